@@ -1,0 +1,164 @@
+//! Command-line interface: argument definitions and the glue from arguments to a run.
+
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::evidence::Date;
+use crate::policy::Policy;
+use crate::portfolio;
+use crate::report::json::JsonReport;
+use crate::report::table::TableReport;
+use crate::report::{self, Render};
+use crate::rules::RULES;
+
+/// Verify vendors' security and AI certifications from evidence files.
+#[derive(Debug, Parser)]
+#[command(name = "vendorcert", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check vendor evidence and report pass/fail per vendor.
+    ///
+    /// Exit codes: 0 every vendor passes, 1 at least one fails, 2 invalid input or usage.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Vendor folders, evidence files, or folders searched for vendor folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Evaluate as of this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// When to colour the terminal report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_as_of(s: &str) -> Result<Date, String> {
+    s.parse()
+}
+
+/// Runs a command; the result is the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => {
+            let mut out = io::stdout().lock();
+            for rule in RULES {
+                writeln!(
+                    out,
+                    "{:<18} {:<8} {}",
+                    rule.id,
+                    rule.default_level.as_str(),
+                    rule.title
+                )?;
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let policy = Policy::baseline();
+    let report = portfolio::check(&args.paths, as_of, &policy);
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let renderer: Box<dyn Render> = match args.format {
+        Format::Json => Box::new(JsonReport),
+        Format::Table => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let width = to_terminal.then(terminal_width).flatten();
+            Box::new(TableReport { color, width })
+        }
+    };
+    // The terminal report lists input errors itself; elsewhere they also go to stderr, so a CI
+    // log shows file:line whatever the format.
+    if args.format != Format::Table || args.output.is_some() {
+        let mut err = io::stderr().lock();
+        for e in report
+            .errors
+            .iter()
+            .chain(report.vendors.iter().flat_map(|v| match v {
+                portfolio::VendorOutcome::Invalid { errors, .. } => errors.as_slice(),
+                _ => &[],
+            }))
+        {
+            writeln!(err, "error: {e}")?;
+        }
+    }
+    let mut buffer = Vec::new();
+    renderer.render(&report, &mut buffer)?;
+    match &args.output {
+        Some(path) => write_atomically(path, &buffer)?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&buffer)?;
+            out.flush()?;
+        }
+    }
+    Ok(report::exit_code(&report))
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(120))
+}
+
+/// Writes through a temporary file in the same folder, renamed into place, so an interrupted
+/// run never leaves a half-written report.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().context("the output path names no file")?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, path).with_context(|| {
+        let _ = fs::remove_file(&tmp);
+        format!("cannot write {}", path.display())
+    })
+}

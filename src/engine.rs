@@ -1,0 +1,151 @@
+//! Evaluates one vendor under a policy at an as-of date. Pure: no I/O.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::evidence::{Date, LoadedVendor};
+use crate::policy::Policy;
+use crate::rules::{Ctx, Level, Outcome, PortfolioIndex, Rule, Status};
+
+/// How much a finding weighs in the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    None,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// Fail and unverified count at the rule's level; warn is always a warning.
+    pub fn of(status: Status, level: Level) -> Severity {
+        match (status, level) {
+            (_, Level::Off) | (Status::Pass | Status::NotApplicable, _) => Severity::None,
+            (Status::Warn, _) => Severity::Warning,
+            (Status::Fail | Status::Unverified, Level::Warning) => Severity::Warning,
+            (Status::Fail | Status::Unverified, Level::Error) => Severity::Error,
+        }
+    }
+}
+
+/// One rule's conclusion about one piece of a vendor's evidence.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub level: Level,
+    pub status: Status,
+    pub severity: Severity,
+    pub message: String,
+    pub subject: Option<String>,
+    /// Evidence path, e.g. `iso[0].expires`.
+    pub at: Option<String>,
+    /// 1-based position of that path in the evidence file.
+    pub line: usize,
+    pub column: usize,
+    pub matched: Vec<String>,
+}
+
+impl Finding {
+    /// Whether the vendor should be asked about it.
+    pub fn needs_answer(&self) -> bool {
+        matches!(
+            self.status,
+            Status::Fail | Status::Warn | Status::Unverified
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+}
+
+/// A vendor's evaluation.
+#[derive(Debug, Clone)]
+pub struct VendorResult {
+    pub id: String,
+    pub name: String,
+    pub file: PathBuf,
+    pub verdict: Verdict,
+    pub findings: Vec<Finding>,
+}
+
+impl VendorResult {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Runs every active rule of `policy` on `vendor`.
+pub fn evaluate(
+    vendor: &LoadedVendor,
+    as_of: Date,
+    policy: &Policy,
+    portfolio: &PortfolioIndex,
+) -> VendorResult {
+    let ctx = Ctx {
+        vendor,
+        ev: &vendor.evidence,
+        as_of,
+        policy,
+        portfolio,
+    };
+    let mut findings = Vec::new();
+    for (rule, level) in policy.active_rules() {
+        for outcome in (rule.check)(&ctx) {
+            findings.push(finding(rule, level, outcome, vendor));
+        }
+    }
+    let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    };
+    VendorResult {
+        id: vendor.evidence.vendor.id.clone(),
+        name: vendor.evidence.vendor.name.clone(),
+        file: vendor.file.clone(),
+        verdict,
+        findings,
+    }
+}
+
+fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedVendor) -> Finding {
+    let Outcome {
+        mut status,
+        mut message,
+        at,
+        subject,
+        source,
+        matched,
+    } = outcome;
+    // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
+    if status == Status::Pass
+        && let Some(source) = source.filter(|s| !s.is_independent())
+    {
+        status = Status::Unverified;
+        message = format!(
+            "{message}, but only seen in {}: a claim, not an attestation",
+            source.describe()
+        );
+    }
+    let (line, column) = vendor.position(at.as_deref().unwrap_or(""));
+    Finding {
+        rule,
+        level,
+        status,
+        severity: Severity::of(status, level),
+        message,
+        subject,
+        at,
+        line,
+        column,
+        matched,
+    }
+}

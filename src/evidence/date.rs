@@ -1,0 +1,167 @@
+//! Calendar dates, as written in evidence files (`2027-02-28`, quoted in JSON, bare in TOML).
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Name that tells the evidence decoder a value must be a calendar date.
+pub(crate) const DATE_TOKEN: &str = "$vendorcert::Date";
+
+/// A calendar date with no time or zone. Every evidence date and the as-of date are `Date`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn ymd(year: i32, month: u32, day: u32) -> Date {
+        Date(NaiveDate::from_ymd_opt(year, month, day).expect("a valid calendar date"))
+    }
+
+    /// The same day `months` calendar months later (clamped to the month's last day).
+    pub fn plus_months(self, months: u32) -> Date {
+        Date(
+            self.0
+                .checked_add_months(Months::new(months))
+                .unwrap_or(NaiveDate::MAX),
+        )
+    }
+
+    /// The same day `months` calendar months earlier (clamped to the month's last day).
+    pub fn minus_months(self, months: u32) -> Date {
+        Date(
+            self.0
+                .checked_sub_months(Months::new(months))
+                .unwrap_or(NaiveDate::MIN),
+        )
+    }
+
+    pub fn plus_days(self, days: i64) -> Date {
+        Date(self.0 + chrono::Duration::days(days))
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+
+    /// Whole calendar months from `self` to `later`, rounded down.
+    pub fn months_until(self, later: Date) -> i64 {
+        let (a, b) = (self.0, later.0);
+        let mut months =
+            i64::from(b.year() - a.year()) * 12 + i64::from(b.month()) - i64::from(a.month());
+        if b.day() < a.day() {
+            months -= 1;
+        }
+        months
+    }
+
+    /// Today in the local time zone (the default as-of date).
+    pub fn today() -> Date {
+        Date(chrono::Local::now().date_naive())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_date(s)
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD`, naming what is wrong otherwise.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(format!("`{text}` is not a date in the form YYYY-MM-DD"));
+    }
+    let year: i32 = text[0..4]
+        .parse()
+        .map_err(|_| format!("invalid year in `{text}`"))?;
+    let month: u32 = text[5..7]
+        .parse()
+        .map_err(|_| format!("invalid month in `{text}`"))?;
+    let day: u32 = text[8..10]
+        .parse()
+        .map_err(|_| format!("invalid day in `{text}`"))?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("invalid date `{text}`: there is no month {month}"));
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(Date)
+        .ok_or_else(|| format!("invalid date `{text}`: that month has no day {day}"))
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> serde::de::Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                parse_date(v).map_err(E::custom)
+            }
+            fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<Date, D::Error> {
+                d.deserialize_str(self)
+            }
+        }
+        deserializer.deserialize_newtype_struct(DATE_TOKEN, DateVisitor)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_real_calendar_dates() {
+        assert_eq!(parse_date("2027-02-28"), Ok(Date::ymd(2027, 2, 28)));
+        assert_eq!(
+            parse_date("2026-02-30"),
+            Err("invalid date `2026-02-30`: that month has no day 30".to_string())
+        );
+        assert_eq!(
+            parse_date("2026-13-01"),
+            Err("invalid date `2026-13-01`: there is no month 13".to_string())
+        );
+        assert!(parse_date("28/02/2027").is_err());
+        assert!(parse_date("2027-2-28").is_err());
+    }
+
+    #[test]
+    fn month_arithmetic_is_calendar_based() {
+        let d = Date::ymd(2025, 8, 31);
+        assert_eq!(d.plus_months(6), Date::ymd(2026, 2, 28));
+        assert_eq!(
+            Date::ymd(2025, 11, 23).months_until(Date::ymd(2026, 11, 23)),
+            12
+        );
+        assert_eq!(
+            Date::ymd(2025, 11, 24).months_until(Date::ymd(2026, 11, 23)),
+            11
+        );
+    }
+}

@@ -1,0 +1,617 @@
+//! Reading an evidence file: size and content checks, parsing, decoding, validation, and the
+//! hashing of the documents it cites.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::decode::{Recorder, decode};
+use super::error::{Diagnostic, InputError, did_you_mean};
+use super::model::*;
+use super::node::{Node, NodeKind, parse_json, parse_toml};
+use super::standard::Standard;
+
+/// Largest evidence file read (evidence files are a few KiB; this bounds hostile input).
+pub const MAX_EVIDENCE_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest cited document hashed.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Evidence file names looked for in a vendor folder, in order of preference.
+pub const EVIDENCE_FILE_NAMES: &[&str] = &["vendor.toml", "vendor.json"];
+
+/// A vendor's evidence, parsed and validated, with what is needed to locate its values.
+#[derive(Debug)]
+pub struct LoadedVendor {
+    /// The evidence file, as given or discovered.
+    pub file: PathBuf,
+    /// The vendor folder.
+    pub dir: PathBuf,
+    /// The file's text, for line numbers and snippets.
+    pub text: String,
+    /// The position-keeping tree the evidence was decoded from.
+    pub root: Node,
+    pub evidence: EvidenceFile,
+    /// The outcome of checking each cited document.
+    pub documents: Vec<DocumentCheck>,
+}
+
+impl LoadedVendor {
+    /// 1-based line and column of the value at an evidence path (or of its nearest ancestor).
+    pub fn position(&self, path: &str) -> (usize, usize) {
+        super::error::line_column(&self.text, self.root.locate(path).span.start)
+    }
+}
+
+/// What was found when a cited document was checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentCheck {
+    /// Evidence path of the `document` table, e.g. `soc2[0].document`.
+    pub at: String,
+    /// The `path` value as written, or the URL when only a URL is given.
+    pub cited: String,
+    pub outcome: DocumentOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocumentOutcome {
+    /// The file exists inside the vendor folder and its SHA-256 matches.
+    Matches,
+    Missing,
+    Mismatch {
+        actual: String,
+    },
+    TooLarge {
+        bytes: u64,
+    },
+    Unreadable(String),
+    /// Only a URL is given; it is fetched and checked with `--online`.
+    NotFetched,
+}
+
+/// Reads, parses, decodes and validates one evidence file.
+pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
+    let text = read_text(file).map_err(|e| vec![e])?;
+    let dir = file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
+        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(file, &text)).collect();
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors
+    };
+    let root = if is_json {
+        parse_json(&text)
+    } else {
+        parse_toml(&text)
+    }
+    .map_err(&located)?;
+    let evidence = decode_evidence(&root).map_err(&located)?;
+    let mut diags = validate(&evidence, &root);
+    let documents = check_documents(&evidence, &root, &dir, &mut diags);
+    if !diags.is_empty() {
+        return Err(located(diags));
+    }
+    Ok(LoadedVendor {
+        file: file.to_path_buf(),
+        dir,
+        text,
+        root,
+        evidence,
+        documents,
+    })
+}
+
+/// Reads a text input with the checks every input file gets: size cap, not empty, not binary.
+pub fn read_text(file: &Path) -> Result<String, InputError> {
+    let handle = fs::File::open(file)
+        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
+    let meta = handle
+        .metadata()
+        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(InputError::whole_file(file, "not a regular file"));
+    }
+    if meta.len() > MAX_EVIDENCE_BYTES {
+        return Err(InputError::whole_file(
+            file,
+            format!(
+                "file is {} bytes, over the {} byte limit",
+                meta.len(),
+                MAX_EVIDENCE_BYTES
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    handle
+        .take(MAX_EVIDENCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_EVIDENCE_BYTES {
+        return Err(InputError::whole_file(
+            file,
+            "file grew past the size limit while being read",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::whole_file(
+            file,
+            "binary file (contains NUL bytes), expected TOML or JSON text",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError::whole_file(
+            file,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::whole_file(file, "empty file")
+            .with_help("run `vendorcert init` for a template, or see docs/evidence-format.md"));
+    }
+    Ok(text)
+}
+
+/// Decodes the top level section by section, so a broken section does not hide the problems of
+/// the others.
+fn decode_evidence(root: &Node) -> Result<EvidenceFile, Vec<Diagnostic>> {
+    let NodeKind::Table(entries) = &root.kind else {
+        return Err(vec![Diagnostic::at(
+            root.span.clone(),
+            format!(
+                "expected a table at the top level, found {}",
+                root.kind.describe()
+            ),
+        )]);
+    };
+    let recorder = Recorder::default();
+    for (key, _) in entries {
+        if !TOP_LEVEL_KEYS.contains(&key.name.as_str()) {
+            let diag = Diagnostic::at(key.span.clone(), format!("unknown field `{}`", key.name));
+            recorder.record(
+                match did_you_mean(&key.name, TOP_LEVEL_KEYS.iter().copied()) {
+                    Some(best) => diag.with_help(format!("did you mean `{best}`?")),
+                    None => diag.with_help(format!(
+                        "top-level sections are {}",
+                        TOP_LEVEL_KEYS.join(", ")
+                    )),
+                },
+            );
+        }
+    }
+    let file_start = 0..0;
+    let schema = match root.get("schema") {
+        Some(node) => match node.kind {
+            NodeKind::Int(n) if n == i64::from(SCHEMA_VERSION) => Some(SCHEMA_VERSION),
+            NodeKind::Int(n) => {
+                recorder.record(
+                    Diagnostic::at(node.span.clone(), format!("unsupported schema version {n}"))
+                        .with_help(format!(
+                            "this build of vendorcert reads schema = {SCHEMA_VERSION}"
+                        )),
+                );
+                None
+            }
+            _ => {
+                recorder.record(Diagnostic::at(
+                    node.span.clone(),
+                    format!("expected an integer, found {}", node.kind.describe()),
+                ));
+                None
+            }
+        },
+        None => {
+            recorder.record(
+                Diagnostic::at(file_start.clone(), "missing field `schema`")
+                    .with_help(format!("start the file with `schema = {SCHEMA_VERSION}`")),
+            );
+            None
+        }
+    };
+    let vendor = match root.get("vendor") {
+        Some(node) => decode::<Vendor>(node, &recorder),
+        None => {
+            recorder.record(
+                Diagnostic::at(file_start, "missing section `vendor`")
+                    .with_help("add a [vendor] table with id, name, services, ai_vendor, risk_tier and data_classes"),
+            );
+            None
+        }
+    };
+    let evidence = EvidenceFile {
+        schema: schema.unwrap_or(SCHEMA_VERSION),
+        vendor: vendor.unwrap_or_else(placeholder_vendor),
+        soc2: decode_list(root, "soc2", &recorder),
+        iso: decode_list(root, "iso", &recorder),
+        star: decode_list(root, "star", &recorder),
+        ai: root.get("ai").and_then(|n| decode(n, &recorder)),
+        contract: root.get("contract").and_then(|n| decode(n, &recorder)),
+        sector: decode_list(root, "sector", &recorder),
+        incidents: root.get("incidents").and_then(|n| decode(n, &recorder)),
+    };
+    if recorder.is_empty() {
+        Ok(evidence)
+    } else {
+        Err(recorder.into_diagnostics())
+    }
+}
+
+/// Stands in while the other sections are checked; never returned (the file has errors).
+fn placeholder_vendor() -> Vendor {
+    Vendor {
+        id: String::new(),
+        name: String::new(),
+        services: Vec::new(),
+        ai_vendor: false,
+        risk_tier: RiskTier::High,
+        data_classes: Vec::new(),
+        contexts: Vec::new(),
+        hosted_on: Vec::new(),
+        last_review: None,
+        reviewer: None,
+    }
+}
+
+/// Decodes an array of tables element by element, so one broken element hides nothing else.
+fn decode_list<T: serde::de::DeserializeOwned>(
+    root: &Node,
+    key: &str,
+    recorder: &Recorder,
+) -> Vec<T> {
+    let Some(node) = root.get(key) else {
+        return Vec::new();
+    };
+    match &node.kind {
+        NodeKind::Array(items) => items
+            .iter()
+            .filter_map(|item| decode(item, recorder))
+            .collect(),
+        other => {
+            recorder.record(
+                Diagnostic::at(
+                    node.span.clone(),
+                    format!("expected an array of tables, found {}", other.describe()),
+                )
+                .with_help(format!(
+                    "in TOML write each entry under its own [[{key}]] header"
+                )),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Semantic checks that types alone cannot express.
+fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut at = |path: &str, message: String, help: Option<String>| {
+        let mut d = Diagnostic::at(root.locate(path).span.clone(), message);
+        d.help = help;
+        diags.push(d);
+    };
+    let v = &ev.vendor;
+    if !is_vendor_id(&v.id) {
+        at(
+            "vendor.id",
+            format!("invalid vendor id `{}`", v.id),
+            Some("use lowercase letters, digits and hyphens, e.g. `acme-ai`".into()),
+        );
+    }
+    if v.name.trim().is_empty() {
+        at("vendor.name", "vendor name is empty".into(), None);
+    }
+    if v.services.is_empty() {
+        at(
+            "vendor.services",
+            "no services listed".into(),
+            Some("list the services we use, by the names the vendor's documents give them".into()),
+        );
+    }
+    for (i, s) in v.services.iter().enumerate() {
+        if s.trim().is_empty() {
+            at(
+                &format!("vendor.services[{i}]"),
+                "empty service name".into(),
+                None,
+            );
+        } else if v.services[..i]
+            .iter()
+            .any(|o| crate::scope::fold(o) == crate::scope::fold(s))
+        {
+            at(
+                &format!("vendor.services[{i}]"),
+                format!("service `{s}` is listed twice"),
+                None,
+            );
+        }
+    }
+    for (i, h) in v.hosted_on.iter().enumerate() {
+        if !is_vendor_id(&h.vendor) {
+            at(
+                &format!("vendor.hosted_on[{i}].vendor"),
+                format!("invalid vendor id `{}`", h.vendor),
+                None,
+            );
+        }
+    }
+    let known_service =
+        |path: String, service: &str, at: &mut dyn FnMut(&str, String, Option<String>)| {
+            if !v
+                .services
+                .iter()
+                .any(|s| crate::scope::fold(s) == crate::scope::fold(service))
+            {
+                let help = did_you_mean(service, v.services.iter().map(String::as_str))
+                    .map(|b| format!("did you mean `{b}`?"))
+                    .or_else(|| Some("`covers` entries name one of vendor.services".into()));
+                at(
+                    &path,
+                    format!("`{service}` is not one of vendor.services"),
+                    help,
+                );
+            }
+        };
+    for (i, r) in ev.soc2.iter().enumerate() {
+        if !(1..=2).contains(&r.report_type) {
+            at(
+                &format!("soc2[{i}].type"),
+                format!("SOC 2 report type must be 1 or 2, found {}", r.report_type),
+                None,
+            );
+        }
+        if let (Some(start), Some(end)) = (r.period_start, r.period_end)
+            && start > end
+        {
+            at(
+                &format!("soc2[{i}].period_start"),
+                format!("period starts ({start}) after it ends ({end})"),
+                None,
+            );
+        }
+        if r.report_type == 1 && r.period_start.is_some() {
+            at(
+                &format!("soc2[{i}].period_start"),
+                "a Type 1 report has no review period".into(),
+                Some("give its point-in-time date as period_end".into()),
+            );
+        }
+        for (j, c) in r.covers.iter().enumerate() {
+            known_service(
+                format!("soc2[{i}].covers[{j}].service"),
+                &c.service,
+                &mut at,
+            );
+        }
+    }
+    for (i, c) in ev.iso.iter().enumerate() {
+        if Standard::parse(&c.standard).is_none() {
+            at(
+                &format!("iso[{i}].standard"),
+                format!("`{}` is not an ISO/IEC standard reference", c.standard),
+                Some("write it as printed, e.g. `ISO/IEC 27001:2022`".into()),
+            );
+        }
+        if let (Some(issued), Some(expires)) = (c.issued, c.expires)
+            && issued > expires
+        {
+            at(
+                &format!("iso[{i}].issued"),
+                format!("issued ({issued}) after it expires ({expires})"),
+                None,
+            );
+        }
+        for (j, q) in c.covers.iter().enumerate() {
+            known_service(format!("iso[{i}].covers[{j}].service"), &q.service, &mut at);
+        }
+    }
+    for (i, s) in ev.star.iter().enumerate() {
+        let expected = match s.assessment {
+            StarAssessment::SelfAssessment => 1,
+            StarAssessment::Attestation | StarAssessment::Certification | StarAssessment::CStar => {
+                2
+            }
+            StarAssessment::Continuous => 3,
+        };
+        if s.level != expected {
+            at(
+                &format!("star[{i}].level"),
+                format!(
+                    "a STAR {} is level {expected}, found level {}",
+                    assessment_name(s.assessment),
+                    s.level
+                ),
+                None,
+            );
+        }
+    }
+    diags
+}
+
+pub fn assessment_name(a: StarAssessment) -> &'static str {
+    match a {
+        StarAssessment::SelfAssessment => "self-assessment",
+        StarAssessment::Attestation => "attestation",
+        StarAssessment::Certification => "certification",
+        StarAssessment::CStar => "C-STAR assessment",
+        StarAssessment::Continuous => "continuous assessment",
+    }
+}
+
+pub fn is_vendor_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every `document` table in the evidence, with its evidence path.
+pub fn cited_documents(ev: &EvidenceFile) -> Vec<(String, &DocumentRef)> {
+    let mut docs = Vec::new();
+    for (i, r) in ev.soc2.iter().enumerate() {
+        if let Some(d) = &r.document {
+            docs.push((format!("soc2[{i}].document"), d));
+        }
+        if let Some(d) = r.bridge_letter.as_ref().and_then(|b| b.document.as_ref()) {
+            docs.push((format!("soc2[{i}].bridge_letter.document"), d));
+        }
+    }
+    for (i, c) in ev.iso.iter().enumerate() {
+        if let Some(d) = &c.document {
+            docs.push((format!("iso[{i}].document"), d));
+        }
+    }
+    if let Some(d) = ev
+        .ai
+        .as_ref()
+        .and_then(|a| a.adversarial_testing.as_ref())
+        .and_then(|t| t.document.as_ref())
+    {
+        docs.push(("ai.adversarial_testing.document".to_string(), d));
+    }
+    if let Some(d) = ev.contract.as_ref().and_then(|c| c.document.as_ref()) {
+        docs.push(("contract.document".to_string(), d));
+    }
+    for (i, s) in ev.sector.iter().enumerate() {
+        if let Some(d) = &s.document {
+            docs.push((format!("sector[{i}].document"), d));
+        }
+    }
+    docs
+}
+
+/// Checks each cited document. A path that leaves the vendor folder is an input error; a
+/// missing or altered file is a finding (GEN-DOCUMENT), recorded as the outcome.
+fn check_documents(
+    ev: &EvidenceFile,
+    root: &Node,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<DocumentCheck> {
+    let mut checks = Vec::new();
+    for (at, doc) in cited_documents(ev) {
+        let span = |field: &str| root.locate(&format!("{at}.{field}")).span.clone();
+        let sha_ok = doc.sha256.len() == 64 && doc.sha256.chars().all(|c| c.is_ascii_hexdigit());
+        if !sha_ok {
+            diags.push(
+                Diagnostic::at(span("sha256"), "sha256 must be 64 hexadecimal digits")
+                    .with_help("compute it with `sha256sum FILE`"),
+            );
+        }
+        let outcome = match (&doc.path, &doc.url) {
+            (None, None) => {
+                diags.push(Diagnostic::at(
+                    root.locate(&at).span.clone(),
+                    "a document needs a `path` or a `url`",
+                ));
+                continue;
+            }
+            (None, Some(url)) => {
+                checks.push(DocumentCheck {
+                    at,
+                    cited: url.clone(),
+                    outcome: DocumentOutcome::NotFetched,
+                });
+                continue;
+            }
+            (Some(path), _) => match resolve_inside(dir, path) {
+                Err(problem) => {
+                    diags.push(
+                        Diagnostic::at(span("path"), format!("document path `{path}` {problem}"))
+                            .with_help(
+                                "cite documents by a relative path inside the vendor folder",
+                            ),
+                    );
+                    continue;
+                }
+                Ok(None) => DocumentOutcome::Missing,
+                Ok(Some(file)) if sha_ok => hash_outcome(&file, &doc.sha256),
+                Ok(Some(_)) => continue,
+            },
+        };
+        checks.push(DocumentCheck {
+            at,
+            cited: doc.path.clone().unwrap_or_default(),
+            outcome,
+        });
+    }
+    checks
+}
+
+/// Resolves a cited path inside `dir`: `Ok(None)` when it does not exist, `Err` when it would
+/// leave the folder (`..`, an absolute path, or a symlink that points outside).
+pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String> {
+    let rel = Path::new(cited);
+    if cited.trim().is_empty() {
+        return Err("is empty".into());
+    }
+    for component in rel.components() {
+        match component {
+            Component::ParentDir => return Err("leaves the vendor folder (`..`)".into()),
+            Component::RootDir | Component::Prefix(_) => return Err("is absolute".into()),
+            _ => {}
+        }
+    }
+    let joined = dir.join(rel);
+    if fs::symlink_metadata(&joined).is_err() {
+        return Ok(None);
+    }
+    let real = fs::canonicalize(&joined).map_err(|_| "is a broken link".to_string())?;
+    let base = fs::canonicalize(dir).map_err(|e| format!("cannot be checked: {e}"))?;
+    if !real.starts_with(&base) {
+        return Err("is a link that leaves the vendor folder".into());
+    }
+    Ok(Some(real))
+}
+
+fn hash_outcome(file: &Path, expected: &str) -> DocumentOutcome {
+    let meta = match fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) => return DocumentOutcome::Unreadable(e.to_string()),
+    };
+    if !meta.is_file() {
+        return DocumentOutcome::Unreadable("not a regular file".into());
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return DocumentOutcome::TooLarge { bytes: meta.len() };
+    }
+    match sha256_file(file) {
+        Ok(actual) if actual.eq_ignore_ascii_case(expected) => DocumentOutcome::Matches,
+        Ok(actual) => DocumentOutcome::Mismatch { actual },
+        Err(e) => DocumentOutcome::Unreadable(e.to_string()),
+    }
+}
+
+/// Lowercase hexadecimal SHA-256 of a file, read in blocks and capped at the document limit.
+pub fn sha256_file(file: &Path) -> std::io::Result<String> {
+    let mut reader = fs::File::open(file)?.take(MAX_DOCUMENT_BYTES);
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(to_hex(&hasher.finalize()))
+}
+
+pub fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 0xf) as usize] as char);
+    }
+    s
+}

@@ -1,0 +1,17 @@
+//! The evidence model and its loading: files → position-keeping nodes → typed, validated evidence.
+
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod node;
+pub mod standard;
+
+pub use date::Date;
+pub use error::{Diagnostic, InputError};
+pub use load::{
+    DocumentCheck, DocumentOutcome, EVIDENCE_FILE_NAMES, LoadedVendor, assessment_name, load_vendor,
+};
+pub use model::*;
+pub use standard::Standard;

@@ -1,0 +1,377 @@
+//! A format-neutral, position-keeping tree of an evidence or policy file.
+//!
+//! TOML and JSON are both parsed into [`Node`]s that remember the byte range they came from, so
+//! every later error and every finding can point at a file and a line whatever the input format.
+
+use std::ops::Range;
+
+use super::error::Diagnostic;
+
+/// Deepest nesting accepted in an input file; evidence needs about five levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// One value of an input file with the byte range it was read from.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Range<usize>,
+}
+
+/// A key of a table, with the byte range of the key itself.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    /// A TOML local date, kept as written (`YYYY-MM-DD`) and checked when decoded.
+    Date(String),
+    Array(Vec<Node>),
+    Table(Vec<(Key, Node)>),
+}
+
+impl NodeKind {
+    /// How the value is named in messages ("expected a date, found an integer").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Int(_) => "an integer",
+            NodeKind::Float(_) => "a float",
+            NodeKind::Str(_) => "a string",
+            NodeKind::Date(_) => "a date",
+            NodeKind::Array(_) => "an array",
+            NodeKind::Table(_) => "a table",
+        }
+    }
+}
+
+impl Node {
+    /// The child at `key` when this node is a table.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Table(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The node at a dotted evidence path such as `soc2[0].bridge_letter.through`, or the
+    /// deepest existing ancestor of it (so a missing field points at the table that lacks it).
+    pub fn locate(&self, path: &str) -> &Node {
+        let mut node = self;
+        for segment in path.split('.').filter(|s| !s.is_empty()) {
+            let (name, indexes) = split_indexes(segment);
+            if !name.is_empty() {
+                match node.get(name) {
+                    Some(child) => node = child,
+                    None => return node,
+                }
+            }
+            for index in indexes {
+                match &node.kind {
+                    NodeKind::Array(items) if index < items.len() => node = &items[index],
+                    _ => return node,
+                }
+            }
+        }
+        node
+    }
+}
+
+/// `soc2[0][1]` → (`soc2`, [0, 1]).
+fn split_indexes(segment: &str) -> (&str, Vec<usize>) {
+    let name_end = segment.find('[').unwrap_or(segment.len());
+    let indexes = segment[name_end..]
+        .split(['[', ']'])
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (&segment[..name_end], indexes)
+}
+
+/// Parses TOML text into a node tree; syntax errors are all returned, with positions.
+pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(errors
+            .into_iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                Diagnostic::at(span, first_line(e.message()))
+            })
+            .collect());
+    }
+    let span = doc.span();
+    let mut diags = Vec::new();
+    let node = toml_table(doc.into_inner(), span, &mut diags, 0);
+    if diags.is_empty() {
+        Ok(node)
+    } else {
+        Err(diags)
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or("").trim().to_string()
+}
+
+fn toml_table(
+    table: toml::de::DeTable<'_>,
+    span: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> Node {
+    let mut entries = Vec::with_capacity(table.len());
+    for (key, value) in table {
+        let key = Key {
+            span: key.span(),
+            name: key.into_inner().into_owned(),
+        };
+        let value_span = value.span();
+        entries.push((
+            key,
+            toml_value(value.into_inner(), value_span, diags, depth + 1),
+        ));
+    }
+    entries.sort_by_key(|(k, _)| k.span.start);
+    Node {
+        kind: NodeKind::Table(entries),
+        span,
+    }
+}
+
+fn toml_value(
+    value: toml::de::DeValue<'_>,
+    span: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> Node {
+    use toml::de::DeValue;
+    if depth > MAX_DEPTH {
+        diags.push(Diagnostic::at(
+            span.clone(),
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+        ));
+        return Node {
+            kind: NodeKind::Null,
+            span,
+        };
+    }
+    let kind = match value {
+        DeValue::String(s) => NodeKind::Str(s.into_owned()),
+        DeValue::Integer(i) => {
+            let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+            match i64::from_str_radix(&digits, i.radix()) {
+                Ok(n) => NodeKind::Int(n),
+                Err(_) => {
+                    diags.push(Diagnostic::at(span.clone(), "integer out of range"));
+                    NodeKind::Null
+                }
+            }
+        }
+        DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+            Ok(x) => NodeKind::Float(x),
+            Err(_) => {
+                diags.push(Diagnostic::at(span.clone(), "invalid float"));
+                NodeKind::Null
+            }
+        },
+        DeValue::Boolean(b) => NodeKind::Bool(b),
+        DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                NodeKind::Date(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::at(
+                        span.clone(),
+                        format!("expected a calendar date, found the date-time `{dt}`"),
+                    )
+                    .with_help("write the date alone, as YYYY-MM-DD"),
+                );
+                NodeKind::Null
+            }
+        },
+        DeValue::Array(items) => {
+            let items: Vec<_> = items.iter().cloned().collect();
+            NodeKind::Array(
+                items
+                    .into_iter()
+                    .map(|item| {
+                        let s = item.span();
+                        toml_value(item.into_inner(), s, diags, depth + 1)
+                    })
+                    .collect(),
+            )
+        }
+        DeValue::Table(table) => return toml_table(table, span, diags, depth),
+    };
+    Node { kind, span }
+}
+
+/// Parses strict JSON (no comments, no trailing commas) into a node tree.
+pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
+    if let Some(offset) = json_too_deep(text) {
+        return Err(vec![Diagnostic::at(
+            offset..offset + 1,
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+        )]);
+    }
+    let strict = jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &strict).map_err(|e| {
+        let r = e.range();
+        vec![Diagnostic::at(
+            r.start..r.end.max(r.start + 1),
+            e.kind().to_string(),
+        )]
+    })?;
+    let Some(value) = parsed.value else {
+        return Err(vec![Diagnostic::at(0..0, "the file holds no JSON value")]);
+    };
+    let mut diags = Vec::new();
+    let node = json_value(value, &mut diags);
+    if diags.is_empty() {
+        Ok(node)
+    } else {
+        Err(diags)
+    }
+}
+
+/// The parser recurses, so depth is checked on the raw text first (outside strings).
+fn json_too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) -> Node {
+    use jsonc_parser::ast::Value;
+    let (kind, range) = match value {
+        Value::StringLit(s) => (NodeKind::Str(s.value.into_owned()), s.range),
+        Value::BooleanLit(b) => (NodeKind::Bool(b.value), b.range),
+        Value::NullKeyword(n) => (NodeKind::Null, n.range),
+        Value::NumberLit(n) => {
+            let kind = if let Ok(i) = n.value.parse::<i64>() {
+                NodeKind::Int(i)
+            } else if let Ok(f) = n.value.parse::<f64>() {
+                NodeKind::Float(f)
+            } else {
+                diags.push(Diagnostic::at(n.range.start..n.range.end, "invalid number"));
+                NodeKind::Null
+            };
+            (kind, n.range)
+        }
+        Value::Array(a) => (
+            NodeKind::Array(
+                a.elements
+                    .into_iter()
+                    .map(|v| json_value(v, diags))
+                    .collect(),
+            ),
+            a.range,
+        ),
+        Value::Object(o) => {
+            let mut entries: Vec<(Key, Node)> = Vec::with_capacity(o.properties.len());
+            for prop in o.properties {
+                let (name, key_range) = match prop.name {
+                    jsonc_parser::ast::ObjectPropName::String(s) => (s.value.into_owned(), s.range),
+                    jsonc_parser::ast::ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                };
+                let key = Key {
+                    name,
+                    span: key_range.start..key_range.end,
+                };
+                if entries.iter().any(|(k, _)| k.name == key.name) {
+                    diags.push(Diagnostic::at(
+                        key.span.clone(),
+                        format!("duplicate key `{}`", key.name),
+                    ));
+                }
+                entries.push((key, json_value(prop.value, diags)));
+            }
+            (NodeKind::Table(entries), o.range)
+        }
+    };
+    Node {
+        kind,
+        span: range.start..range.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_and_json_give_the_same_shape() {
+        let t = parse_toml("a = 1\n[b]\nc = [\"x\", 2026-01-31]\n").unwrap();
+        let j = parse_json(r#"{"a": 1, "b": {"c": ["x", "2026-01-31"]}}"#).unwrap();
+        assert!(matches!(t.locate("a").kind, NodeKind::Int(1)));
+        assert!(matches!(j.locate("a").kind, NodeKind::Int(1)));
+        assert!(matches!(&t.locate("b.c[1]").kind, NodeKind::Date(d) if d == "2026-01-31"));
+        assert!(matches!(&j.locate("b.c[1]").kind, NodeKind::Str(d) if d == "2026-01-31"));
+    }
+
+    #[test]
+    fn locate_falls_back_to_the_nearest_ancestor() {
+        let t = parse_toml("[b]\nc = 1\n").unwrap();
+        let b = t.locate("b");
+        assert_eq!(t.locate("b.missing.deeper").span, b.span);
+    }
+
+    #[test]
+    fn json_duplicate_keys_and_deep_nesting_are_refused() {
+        let e = parse_json(r#"{"a": 1, "a": 2}"#).unwrap_err();
+        assert_eq!(e[0].message, "duplicate key `a`");
+        let deep = "[".repeat(100) + &"]".repeat(100);
+        let e = parse_json(&deep).unwrap_err();
+        assert_eq!(
+            e[0].message,
+            format!("nesting deeper than {MAX_DEPTH} levels")
+        );
+    }
+
+    #[test]
+    fn toml_datetime_with_time_is_refused() {
+        let e = parse_toml("d = 2026-01-01T10:00:00\n").unwrap_err();
+        assert!(e[0].message.starts_with("expected a calendar date"));
+    }
+}

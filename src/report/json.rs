@@ -1,0 +1,168 @@
+//! The JSON report (docs/json-report.md). Field names are a public contract; `report_version`
+//! changes when they do.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::engine::{Finding, Severity, VendorResult, Verdict};
+use crate::evidence::InputError;
+use crate::portfolio::{RunReport, VendorOutcome};
+use crate::rules::{Framework, Level, Status};
+
+use super::Render;
+
+/// Version of the JSON report layout.
+pub const REPORT_VERSION: u32 = 1;
+
+pub struct JsonReport;
+
+impl Render for JsonReport {
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &JsonRun::from(report))?;
+        writeln!(out)
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonRun<'a> {
+    report_version: u32,
+    tool: Tool,
+    as_of: String,
+    policy: &'a str,
+    summary: Summary,
+    vendors: Vec<JsonVendor<'a>>,
+    input_errors: &'a [InputError],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    vendors: usize,
+    passed: usize,
+    failed: usize,
+    invalid: usize,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonVendor<'a> {
+    Evaluated(JsonEvaluated<'a>),
+    Invalid {
+        file: String,
+        verdict: &'static str,
+        input_errors: &'a [InputError],
+    },
+}
+
+#[derive(Serialize)]
+struct JsonEvaluated<'a> {
+    id: &'a str,
+    name: &'a str,
+    file: String,
+    verdict: Verdict,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'static str,
+    framework: Framework,
+    title: &'static str,
+    status: Status,
+    level: Level,
+    severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
+    message: &'a str,
+    location: Location<'a>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    matched: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    question: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+}
+
+impl<'a> From<&'a RunReport> for JsonRun<'a> {
+    fn from(report: &'a RunReport) -> Self {
+        let evaluated: Vec<&VendorResult> = report.evaluated().collect();
+        JsonRun {
+            report_version: REPORT_VERSION,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            as_of: report.as_of.to_string(),
+            policy: &report.policy,
+            summary: Summary {
+                vendors: report.vendors.len(),
+                passed: evaluated
+                    .iter()
+                    .filter(|v| v.verdict == Verdict::Pass)
+                    .count(),
+                failed: evaluated
+                    .iter()
+                    .filter(|v| v.verdict == Verdict::Fail)
+                    .count(),
+                invalid: report.invalid_count(),
+            },
+            vendors: report.vendors.iter().map(vendor).collect(),
+            input_errors: &report.errors,
+        }
+    }
+}
+
+fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
+    match outcome {
+        VendorOutcome::Invalid { file, errors } => JsonVendor::Invalid {
+            file: file.display().to_string(),
+            verdict: "invalid",
+            input_errors: errors,
+        },
+        VendorOutcome::Evaluated(v) => JsonVendor::Evaluated(JsonEvaluated {
+            id: &v.id,
+            name: &v.name,
+            file: v.file.display().to_string(),
+            verdict: v.verdict,
+            errors: v.count(Severity::Error),
+            warnings: v.count(Severity::Warning),
+            findings: v.findings.iter().map(|f| finding(f, v)).collect(),
+        }),
+    }
+}
+
+fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
+    JsonFinding {
+        rule: f.rule.id,
+        framework: f.rule.framework,
+        title: f.rule.title,
+        status: f.status,
+        level: f.level,
+        severity: f.severity,
+        subject: f.subject.as_deref(),
+        message: &f.message,
+        location: Location {
+            file: v.file.display().to_string(),
+            line: f.line,
+            column: f.column,
+            path: f.at.as_deref(),
+        },
+        matched: &f.matched,
+        question: f.needs_answer().then_some(f.rule.question),
+    }
+}

@@ -1,0 +1,417 @@
+//! Rules across frameworks (seeds 000, 001, 002, 003).
+
+use crate::evidence::{DocumentOutcome, Opinion, Source, StarAssessment};
+use crate::scope::coverage;
+
+use super::iso::{current_certs, in_validity, recognised_body};
+use super::soc2::current_reports;
+use super::star::valid_until;
+use super::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002, SEED_003, plural};
+
+pub static INDEPENDENT: Rule = Rule {
+    id: "GEN-INDEPENDENT",
+    framework: Framework::General,
+    title: "evidence is independent, not self-attested",
+    default_level: Level::Error,
+    seeds: &[SEED_002, SEED_000],
+    rationale: "Seed 002: \"Self-attestation is insufficient. Marketing language is insufficient. \
+        Internal checklists are insufficient.\" Seed 000: \"Self-certifications ... have limited \
+        value compared to independent audits.\" Trust pages, statements, questionnaires, \
+        screenshots and STAR Level 1 entries show claims and count for nothing here.",
+    question: "Can you send the issued certificates and full audit reports behind the claims on \
+        your trust page?",
+    passes: "every certification or report seen as the document itself or in a registry",
+    fails: "no independent evidence at all; claims beside independent evidence warn",
+    check: |ctx| {
+        let ev = ctx.ev;
+        let mut pieces: Vec<(String, String, bool)> = Vec::new();
+        for (i, r) in ev.soc2.iter().enumerate() {
+            pieces.push((
+                format!("soc2[{i}]"),
+                super::soc2::subject(r),
+                r.source == Source::Document,
+            ));
+        }
+        for (i, c) in ev.iso.iter().enumerate() {
+            let name = crate::evidence::Standard::parse(&c.standard)
+                .map_or(c.standard.clone(), |s| super::iso::subject(c, &s));
+            pieces.push((format!("iso[{i}]"), name, c.source.is_independent()));
+        }
+        for (i, e) in ev.star.iter().enumerate() {
+            let independent =
+                e.source.is_independent() && e.assessment != StarAssessment::SelfAssessment;
+            pieces.push((format!("star[{i}]"), super::star::subject(e), independent));
+        }
+        for (i, s) in ev.sector.iter().enumerate() {
+            pieces.push((
+                format!("sector[{i}]"),
+                s.framework.clone(),
+                s.source.is_independent(),
+            ));
+        }
+        if pieces.is_empty() {
+            return vec![Outcome::fail(
+                "no certification, report or registry entry in the evidence",
+            )];
+        }
+        let claims: Vec<&(String, String, bool)> = pieces.iter().filter(|p| !p.2).collect();
+        let names = |list: &[&(String, String, bool)]| {
+            list.iter()
+                .map(|p| p.1.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        match claims.first() {
+            None => vec![Outcome::pass(format!(
+                "all {} are documents or registry entries",
+                plural(pieces.len(), "piece")
+            ))],
+            Some(first) if claims.len() == pieces.len() => {
+                vec![
+                    Outcome::fail(format!(
+                        "no independent evidence, only claims: {}",
+                        names(&claims)
+                    ))
+                    .at(first.0.clone()),
+                ]
+            }
+            Some(first) => vec![
+                Outcome::warn(format!("claims that count for nothing: {}", names(&claims)))
+                    .at(first.0.clone()),
+            ],
+        }
+    },
+};
+
+pub static COVERAGE: Rule = Rule {
+    id: "GEN-COVERAGE",
+    framework: Framework::General,
+    title: "every service we use is covered by a current independent attestation",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_003],
+    rationale: "Seed 000: \"Scope covers services you'll use\" and \"Certifications are necessary \
+        but not sufficient.\" Seed 003: \"Anything outside both scopes is uncertified for audit \
+        purposes, regardless of marketing claims.\" A service counts as covered only by a current \
+        SOC 2 Type 2 report read in full with an unqualified opinion, or a current accredited ISO \
+        certificate seen as a document or in a registry, that names it.",
+    question: "Which current SOC 2 Type 2 report or accredited ISO certificate covers each of these services?",
+    passes: "each service named by a current Type 2 report (full report, unqualified) or a current, \
+        accredited ISO certificate seen as a document or in a registry",
+    fails: "a service with no such evidence",
+    check: |ctx| {
+        let t = &ctx.policy.thresholds;
+        let reports: Vec<_> = current_reports(ctx)
+            .into_iter()
+            .filter(|(_, r)| {
+                r.report_type == 2
+                    && r.source == Source::Document
+                    && r.opinion == Some(Opinion::Unqualified)
+                    && r.period_end.is_some_and(|e| {
+                        e <= ctx.as_of && e.plus_months(t.soc2_max_age_months) >= ctx.as_of
+                    })
+            })
+            .collect();
+        let certs: Vec<_> = current_certs(ctx)
+            .into_iter()
+            .filter(|(_, c, s)| {
+                c.source.is_independent()
+                    && in_validity(c, s, ctx.as_of)
+                    && recognised_body(ctx, c).is_some()
+            })
+            .collect();
+        let mut covered = Vec::new();
+        let mut missing = Vec::new();
+        for service in &ctx.ev.vendor.services {
+            let by_report = reports.iter().find_map(|(i, r)| {
+                let mut texts: Vec<&str> = r.services.iter().map(String::as_str).collect();
+                texts.extend(r.system_description.as_deref());
+                coverage(service, &texts, &r.covers)
+                    .ok()
+                    .map(|_| format!("{service}: {} (soc2[{i}])", super::soc2::subject(r)))
+            });
+            let by_cert = || {
+                certs.iter().find_map(|(i, c, s)| {
+                    let scope = c.scope.as_deref()?;
+                    coverage(service, &[scope], &c.covers)
+                        .ok()
+                        .map(|_| format!("{service}: {} (iso[{i}])", super::iso::subject(c, s)))
+                })
+            };
+            match by_report.or_else(by_cert) {
+                Some(how) => covered.push(how),
+                None => missing.push(service.as_str()),
+            }
+        }
+        if missing.is_empty() {
+            vec![
+                Outcome::pass(format!("all {} covered", plural(covered.len(), "service")))
+                    .matched(covered)
+                    .at("vendor.services"),
+            ]
+        } else {
+            vec![
+                Outcome::fail(format!(
+                    "no current independent attestation covers: {}",
+                    missing.join(", ")
+                ))
+                .matched(covered)
+                .at("vendor.services"),
+            ]
+        }
+    },
+};
+
+pub static EXPIRY: Rule = Rule {
+    id: "GEN-EXPIRY",
+    framework: Framework::General,
+    title: "no evidence expires within the horizon",
+    default_level: Level::Warning,
+    seeds: &[SEED_000, SEED_003],
+    rationale: "Seed 000's metrics: \"Certification expiry tracking — Zero lapses — Monthly.\" Seed \
+        003: \"Build a quarterly re-verification cycle ... it catches drift before it becomes an \
+        audit finding.\" Evidence that lapses within the horizon (default 90 days) is flagged \
+        while there is time to ask for its renewal.",
+    question: "When will the renewed certificate or the next report be available?",
+    passes: "nothing current lapses within the horizon",
+    fails: "a certificate, SOC 2 report or STAR entry that lapses within the horizon (warns)",
+    check: |ctx| {
+        let horizon = ctx.policy.thresholds.expiry_horizon_days;
+        let end = ctx.as_of.plus_days(i64::from(horizon));
+        let ahead = |d: crate::evidence::Date| d >= ctx.as_of && d <= end;
+        let mut soon = Vec::new();
+        let mut dated = 0;
+        for (i, c, s) in current_certs(ctx) {
+            if let Some(expires) = c.expires {
+                dated += 1;
+                if ahead(expires) {
+                    soon.push((
+                        format!("iso[{i}].expires"),
+                        format!("{} expires {expires}", super::iso::subject(c, &s)),
+                    ));
+                }
+            }
+        }
+        for (i, r) in current_reports(ctx) {
+            if let Some(pe) = r.period_end {
+                dated += 1;
+                let stale = pe.plus_months(ctx.policy.thresholds.soc2_max_age_months);
+                if ahead(stale) {
+                    soon.push((
+                        format!("soc2[{i}].period_end"),
+                        format!(
+                            "{} passes {} months on {stale}",
+                            super::soc2::subject(r),
+                            ctx.policy.thresholds.soc2_max_age_months
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, e) in ctx.ev.star.iter().enumerate() {
+            if let Ok(until) = valid_until(ctx, e) {
+                dated += 1;
+                if ahead(until) {
+                    soon.push((
+                        format!("star[{i}]"),
+                        format!("{} lapses {until}", super::star::subject(e)),
+                    ));
+                }
+            }
+        }
+        if dated == 0 {
+            return vec![Outcome::not_applicable("no dated evidence")];
+        }
+        if soon.is_empty() {
+            return vec![Outcome::pass(format!(
+                "nothing lapses within {horizon} days"
+            ))];
+        }
+        soon.into_iter()
+            .map(|(at, what)| Outcome::warn(format!("{what}, within {horizon} days")).at(at))
+            .collect()
+    },
+};
+
+pub static REVIEW: Rule = Rule {
+    id: "GEN-REVIEW",
+    framework: Framework::General,
+    title: "the analyst review is no older than a quarter",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_000],
+    rationale: "Seed 003: \"Build a quarterly re-verification cycle into your vendor management \
+        program: pull the current certificate PDFs ..., check for scope changes, verify that no \
+        certifications have been suspended or withdrawn.\" Seed 000: vendors with current \
+        certifications are tracked quarterly.",
+    question: "Can you confirm nothing in your certifications, scope or sub-processors has changed \
+        since our last review?",
+    passes: "`vendor.last_review` within three months of the as-of date",
+    fails: "no review date, one older than three months, or one after the as-of date",
+    check: |ctx| {
+        let months = ctx.policy.thresholds.review_interval_months;
+        let at = "vendor.last_review";
+        let Some(last) = ctx.ev.vendor.last_review else {
+            return vec![Outcome::fail("no analyst review date recorded").at(at)];
+        };
+        if last > ctx.as_of {
+            return vec![
+                Outcome::fail(format!(
+                    "review date {last} is after the as-of date {}",
+                    ctx.as_of
+                ))
+                .at(at),
+            ];
+        }
+        let days = last.days_until(ctx.as_of);
+        if last.plus_months(months) < ctx.as_of {
+            vec![Outcome::fail(format!("last reviewed {last}, {days} days ago: re-verification is due every {months} months")).at(at)]
+        } else {
+            vec![
+                Outcome::pass(format!(
+                    "last reviewed {last}, {}",
+                    plural(days as usize, "day") + " ago"
+                ))
+                .at(at),
+            ]
+        }
+    },
+};
+
+pub static DOCUMENT: Rule = Rule {
+    id: "GEN-DOCUMENT",
+    framework: Framework::General,
+    title: "cited documents exist in the vendor folder and match their sha256",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_000],
+    rationale: "Seed 003: \"never accept a marketing-page screenshot as proof. Always pull the \
+        current certificate PDF and read the scope clause.\" Seed 000: \"Ask to see reports and \
+        certificates.\" A cited file that is missing or whose hash differs is not the document the \
+        analyst read.",
+    question: "Can you send the document again so we can file the exact copy we reviewed?",
+    passes: "every `document` present inside the vendor folder with a matching sha256",
+    fails: "a missing file, a hash mismatch, an unreadable or oversized file; a document read but not filed warns",
+    check: |ctx| {
+        let mut outcomes = Vec::new();
+        for check in &ctx.vendor.documents {
+            let at = format!("{}.sha256", check.at);
+            let o = match &check.outcome {
+                DocumentOutcome::Matches => continue,
+                DocumentOutcome::Missing => Outcome::fail(format!(
+                    "`{}` does not exist in the vendor folder",
+                    check.cited
+                )),
+                DocumentOutcome::Mismatch { actual } => Outcome::fail(format!(
+                    "`{}` does not match its sha256 (found {actual})",
+                    check.cited
+                )),
+                DocumentOutcome::TooLarge { bytes } => Outcome::fail(format!(
+                    "`{}` is too large to verify ({bytes} bytes)",
+                    check.cited
+                )),
+                DocumentOutcome::Unreadable(why) => {
+                    Outcome::fail(format!("`{}` cannot be read: {why}", check.cited))
+                }
+                DocumentOutcome::NotFetched => Outcome::unverified(format!(
+                    "`{}` is only a URL; check it with --online",
+                    check.cited
+                )),
+            };
+            outcomes.push(o.at(at));
+        }
+        let ev = ctx.ev;
+        let unfiled: Vec<String> = ev
+            .soc2
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.source == Source::Document && r.document.is_none())
+            .map(|(i, _)| format!("soc2[{i}]"))
+            .chain(
+                ev.iso
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.source == Source::Document && c.document.is_none())
+                    .map(|(i, _)| format!("iso[{i}]")),
+            )
+            .collect();
+        if let Some(first) = unfiled.first() {
+            outcomes.push(
+                Outcome::warn(format!(
+                    "read as documents but not filed with a sha256: {}",
+                    unfiled.join(", ")
+                ))
+                .at(first.clone()),
+            );
+        }
+        let matching = ctx
+            .vendor
+            .documents
+            .iter()
+            .filter(|d| d.outcome == DocumentOutcome::Matches)
+            .count();
+        if outcomes.is_empty() {
+            if matching == 0 {
+                return vec![Outcome::not_applicable("no documents cited")];
+            }
+            return vec![Outcome::pass(format!(
+                "{} present and matching",
+                plural(matching, "document")
+            ))];
+        }
+        outcomes
+    },
+};
+
+pub static INCIDENTS: Rule = Rule {
+    id: "GEN-INCIDENTS",
+    framework: Framework::General,
+    title: "incidents of the last 24 months are listed with their handling",
+    default_level: Level::Error,
+    seeds: &[SEED_001],
+    rationale: "Seed 001: \"Has the vendor disclosed any security incidents in the last 24 months, \
+        and if so, how were they handled? The pattern of disclosure and remediation matters more \
+        than the absence of incidents.\"",
+    question: "Which security incidents have you had in the last 24 months, and how was each handled?",
+    passes: "an `[incidents]` record from the vendor with every incident of the window handled",
+    fails: "no incident history recorded, or an incident without its handling",
+    check: |ctx| {
+        let Some(history) = &ctx.ev.incidents else {
+            return vec![Outcome::fail("no incident history recorded").at("vendor")];
+        };
+        let window = ctx.policy.thresholds.incident_window_months;
+        let since = ctx.as_of.minus_months(window);
+        let recent: Vec<(usize, &crate::evidence::Incident)> = history
+            .disclosed
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.date >= since && i.date <= ctx.as_of)
+            .collect();
+        let unhandled: Vec<&(usize, &crate::evidence::Incident)> = recent
+            .iter()
+            .filter(|(_, i)| i.handling.as_deref().is_none_or(|h| h.trim().is_empty()))
+            .collect();
+        if let Some((j, _)) = unhandled.first() {
+            return vec![
+                Outcome::fail(format!(
+                    "handling not recorded for: {}",
+                    unhandled
+                        .iter()
+                        .map(|(_, i)| format!("{} ({})", i.summary, i.date))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+                .at(format!("incidents.disclosed[{j}]")),
+            ];
+        }
+        let o = if recent.is_empty() {
+            Outcome::pass(format!(
+                "no incidents disclosed in the last {window} months (asked {})",
+                history.reviewed_on
+            ))
+        } else {
+            Outcome::pass(format!(
+                "{} in the last {window} months, each with its handling",
+                plural(recent.len(), "incident")
+            ))
+        };
+        vec![o.at("incidents")]
+    },
+};

@@ -1,0 +1,397 @@
+//! The rule registry. Each rule is declared once — id, framework, title, default level, seed,
+//! rationale, the question to send the vendor, what passing and failing evidence look like, and
+//! its check — and that one declaration feeds evaluation, `rules`, reports and docs.
+//!
+//! A check reads the evidence, the policy and the as-of date and returns outcomes. It never
+//! prints, never reads files and never knows the output format.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::evidence::{Date, EvidenceFile, LoadedVendor, Source};
+use crate::policy::Policy;
+
+pub mod general;
+pub mod iso;
+pub mod soc2;
+pub mod star;
+
+/// What a check concluded about one subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    NotApplicable,
+    Warn,
+    Unverified,
+    Fail,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::NotApplicable => "n/a",
+            Status::Warn => "warn",
+            Status::Unverified => "unverified",
+            Status::Fail => "fail",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much a rule's failure matters under a policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    Soc2,
+    Iso,
+    Star,
+    General,
+    Ai,
+    Contract,
+}
+
+impl Framework {
+    pub fn title(self) -> &'static str {
+        match self {
+            Framework::Soc2 => "SOC 2",
+            Framework::Iso => "ISO/IEC certificates",
+            Framework::Star => "CSA STAR",
+            Framework::General => "Across frameworks",
+            Framework::Ai => "AI-specific gaps",
+            Framework::Contract => "Contract",
+        }
+    }
+}
+
+/// One of the source articles in which the rules are grounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Seed {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+pub const SEED_000: Seed = Seed {
+    id: "000",
+    title: "AI Vendor Certifications Explained: SOC 2, ISO 27001, and What They Mean",
+};
+pub const SEED_001: Seed = Seed {
+    id: "001",
+    title: "ISO 27001 certification explained for AI products",
+};
+pub const SEED_002: Seed = Seed {
+    id: "002",
+    title: "AI Security Certification Is No Longer Optional",
+};
+pub const SEED_003: Seed = Seed {
+    id: "003",
+    title: "ISO 27001 Certified AI Providers: real certificates, real scope, ISO 42001 status (2026)",
+};
+pub const SEED_004: Seed = Seed {
+    id: "004",
+    title: "SOC 2 vs ISO 27001: What Each Actually Proves About a Vendor",
+};
+
+/// A rule's declaration.
+pub struct Rule {
+    /// Stable id, part of the public contract (never reused).
+    pub id: &'static str,
+    pub framework: Framework,
+    /// One line, lowercase, no trailing period.
+    pub title: &'static str,
+    pub default_level: Level,
+    /// The seed articles the rule comes from.
+    pub seeds: &'static [Seed],
+    /// Why it matters, quoting the seed.
+    pub rationale: &'static str,
+    /// What to ask the vendor when the rule does not pass.
+    pub question: &'static str,
+    /// What evidence passes.
+    pub passes: &'static str,
+    /// What evidence fails.
+    pub fails: &'static str,
+    pub check: fn(&Ctx) -> Vec<Outcome>,
+}
+
+impl Rule {
+    /// The rule's id in kebab case (`soc2-type`), as used in SARIF and JUnit names.
+    pub fn slug(&self) -> String {
+        self.id.to_ascii_lowercase()
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+/// Every rule, in report order.
+pub static RULES: &[&Rule] = &[
+    &soc2::TYPE,
+    &soc2::AGE,
+    &soc2::BRIDGE,
+    &soc2::PERIOD,
+    &soc2::OPINION,
+    &soc2::EXCEPTIONS,
+    &soc2::SCOPE,
+    &soc2::CATEGORIES,
+    &soc2::FULL_REPORT,
+    &soc2::CUECS,
+    &soc2::SUBSERVICE,
+    &soc2::AUDITOR,
+    &iso::CURRENT,
+    &iso::VERSION,
+    &iso::ACCREDITED,
+    &iso::NUMBER,
+    &iso::SCOPE,
+    &iso::SURVEILLANCE,
+    &iso::SOA,
+    &iso::VERIFIED,
+    &iso::FAMILY,
+    &star::LEVEL,
+    &star::REGISTRY,
+    &star::CURRENT,
+    &star::AI,
+    &general::INDEPENDENT,
+    &general::COVERAGE,
+    &general::EXPIRY,
+    &general::REVIEW,
+    &general::DOCUMENT,
+    &general::INCIDENTS,
+];
+
+/// Looks a rule up by id, case-insensitively.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// What other vendors of the run are known, for rules that look across vendors.
+#[derive(Debug, Default, Clone)]
+pub struct PortfolioIndex {
+    pub vendors: BTreeMap<String, PortfolioEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PortfolioEntry {
+    pub name: String,
+}
+
+/// Everything a check may read.
+pub struct Ctx<'a> {
+    pub vendor: &'a LoadedVendor,
+    pub ev: &'a EvidenceFile,
+    pub as_of: Date,
+    pub policy: &'a Policy,
+    pub portfolio: &'a PortfolioIndex,
+}
+
+/// One conclusion of a check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub status: Status,
+    /// What was found, lowercase, no trailing period.
+    pub message: String,
+    /// Evidence path the outcome is about (`iso[1].expires`), located to file:line in reports.
+    pub at: Option<String>,
+    /// The piece of evidence concerned, e.g. `ISO/IEC 27001:2022 certificate C-1234`.
+    pub subject: Option<String>,
+    /// Provenance of what the outcome rests on: a pass that rests on a claim (trust page,
+    /// vendor statement…) is reported as unverified, never as a pass.
+    pub source: Option<Source>,
+    /// The scope text that matched, where a scope decided the outcome.
+    pub matched: Vec<String>,
+}
+
+impl Outcome {
+    pub fn new(status: Status, message: impl Into<String>) -> Self {
+        Outcome {
+            status,
+            message: message.into(),
+            at: None,
+            subject: None,
+            source: None,
+            matched: Vec::new(),
+        }
+    }
+
+    pub fn pass(message: impl Into<String>) -> Self {
+        Self::new(Status::Pass, message)
+    }
+
+    pub fn fail(message: impl Into<String>) -> Self {
+        Self::new(Status::Fail, message)
+    }
+
+    pub fn warn(message: impl Into<String>) -> Self {
+        Self::new(Status::Warn, message)
+    }
+
+    pub fn unverified(message: impl Into<String>) -> Self {
+        Self::new(Status::Unverified, message)
+    }
+
+    pub fn not_applicable(message: impl Into<String>) -> Self {
+        Self::new(Status::NotApplicable, message)
+    }
+
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.at = Some(path.into());
+        self
+    }
+
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Marks the outcome as resting on evidence seen in `source`.
+    pub fn resting_on(mut self, source: Source) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    pub fn matched(mut self, texts: Vec<String>) -> Self {
+        self.matched = texts;
+        self
+    }
+}
+
+/// "1 service" / "2 services".
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            assert!(
+                rule.id
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{} is not an upper-case kebab id",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in RULES {
+            for (what, text) in [
+                ("title", rule.title),
+                ("rationale", rule.rationale),
+                ("question", rule.question),
+                ("passes", rule.passes),
+                ("fails", rule.fails),
+            ] {
+                assert!(!text.trim().is_empty(), "{} has no {what}", rule.id);
+            }
+            assert!(!rule.seeds.is_empty(), "{} cites no seed", rule.id);
+            assert!(
+                rule.seeds.iter().all(|s| rule
+                    .rationale
+                    .to_lowercase()
+                    .contains(&format!("seed {}", s.id))),
+                "{}: the rationale must quote each seed it cites",
+                rule.id
+            );
+            // Titles start lowercase (an acronym such as SOC or ISO aside) and end without a period.
+            let first_word = rule.title.split_whitespace().next().unwrap_or("");
+            let acronym = first_word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '/');
+            assert!(
+                !rule.title.ends_with('.')
+                    && (acronym || first_word.chars().all(|c| !c.is_uppercase())),
+                "{}: titles are lowercase with no trailing period",
+                rule.id
+            );
+            assert!(
+                rule.question.ends_with('?'),
+                "{}: the question must be a question",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_product_floor_is_registered() {
+        let floor = [
+            "SOC2-TYPE",
+            "SOC2-AGE",
+            "SOC2-BRIDGE",
+            "SOC2-PERIOD",
+            "SOC2-OPINION",
+            "SOC2-EXCEPTIONS",
+            "SOC2-SCOPE",
+            "SOC2-CATEGORIES",
+            "SOC2-FULL-REPORT",
+            "SOC2-CUECS",
+            "SOC2-SUBSERVICE",
+            "SOC2-AUDITOR",
+            "ISO-CURRENT",
+            "ISO-VERSION",
+            "ISO-ACCREDITED",
+            "ISO-NUMBER",
+            "ISO-SCOPE",
+            "ISO-SURVEILLANCE",
+            "ISO-SOA",
+            "ISO-VERIFIED",
+            "ISO-FAMILY",
+            "STAR-LEVEL",
+            "STAR-REGISTRY",
+            "STAR-CURRENT",
+            "STAR-AI",
+            "GEN-INDEPENDENT",
+            "GEN-COVERAGE",
+            "GEN-EXPIRY",
+            "GEN-REVIEW",
+            "GEN-DOCUMENT",
+            "GEN-INCIDENTS",
+        ];
+        for id in floor {
+            assert!(find(id).is_some(), "{id} is not registered");
+        }
+    }
+}

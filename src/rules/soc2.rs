@@ -1,0 +1,641 @@
+//! SOC 2 rules (seeds 000, 002, 004; durations from domain-facts §6).
+
+use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};
+use crate::scope::{NotCovered, coverage, fold};
+
+use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, plural};
+
+/// The SOC 2 reports a check looks at, with their index in the file. A report is superseded,
+/// and left out, when a later one (by period end) covers every service it covers.
+pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> {
+    let reports = &ctx.ev.soc2;
+    reports
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            !reports.iter().enumerate().any(|(j, later)| {
+                j != *i
+                    && later.period_end > r.period_end
+                    && r.services
+                        .iter()
+                        .all(|s| later.services.iter().any(|l| fold(l) == fold(s)))
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn subject(r: &SocReport) -> String {
+    let by = r
+        .auditor
+        .as_deref()
+        .map(|a| format!(" by {a}"))
+        .unwrap_or_default();
+    match r.period_end {
+        Some(end) if r.report_type == 2 => format!("SOC 2 Type 2 report{by}, period ending {end}"),
+        Some(end) => format!("SOC 2 Type 1 report{by}, as of {end}"),
+        None => format!("SOC 2 Type {} report{by}", r.report_type),
+    }
+}
+
+/// Runs `check` on each current report; not applicable when there is none.
+fn per_report(ctx: &Ctx, check: impl Fn(usize, &SocReport) -> Outcome) -> Vec<Outcome> {
+    let reports = current_reports(ctx);
+    if reports.is_empty() {
+        return vec![Outcome::not_applicable("no SOC 2 report in the evidence")];
+    }
+    reports
+        .into_iter()
+        .map(|(i, r)| {
+            let o = check(i, r);
+            let o = if o.at.is_none() {
+                o.at(format!("soc2[{i}]"))
+            } else {
+                o
+            };
+            o.subject(subject(r))
+        })
+        .collect()
+}
+
+pub static TYPE: Rule = Rule {
+    id: "SOC2-TYPE",
+    framework: Framework::Soc2,
+    title: "the SOC 2 report is Type 2",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_004],
+    rationale: "A Type 1 report tests the design of controls at one point in time; only a Type 2 \
+        report tests that they operated effectively over a period. Seed 000: \"Always ask for Type \
+        II. Type I is essentially a snapshot that doesn't prove controls actually work over time.\" \
+        Seed 004: Type II \"assesses whether they operated effectively over a review period\".",
+    question: "Can you share your most recent SOC 2 Type 2 report, or the date your Type 2 \
+        observation period ends?",
+    passes: "a Type 2 report (`type = 2`)",
+    fails: "a Type 1 report only (a warning where the policy accepts early-stage vendors)",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].type");
+            match r.report_type {
+                2 => Outcome::pass("Type 2: operating effectiveness tested over a period").resting_on(r.source),
+                _ if ctx.policy.thresholds.accept_type1 => Outcome::warn(
+                    "Type 1 only: design at a point in time, accepted for an early-stage vendor by the policy",
+                ),
+                _ => Outcome::fail("Type 1 only: design at a point in time, no operating-effectiveness testing"),
+            }
+            .at(at)
+        })
+    },
+};
+
+pub static AGE: Rule = Rule {
+    id: "SOC2-AGE",
+    framework: Framework::Soc2,
+    title: "the SOC 2 period ended within the last 12 months",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000's checklist: \"Report is less than 12 months old\"; \"Reports older than \
+        12 months may not reflect current practices.\" A bridge letter does not refresh an old \
+        report: it is management's word, not an auditor's test.",
+    question: "When does your next SOC 2 report period end, and when will the report be issued?",
+    passes: "a period end no more than 12 months (policy: soc2_max_age_months) before the as-of date",
+    fails: "an older period end, a period end after the as-of date, or none recorded",
+    check: |ctx| {
+        let limit = ctx.policy.thresholds.soc2_max_age_months;
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].period_end");
+            let Some(end) = r.period_end else {
+                return Outcome::fail("no period end recorded").at(at);
+            };
+            if end > ctx.as_of {
+                return Outcome::fail(format!(
+                    "period end {end} is after the as-of date {}",
+                    ctx.as_of
+                ))
+                .at(at);
+            }
+            let months = end.months_until(ctx.as_of);
+            if end.plus_months(limit) < ctx.as_of {
+                Outcome::fail(format!(
+                    "period ended {end}, {months} months before {} (limit {limit})",
+                    ctx.as_of
+                ))
+            } else {
+                Outcome::pass(format!(
+                    "period ended {end}, {} before {}",
+                    plural(months as usize, "month"),
+                    ctx.as_of
+                ))
+                .resting_on(r.source)
+            }
+            .at(at)
+        })
+    },
+};
+
+pub static BRIDGE: Rule = Rule {
+    id: "SOC2-BRIDGE",
+    framework: Framework::Soc2,
+    title: "a bridge letter covers the time since the SOC 2 period ended",
+    default_level: Level::Warning,
+    seeds: &[SEED_000, SEED_004],
+    rationale: "Assurance stops at the period end. Once more than three months have passed, a \
+        bridge letter signed by the vendor's management should cover the gap. Seed 004: \"Re-check \
+        at renewal — evidence expires\"; seed 000 warns that reports age. The three-month practice \
+        is market practice (domain-facts §6), so this rule warns rather than fails.",
+    question: "Can you provide a bridge letter, signed by management, covering the period from the \
+        end of your last SOC 2 report to today?",
+    passes: "a management-signed bridge letter reaching to within a month of the as-of date, or a \
+        period end within the last three months",
+    fails: "no bridge letter, an unsigned one, or one that lapsed more than a month before the as-of date",
+    check: |ctx| {
+        let t = &ctx.policy.thresholds;
+        per_report(ctx, |i, r| {
+            let Some(end) = r.period_end else {
+                return Outcome::fail("no period end recorded, so the gap since cannot be judged")
+                    .at(format!("soc2[{i}].period_end"));
+            };
+            if end.plus_months(t.bridge_after_months) >= ctx.as_of {
+                return Outcome::not_applicable(format!(
+                    "period ended {end}, within {} months of {}",
+                    t.bridge_after_months, ctx.as_of
+                ));
+            }
+            let Some(letter) = &r.bridge_letter else {
+                return Outcome::warn(format!("no bridge letter covers {end} to {}", ctx.as_of));
+            };
+            let at = format!("soc2[{i}].bridge_letter");
+            if letter.through <= end {
+                return Outcome::warn(format!(
+                    "bridge letter ends {}, not after the period end {end}",
+                    letter.through
+                ))
+                .at(at);
+            }
+            if letter
+                .signed_by
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty())
+            {
+                return Outcome::warn("bridge letter is not signed by the vendor's management")
+                    .at(at);
+            }
+            if letter.through.plus_months(t.bridge_gap_months) < ctx.as_of {
+                return Outcome::warn(format!(
+                    "bridge letter lapsed on {}, more than {} before {}",
+                    letter.through,
+                    plural(t.bridge_gap_months as usize, "month"),
+                    ctx.as_of
+                ))
+                .at(format!("{at}.through"));
+            }
+            Outcome::pass(format!(
+                "bridge letter through {} covers the gap since {end}",
+                letter.through
+            ))
+            .at(format!("{at}.through"))
+        })
+    },
+};
+
+pub static PERIOD: Rule = Rule {
+    id: "SOC2-PERIOD",
+    framework: Framework::Soc2,
+    title: "the SOC 2 Type 2 review window is at least six months",
+    default_level: Level::Error,
+    seeds: &[SEED_004, SEED_000],
+    rationale: "Seed 004: \"A Type II covering a three-month window tells you less than one \
+        covering a year.\" Seed 000: Type II covers \"typically 6-12 months\". The AICPA sets no \
+        minimum (domain-facts §6); three months is the usual floor for a first report.",
+    question: "What period does your SOC 2 Type 2 report cover, and will the next one cover at \
+        least six months?",
+    passes: "a window of six months or more",
+    fails: "a window under three months (three to six warns), or no period recorded",
+    check: |ctx| {
+        let t = &ctx.policy.thresholds;
+        per_report(ctx, |i, r| {
+            if r.report_type != 2 {
+                return Outcome::not_applicable("a Type 1 report has no review window");
+            }
+            let (Some(start), Some(end)) = (r.period_start, r.period_end) else {
+                return Outcome::fail("review period start or end not recorded")
+                    .at(format!("soc2[{i}].period_start"));
+            };
+            let at = format!("soc2[{i}].period_start");
+            let span = format!("{start} to {end}");
+            // A window of N months runs from a day to the day before the same day N months on.
+            let day_after = end.plus_days(1);
+            if start.plus_months(t.soc2_min_period_months) <= day_after {
+                Outcome::pass(format!("review window {span}"))
+                    .resting_on(r.source)
+                    .at(at)
+            } else if start.plus_months(t.soc2_short_period_months) <= day_after {
+                Outcome::warn(format!(
+                    "review window {span} is shorter than {} months",
+                    t.soc2_min_period_months
+                ))
+                .at(at)
+            } else {
+                Outcome::fail(format!(
+                    "review window {span} is shorter than {} months",
+                    t.soc2_short_period_months
+                ))
+                .at(at)
+            }
+        })
+    },
+};
+
+pub static OPINION: Rule = Rule {
+    id: "SOC2-OPINION",
+    framework: Framework::Soc2,
+    title: "the auditor's opinion is unqualified",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000: \"The auditor's opinion should be unqualified.\" A qualified opinion \
+        means some criteria were not met; an adverse opinion or a disclaimer means the report \
+        gives no assurance.",
+    question: "Why was the opinion in your SOC 2 report modified, and what has been remediated since?",
+    passes: "`opinion = \"unqualified\"`",
+    fails: "a qualified or adverse opinion, a disclaimer, or no opinion recorded",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].opinion");
+            match r.opinion {
+                Some(Opinion::Unqualified) => {
+                    Outcome::pass("unqualified opinion").resting_on(r.source)
+                }
+                Some(Opinion::Qualified) => {
+                    Outcome::fail("qualified opinion: some criteria were not met")
+                }
+                Some(Opinion::Adverse) => {
+                    Outcome::fail("adverse opinion: the controls do not meet the criteria")
+                }
+                Some(Opinion::Disclaimer) => {
+                    Outcome::fail("disclaimer of opinion: the auditor gives no assurance")
+                }
+                None => Outcome::fail("no opinion recorded"),
+            }
+            .at(at)
+        })
+    },
+};
+
+pub static EXCEPTIONS: Rule = Rule {
+    id: "SOC2-EXCEPTIONS",
+    framework: Framework::Soc2,
+    title: "the SOC 2 report has no material exceptions",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_004],
+    rationale: "Seed 004: \"A clean report with three material exceptions is not a clean report.\" \
+        Seed 000: \"Exceptions indicate control failures.\" Every exception is listed; a material \
+        one fails.",
+    question: "What caused each exception in your SOC 2 report, and how was it remediated and retested?",
+    passes: "`exceptions = []` (none in the report)",
+    fails: "a material exception; non-material ones warn; exceptions not recorded is unverified",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].exceptions");
+            let Some(exceptions) = &r.exceptions else {
+                return Outcome::unverified(
+                    "exceptions not recorded (write `exceptions = []` if the report lists none)",
+                )
+                .at(at);
+            };
+            let list = |material: bool| {
+                exceptions
+                    .iter()
+                    .filter(|e| e.material == material)
+                    .map(|e| match &e.control {
+                        Some(c) => format!("{c}: {}", e.text),
+                        None => e.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let (material, other) = (list(true), list(false));
+            if !material.is_empty() {
+                Outcome::fail(format!(
+                    "{}: {}",
+                    plural(material.len(), "material exception"),
+                    material.join("; ")
+                ))
+            } else if !other.is_empty() {
+                Outcome::warn(format!(
+                    "{}: {}",
+                    plural(other.len(), "exception"),
+                    other.join("; ")
+                ))
+            } else {
+                Outcome::pass("no exceptions").resting_on(r.source)
+            }
+            .at(at)
+        })
+    },
+};
+
+pub static SCOPE: Rule = Rule {
+    id: "SOC2-SCOPE",
+    framework: Framework::Soc2,
+    title: "every service we use is in a SOC 2 system description",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_004],
+    rationale: "Seed 000: \"Verify the service scope. Does it cover the specific services you'll \
+        use?\" Seed 004: \"Does the report or certificate cover the specific service you use, or a \
+        different part of the vendor's business?\" A service is covered only when its full name is \
+        in the system description, or an analyst quotes the text that covers it.",
+    question: "Which of your SOC 2 reports covers each of these services, and where in the system \
+        description are they named?",
+    passes: "each of `vendor.services` named in a current report's `services` or `system_description` \
+        (or covered by a verified `covers` quote)",
+    fails: "a service named in no current report",
+    check: |ctx| {
+        let reports = current_reports(ctx);
+        if reports.is_empty() {
+            return vec![Outcome::not_applicable("no SOC 2 report in the evidence")];
+        }
+        let mut covered = Vec::new();
+        let mut missing = Vec::new();
+        let mut bad_quotes = Vec::new();
+        let mut sources = Vec::new();
+        for service in &ctx.ev.vendor.services {
+            let found = reports.iter().find_map(|(i, r)| {
+                let mut texts: Vec<&str> = r.services.iter().map(String::as_str).collect();
+                texts.extend(r.system_description.as_deref());
+                match coverage(service, &texts, &r.covers) {
+                    Ok(c) => Some(Ok((*i, r.source, c))),
+                    Err(NotCovered::QuoteNotFound(q)) => Some(Err(q)),
+                    Err(NotCovered::Absent) => None,
+                }
+            });
+            match found {
+                Some(Ok((i, source, c))) => {
+                    covered.push((service.as_str(), i, c));
+                    sources.push(source);
+                }
+                Some(Err(quote)) => bad_quotes.push(format!(
+                    "{service} (quoted \"{quote}\" is not in the system description)"
+                )),
+                None => missing.push(service.as_str()),
+            }
+        }
+        let matched: Vec<String> = covered
+            .iter()
+            .map(|(s, i, c)| format!("{s}: soc2[{i}] \"{}\"", c.text()))
+            .collect();
+        if missing.is_empty() && bad_quotes.is_empty() {
+            let weakest = sources
+                .iter()
+                .copied()
+                .find(|s| !s.is_independent())
+                .unwrap_or(Source::Document);
+            let first = covered.first().map(|(_, i, _)| *i).unwrap_or(0);
+            return vec![
+                Outcome::pass(format!(
+                    "all {} in a system description",
+                    plural(covered.len(), "service")
+                ))
+                .matched(matched)
+                .resting_on(weakest)
+                .at(format!("soc2[{first}]")),
+            ];
+        }
+        let mut problems: Vec<String> = missing.iter().map(|s| s.to_string()).collect();
+        problems.extend(bad_quotes);
+        vec![
+            Outcome::fail(format!(
+                "not in any SOC 2 system description: {}",
+                problems.join(", ")
+            ))
+            .matched(matched)
+            .at(format!("soc2[{}]", reports[0].0)),
+        ]
+    },
+};
+
+pub static CATEGORIES: Rule = Rule {
+    id: "SOC2-CATEGORIES",
+    framework: Framework::Soc2,
+    title: "the trust services categories fit the use",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000: \"Review Trust Service Categories. For AI vendors, Security and \
+        Confidentiality are essential.\" Security is always required; Privacy matters where \
+        personal data is processed (seed 000, ISO 27701 section).",
+    question: "Will your next SOC 2 report include the Confidentiality (and, for personal data, \
+        Privacy) trust services criteria?",
+    passes: "Security, plus Confidentiality for an AI vendor, plus Privacy when personal data is processed",
+    fails: "no Security, or no Confidentiality for an AI vendor (missing Privacy for personal data warns)",
+    check: |ctx| {
+        let v = &ctx.ev.vendor;
+        let personal = v
+            .data_classes
+            .iter()
+            .any(|d| matches!(d, DataClass::PersonalData | DataClass::Phi));
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].categories");
+            let has = |c| r.categories.contains(&c);
+            if !has(TrustCategory::Security) {
+                return Outcome::fail("Security (the common criteria) is not in scope").at(at);
+            }
+            if v.ai_vendor && !has(TrustCategory::Confidentiality) {
+                return Outcome::fail(
+                    "Confidentiality is not in scope, and it is essential for an AI vendor",
+                )
+                .at(at);
+            }
+            if personal && !has(TrustCategory::Privacy) {
+                return Outcome::warn(
+                    "Privacy is not in scope although personal data is processed",
+                )
+                .at(at);
+            }
+            let names: Vec<&str> = r.categories.iter().map(|c| category_name(*c)).collect();
+            Outcome::pass(format!("categories in scope: {}", names.join(", ")))
+                .resting_on(r.source)
+                .at(at)
+        })
+    },
+};
+
+fn category_name(c: TrustCategory) -> &'static str {
+    match c {
+        TrustCategory::Security => "Security",
+        TrustCategory::Availability => "Availability",
+        TrustCategory::ProcessingIntegrity => "Processing Integrity",
+        TrustCategory::Confidentiality => "Confidentiality",
+        TrustCategory::Privacy => "Privacy",
+    }
+}
+
+pub static FULL_REPORT: Rule = Rule {
+    id: "SOC2-FULL-REPORT",
+    framework: Framework::Soc2,
+    title: "the full SOC 2 report was read",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000's checklist: \"You've reviewed the actual report (not just summary)\"; \
+        \"always request the full audit reports rather than just accepting certification claims. \
+        The reports detail the scope of assessment, any exceptions noted, and whether the controls \
+        relevant to your use case were actually tested.\"",
+    question: "Can you share the full SOC 2 report (under NDA), including the auditor's tests and results?",
+    passes: "`source = \"document\"` on the report",
+    fails: "a summary, trust-page badge, statement or questionnaire answer",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].source");
+            if r.source == Source::Document {
+                Outcome::pass("the full report was read").at(at)
+            } else {
+                Outcome::fail(format!(
+                    "only {} was read, not the full report",
+                    r.source.describe()
+                ))
+                .at(at)
+            }
+        })
+    },
+};
+
+pub static CUECS: Rule = Rule {
+    id: "SOC2-CUECS",
+    framework: Framework::Soc2,
+    title: "every complementary user entity control has an owner on our side",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_004],
+    rationale: "Seed 000: \"Check complementary user entity controls. These are your \
+        responsibilities.\" Seed 004: CUECs are \"the things you must do for the vendor's controls \
+        to work\". The auditor's opinion assumes they are in place.",
+    question: "Which complementary user entity controls does your SOC 2 report assume, so we can \
+        assign an owner to each?",
+    passes: "every `[[soc2.cuecs]]` entry has an `owner` (or `cuecs = []`)",
+    fails: "a CUEC with no owner; CUECs not recorded is unverified",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].cuecs");
+            let Some(cuecs) = &r.cuecs else {
+                return Outcome::unverified("complementary user entity controls not recorded (write `cuecs = []` if the report lists none)").at(at);
+            };
+            let unowned: Vec<(usize, &str)> = cuecs
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.owner.as_deref().is_none_or(|o| o.trim().is_empty()))
+                .map(|(j, c)| (j, c.control.as_str()))
+                .collect();
+            match unowned.first() {
+                Some((j, _)) => Outcome::fail(format!(
+                    "{} without an owner: {}",
+                    plural(unowned.len(), "CUEC"),
+                    unowned
+                        .iter()
+                        .map(|(_, c)| *c)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+                .at(format!("{at}[{j}]")),
+                None if cuecs.is_empty() => {
+                    Outcome::pass("the report lists no complementary user entity controls").at(at)
+                }
+                None => Outcome::pass(format!("all {} have an owner", plural(cuecs.len(), "CUEC")))
+                    .at(at),
+            }
+        })
+    },
+};
+
+pub static SUBSERVICE: Rule = Rule {
+    id: "SOC2-SUBSERVICE",
+    framework: Framework::Soc2,
+    title: "carved-out subservice organisations have their own evidence",
+    default_level: Level::Error,
+    seeds: &[SEED_004, SEED_002],
+    rationale: "Under the carve-out method a subservice organisation's controls are excluded from \
+        the report (seed 004: the report covers \"the treatment of subservice organizations\"), so \
+        its assurance must come from its own evidence. Seed 002: \"Partial compliance is \
+        non-compliance.\"",
+    question: "Can you share the current SOC 2 report or ISO/IEC 27001 certificate of each carved-out \
+        subservice organisation?",
+    passes: "each carved-out subservice organisation names a vendor (`vendor = \"id\"`) checked in the same run",
+    fails: "a carved-out organisation with no portfolio vendor; one not among the vendors checked is unverified",
+    check: |ctx| {
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].subservice");
+            let Some(orgs) = &r.subservice else {
+                return Outcome::unverified("subservice organisations not recorded (write `subservice = []` if the report names none)").at(at);
+            };
+            let carved: Vec<(usize, &crate::evidence::Subservice)> = orgs
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.method == SubserviceMethod::CarveOut)
+                .collect();
+            if carved.is_empty() {
+                return Outcome::pass("no carved-out subservice organisations").at(at);
+            }
+            let unlinked: Vec<&(usize, &crate::evidence::Subservice)> =
+                carved.iter().filter(|(_, o)| o.vendor.is_none()).collect();
+            if let Some((j, _)) = unlinked.first() {
+                return Outcome::fail(format!(
+                    "carved out with no evidence in the portfolio: {}",
+                    unlinked
+                        .iter()
+                        .map(|(_, o)| o.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .at(format!("{at}[{j}]"));
+            }
+            let unknown: Vec<&(usize, &crate::evidence::Subservice)> = carved
+                .iter()
+                .filter(|(_, o)| {
+                    !ctx.portfolio
+                        .vendors
+                        .contains_key(o.vendor.as_deref().unwrap_or(""))
+                })
+                .collect();
+            if let Some((j, _)) = unknown.first() {
+                return Outcome::unverified(format!(
+                    "not among the vendors checked in this run: {}",
+                    unknown
+                        .iter()
+                        .map(|(_, o)| format!("{} ({})", o.name, o.vendor.as_deref().unwrap_or("")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .at(format!("{at}[{j}].vendor"));
+            }
+            Outcome::pass(format!(
+                "carved-out organisations have portfolio evidence: {}",
+                carved
+                    .iter()
+                    .map(|(_, o)| format!("{} ({})", o.name, o.vendor.as_deref().unwrap_or("")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .at(at)
+        })
+    },
+};
+
+pub static AUDITOR: Rule = Rule {
+    id: "SOC2-AUDITOR",
+    framework: Framework::Soc2,
+    title: "a named CPA firm issued the SOC 2 report",
+    default_level: Level::Error,
+    seeds: &[SEED_004],
+    rationale: "Seed 004: \"A SOC 2 is an opinion from a licensed CPA firm, not a certificate.\" A \
+        report with no named firm, or one the vendor wrote itself, is not an attestation.",
+    question: "Which CPA firm issued your SOC 2 report?",
+    passes: "`auditor` names a firm other than the vendor",
+    fails: "no auditor recorded, or the vendor itself named as auditor",
+    check: |ctx| {
+        let vendor = fold(&ctx.ev.vendor.name);
+        per_report(ctx, |i, r| {
+            let at = format!("soc2[{i}].auditor");
+            match r.auditor.as_deref().map(str::trim) {
+                None | Some("") => Outcome::fail("no auditor recorded"),
+                Some(a) if fold(a) == vendor => {
+                    Outcome::fail(format!("the auditor `{a}` is the vendor itself"))
+                }
+                Some(a) => Outcome::pass(format!("issued by {a}")).resting_on(r.source),
+            }
+            .at(at)
+        })
+    },
+};

@@ -1,0 +1,244 @@
+//! CSA STAR rules (seeds 000, 002; lifecycles from domain-facts §5).
+
+use crate::evidence::{
+    Date, Source, Standard, StarAssessment, StarEntry, StarProgram, assessment_name,
+};
+
+use super::iso::{in_validity, recognised_body};
+use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002};
+
+/// Prefixes of CSA STAR registry entry URLs.
+const REGISTRY_PREFIXES: &[&str] = &[
+    "https://cloudsecurityalliance.org/star/registry/",
+    "https://www.cloudsecurityalliance.org/star/registry/",
+];
+
+pub(crate) fn subject(e: &StarEntry) -> String {
+    let program = match e.program {
+        StarProgram::Star => "CSA STAR",
+        StarProgram::StarForAi => "CSA STAR for AI",
+    };
+    format!(
+        "{program} Level {} {}",
+        e.level,
+        assessment_name(e.assessment)
+    )
+}
+
+fn per_entry(ctx: &Ctx, check: impl Fn(usize, &StarEntry) -> Outcome) -> Vec<Outcome> {
+    if ctx.ev.star.is_empty() {
+        return vec![Outcome::not_applicable("no CSA STAR entry in the evidence")];
+    }
+    ctx.ev
+        .star
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let o = check(i, e);
+            let o = if o.at.is_none() {
+                o.at(format!("star[{i}]"))
+            } else {
+                o
+            };
+            o.subject(subject(e))
+        })
+        .collect()
+}
+
+/// The last day an entry counts, or why it cannot be told.
+pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
+    match e.assessment {
+        StarAssessment::Certification => {
+            let wanted = if e.program == StarProgram::StarForAi {
+                42001
+            } else {
+                27001
+            };
+            let Some(number) = e.certificate.as_deref().map(str::trim) else {
+                return Err(format!(
+                    "a STAR Certification expires with its ISO/IEC {wanted} certificate; name it in `certificate`"
+                ));
+            };
+            let cert = ctx.ev.iso.iter().find(|c| {
+                c.certificate_number.as_deref().map(str::trim) == Some(number)
+                    && Standard::parse(&c.standard).is_some_and(|s| s.number == wanted)
+            });
+            match cert.and_then(|c| c.expires) {
+                Some(expires) => Ok(expires),
+                None => Err(format!(
+                    "rests on ISO/IEC {wanted} certificate {number}, which is not in the evidence with an expiry date"
+                )),
+            }
+        }
+        _ => match e.date {
+            Some(d) => Ok(d.plus_months(12)),
+            None => Err("no date recorded".to_string()),
+        },
+    }
+}
+
+pub static LEVEL: Rule = Rule {
+    id: "STAR-LEVEL",
+    framework: Framework::Star,
+    title: "the CSA STAR entry is third-party assessed",
+    default_level: Level::Warning,
+    seeds: &[SEED_000, SEED_002],
+    rationale: "Seed 000: \"Level 1: Self-Assessment — Vendor completes questionnaire (CAIQ)\". \
+        Seed 002: \"Self-attestation is insufficient.\" A Level 1 entry shows what the vendor says \
+        of itself and does not count as independent evidence.",
+    question: "Do you hold a CSA STAR Level 2 attestation or certification, or plan one?",
+    passes: "a Level 2 (attestation, certification, C-STAR) or Level 3 entry",
+    fails: "a Level 1 self-assessment",
+    check: |ctx| {
+        per_entry(ctx, |i, e| {
+            let at = format!("star[{i}].level");
+            match e.level {
+                1 => Outcome::fail(
+                    "Level 1 is a self-assessment: it does not count as independent evidence",
+                )
+                .at(at),
+                _ => Outcome::pass(format!(
+                    "Level {}: {}",
+                    e.level,
+                    assessment_name(e.assessment)
+                ))
+                .resting_on(e.source)
+                .at(at),
+            }
+        })
+    },
+};
+
+pub static REGISTRY: Rule = Rule {
+    id: "STAR-REGISTRY",
+    framework: Framework::Star,
+    title: "the entry is in the CSA STAR registry",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000: CSA STAR is verified in the \"CSA registry\"; the programme \"provides a \
+        registry of cloud provider security postures\". A STAR claim not found in the registry \
+        proves nothing.",
+    question: "What is the URL of your entry in the CSA STAR registry?",
+    passes: "a `registry_url` on cloudsecurityalliance.org/star/registry, seen there (`source = \"registry\"`)",
+    fails: "no URL, or a URL outside the registry; a URL not looked at is unverified",
+    check: |ctx| {
+        per_entry(ctx, |i, e| {
+            let at = format!("star[{i}].registry_url");
+            let Some(url) = e
+                .registry_url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+            else {
+                return Outcome::fail("no registry URL recorded").at(at);
+            };
+            if !REGISTRY_PREFIXES
+                .iter()
+                .any(|p| url.starts_with(p) && url.len() > p.len())
+            {
+                return Outcome::fail(format!("`{url}` is not a CSA STAR registry entry URL"))
+                    .at(at);
+            }
+            if e.source != Source::Registry {
+                return Outcome::unverified(format!(
+                    "registry URL recorded, but the entry was seen only in {}",
+                    e.source.describe()
+                ))
+                .at(format!("star[{i}].source"));
+            }
+            Outcome::pass(format!("listed at {url}")).at(at)
+        })
+    },
+};
+
+pub static CURRENT: Rule = Rule {
+    id: "STAR-CURRENT",
+    framework: Framework::Star,
+    title: "the CSA STAR entry is within its validity",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_002],
+    rationale: "Seed 000: STAR audit frequency \"varies by level\". Level 1 entries are deprecated \
+        after a year, a STAR Attestation is renewed every 12 months, and a STAR Certification \
+        expires with its ISO/IEC 27001 certificate (domain-facts §5). Seed 002: evidence must be \
+        \"documented, current, and independently verified\".",
+    question: "When was your STAR entry last renewed, and when is the next renewal due?",
+    passes: "an entry dated within 12 months, or a certification whose ISO certificate is current",
+    fails: "a deprecated or lapsed entry, or one whose validity cannot be told",
+    check: |ctx| {
+        per_entry(ctx, |i, e| match valid_until(ctx, e) {
+            Err(why) => Outcome::fail(why).at(format!("star[{i}]")),
+            Ok(until) if until < ctx.as_of => {
+                let what = match e.assessment {
+                    StarAssessment::SelfAssessment => "deprecated",
+                    StarAssessment::Certification => "expired with its ISO certificate",
+                    _ => "lapsed (renewal is due every 12 months)",
+                };
+                Outcome::fail(format!("{what} on {until}")).at(format!("star[{i}].date"))
+            }
+            Ok(until) => Outcome::pass(format!("valid until {until}"))
+                .resting_on(e.source)
+                .at(format!("star[{i}].date")),
+        })
+    },
+};
+
+pub static AI: Rule = Rule {
+    id: "STAR-AI",
+    framework: Framework::Star,
+    title: "a STAR for AI entry is backed as its level requires",
+    default_level: Level::Error,
+    seeds: &[SEED_002],
+    rationale: "Seed 002 asks for \"independent AI security certification ... issued by a \
+        recognized, accredited assessment body\". CSA STAR for AI is AI evidence; its Level 2 \
+        requires a current ISO/IEC 42001 certificate from an accredited certification body \
+        (domain-facts §5).",
+    question: "Which accredited ISO/IEC 42001 certificate backs your STAR for AI Level 2 entry?",
+    passes: "a STAR for AI Level 1 entry (AI evidence, not independent), or a Level 2 entry whose \
+        `certificate` is a current, accredited ISO/IEC 42001 certificate in the evidence",
+    fails: "a STAR for AI Level 2 entry without a current, accredited ISO/IEC 42001 certificate",
+    check: |ctx| {
+        let entries: Vec<(usize, &StarEntry)> = ctx
+            .ev
+            .star
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.program == StarProgram::StarForAi)
+            .collect();
+        if entries.is_empty() {
+            return vec![Outcome::not_applicable(
+                "no CSA STAR for AI entry in the evidence",
+            )];
+        }
+        entries
+            .into_iter()
+            .map(|(i, e)| {
+                let o = if e.level == 1 {
+                    Outcome::pass("STAR for AI Level 1: AI evidence, self-assessed").at(format!("star[{i}]"))
+                } else {
+                    let number = e.certificate.as_deref().map(str::trim);
+                    let cert = ctx.ev.iso.iter().find(|c| {
+                        number.is_some()
+                            && c.certificate_number.as_deref().map(str::trim) == number
+                            && Standard::parse(&c.standard).is_some_and(|s| s.number == 42001)
+                    });
+                    match cert {
+                        None => Outcome::fail("STAR for AI Level 2 requires an ISO/IEC 42001 certificate; none is linked in `certificate`"),
+                        Some(c) => {
+                            let s = Standard::parse(&c.standard).expect("parsed above");
+                            if !in_validity(c, &s, ctx.as_of) {
+                                Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not current", number.unwrap_or_default()))
+                            } else if recognised_body(ctx, c).is_none() {
+                                Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not from an accredited body", number.unwrap_or_default()))
+                            } else {
+                                Outcome::pass(format!("backed by current, accredited ISO/IEC 42001 certificate {}", number.unwrap_or_default()))
+                                    .resting_on(c.source)
+                            }
+                        }
+                    }
+                    .at(format!("star[{i}].certificate"))
+                };
+                o.subject(subject(e))
+            })
+            .collect()
+    },
+};

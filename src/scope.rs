@@ -1,0 +1,225 @@
+//! Scope matching: does a scope statement or system description cover a service we use?
+//!
+//! Many verdicts hang on this, so it must never pass by accident. A service is covered when its
+//! full name, case and whitespace folded, appears in the text as a whole phrase (not inside a
+//! longer word), or when the analyst quotes text that appears verbatim (folded) in the scope and
+//! says it covers the service. A shared word ("API", "platform") is never enough.
+
+use crate::evidence::ScopeQuote;
+
+/// Lowercases and collapses every run of whitespace to one space.
+pub fn fold(text: &str) -> String {
+    Folded::new(text).chars.into_iter().collect()
+}
+
+/// Folded text that remembers where each character came from in the original.
+struct Folded<'a> {
+    original: &'a str,
+    chars: Vec<char>,
+    /// For each folded char: byte range of the original char (or whitespace run) it stands for.
+    origin: Vec<(usize, usize)>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(original: &'a str) -> Self {
+        let mut chars = Vec::with_capacity(original.len());
+        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(original.len());
+        let mut in_space = false;
+        for (i, c) in original.char_indices() {
+            let end = i + c.len_utf8();
+            if c.is_whitespace() {
+                if in_space {
+                    if let Some(last) = origin.last_mut() {
+                        last.1 = end;
+                    }
+                } else {
+                    chars.push(' ');
+                    origin.push((i, end));
+                    in_space = true;
+                }
+                continue;
+            }
+            in_space = false;
+            for lower in c.to_lowercase() {
+                chars.push(lower);
+                origin.push((i, end));
+            }
+        }
+        // Trim the folded text at both ends.
+        while chars.last() == Some(&' ') {
+            chars.pop();
+            origin.pop();
+        }
+        if chars.first() == Some(&' ') {
+            chars.remove(0);
+            origin.remove(0);
+        }
+        Folded {
+            original,
+            chars,
+            origin,
+        }
+    }
+
+    /// Original text of the first whole-phrase occurrence of `needle` (already folded).
+    fn find_phrase(&self, needle: &[char]) -> Option<&'a str> {
+        if needle.is_empty() || needle.len() > self.chars.len() {
+            return None;
+        }
+        let is_word = |c: char| c.is_alphanumeric();
+        (0..=self.chars.len() - needle.len()).find_map(|start| {
+            let end = start + needle.len();
+            let fits = self.chars[start..end] == *needle
+                && (start == 0 || !is_word(self.chars[start - 1]) || !is_word(needle[0]))
+                && (end == self.chars.len()
+                    || !is_word(self.chars[end])
+                    || !is_word(needle[needle.len() - 1]));
+            fits.then(|| &self.original[self.origin[start].0..self.origin[end - 1].1])
+        })
+    }
+}
+
+/// How a service was found to be covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    /// The service's full name appears in the scope; the text as it stands there.
+    Named(String),
+    /// The analyst quoted this scope text as covering the service, and it is in the scope.
+    Quoted(String),
+}
+
+impl Coverage {
+    /// The scope text that matched, for the report.
+    pub fn text(&self) -> &str {
+        match self {
+            Coverage::Named(t) | Coverage::Quoted(t) => t,
+        }
+    }
+}
+
+/// Why a service is not covered by a scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotCovered {
+    /// The name is not in the scope text and no quote covers it.
+    Absent,
+    /// The analyst quoted text that is not in the scope text.
+    QuoteNotFound(String),
+}
+
+/// Whether `service` is covered by any of `texts` (scope statement, system description, listed
+/// service names), directly or through an analyst's quote.
+pub fn coverage(
+    service: &str,
+    texts: &[&str],
+    quotes: &[ScopeQuote],
+) -> Result<Coverage, NotCovered> {
+    let needle: Vec<char> = fold(service).chars().collect();
+    for text in texts {
+        if let Some(found) = Folded::new(text).find_phrase(&needle) {
+            return Ok(Coverage::Named(found.to_string()));
+        }
+    }
+    let mut bad_quote = None;
+    for quote in quotes.iter().filter(|q| fold(&q.service) == fold(service)) {
+        let quoted: Vec<char> = fold(&quote.quote).chars().collect();
+        // A quote of a few characters could be found anywhere; it must say something.
+        if quoted.iter().filter(|c| c.is_alphanumeric()).count() >= 8 {
+            for text in texts {
+                if let Some(found) = Folded::new(text).find_phrase(&quoted) {
+                    return Ok(Coverage::Quoted(found.to_string()));
+                }
+            }
+        }
+        bad_quote = Some(quote.quote.clone());
+    }
+    Err(bad_quote.map_or(NotCovered::Absent, NotCovered::QuoteNotFound))
+}
+
+/// Phrasings of a scope limited to corporate IT or a head office.
+const CORPORATE_ONLY: &[&str] = &[
+    "corporate it",
+    "corporate information technology",
+    "corporate office",
+    "corporate headquarters",
+    "headquarters",
+    "head office",
+    "internal it",
+    "office it",
+];
+
+/// The corporate-IT phrasing a scope uses, if any.
+pub fn corporate_phrase(scope: &str) -> Option<&'static str> {
+    let folded = Folded::new(scope);
+    CORPORATE_ONLY
+        .iter()
+        .find(|p| folded.find_phrase(&p.chars().collect::<Vec<_>>()).is_some())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(service: &str, quote: &str) -> ScopeQuote {
+        ScopeQuote {
+            service: service.into(),
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn full_name_matches_case_and_whitespace_folded() {
+        let scope = "The ISMS covers the Acme  Inference\nAPI and supporting infrastructure.";
+        assert_eq!(
+            coverage("acme inference api", &[scope], &[]),
+            Ok(Coverage::Named("Acme  Inference\nAPI".into()))
+        );
+    }
+
+    #[test]
+    fn a_shared_word_is_not_a_match() {
+        let scope = "Acme platform API and corporate IT";
+        assert_eq!(
+            coverage("Acme Inference API", &[scope], &[]),
+            Err(NotCovered::Absent)
+        );
+        assert_eq!(
+            coverage("API", &["APIs for partners"], &[]),
+            Err(NotCovered::Absent)
+        );
+    }
+
+    #[test]
+    fn names_inside_longer_words_do_not_match() {
+        assert_eq!(
+            coverage("Acme Chat", &["the Acme Chatbot service"], &[]),
+            Err(NotCovered::Absent)
+        );
+    }
+
+    #[test]
+    fn a_quote_must_appear_in_the_scope() {
+        let scope = "Production inference platform for all hosted models";
+        let ok = [quote("Acme Inference API", "production inference platform")];
+        assert_eq!(
+            coverage("Acme Inference API", &[scope], &ok),
+            Ok(Coverage::Quoted("Production inference platform".into()))
+        );
+        let bad = [quote("Acme Inference API", "all Acme services")];
+        assert_eq!(
+            coverage("Acme Inference API", &[scope], &bad),
+            Err(NotCovered::QuoteNotFound("all Acme services".into()))
+        );
+        let short = [quote("Acme Inference API", "for")];
+        assert!(coverage("Acme Inference API", &[scope], &short).is_err());
+    }
+
+    #[test]
+    fn corporate_scopes_are_recognised() {
+        assert_eq!(
+            corporate_phrase("Corporate IT operations at the London headquarters"),
+            Some("corporate it")
+        );
+        assert_eq!(corporate_phrase("Acme Inference API"), None);
+    }
+}
