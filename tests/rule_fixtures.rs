@@ -56,9 +56,15 @@ fn cases() -> Vec<(String, PathBuf)> {
 }
 
 fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
-    let expect_text = fs::read_to_string(dir.join("expect.toml")).map_err(|e| format!("no expect.toml: {e}"))?;
-    let expect: Expect = toml::from_str(&expect_text).map_err(|e| format!("bad expect.toml: {e}"))?;
-    let as_of: Date = expect.as_of.to_string().parse().map_err(|e| format!("bad as_of: {e}"))?;
+    let expect_text =
+        fs::read_to_string(dir.join("expect.toml")).map_err(|e| format!("no expect.toml: {e}"))?;
+    let expect: Expect =
+        toml::from_str(&expect_text).map_err(|e| format!("bad expect.toml: {e}"))?;
+    let as_of: Date = expect
+        .as_of
+        .to_string()
+        .parse()
+        .map_err(|e| format!("bad as_of: {e}"))?;
     let rule = RULES
         .iter()
         .find(|r| r.id == rule_id)
@@ -73,8 +79,12 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
         format!("the fixture does not load:\n{}", list.join("\n"))
     })?;
     let mut portfolio = PortfolioIndex::default();
-    for id in std::iter::once(vendor.evidence.vendor.id.clone()).chain(expect.portfolio.iter().cloned()) {
-        portfolio.vendors.insert(id.clone(), PortfolioEntry { name: id });
+    for id in
+        std::iter::once(vendor.evidence.vendor.id.clone()).chain(expect.portfolio.iter().cloned())
+    {
+        portfolio
+            .vendors
+            .insert(id.clone(), PortfolioEntry { name: id });
     }
     let result = evaluate(&vendor, as_of, &Policy::baseline(), &portfolio);
     let findings: Vec<_> = result
@@ -85,7 +95,12 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
         .collect();
     let describe = |fs: &[&vendorcert::engine::Finding]| {
         fs.iter()
-            .map(|f| format!("  {} {:?} {:?} at {:?}", f.status, f.subject, f.message, f.at))
+            .map(|f| {
+                format!(
+                    "  {} {:?} {:?} at {:?}",
+                    f.status, f.subject, f.message, f.at
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -105,7 +120,10 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
     if let Some(at) = &expect.at
         && finding.at.as_deref() != Some(at.as_str())
     {
-        return Err(format!("expected the finding at {at}, got {:?}", finding.at));
+        return Err(format!(
+            "expected the finding at {at}, got {:?}",
+            finding.at
+        ));
     }
     Ok(finding.status)
 }
@@ -120,7 +138,13 @@ fn every_rule_fixture_gives_its_expected_outcome() {
             failures.push(format!("{}: {why}", dir.display()));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -140,9 +164,17 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
         .iter()
         .filter_map(|r| match seen.get(r.id) {
             Some((true, true)) => None,
-            Some((pass, _)) => Some(format!("{}: no {} case", r.id, if *pass { "failing" } else { "passing" })),
+            Some((pass, _)) => Some(format!(
+                "{}: no {} case",
+                r.id,
+                if *pass { "failing" } else { "passing" }
+            )),
             None => Some(format!("{}: no cases", r.id)),
         })
         .collect();
-    assert!(missing.is_empty(), "rules without fixtures:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "rules without fixtures:\n{}",
+        missing.join("\n")
+    );
 }

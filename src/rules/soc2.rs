@@ -531,9 +531,12 @@ pub static CUECS: Rule = Rule {
                 ))
                 .at(format!("{at}[{j}]")),
                 None if cuecs.is_empty() => {
-                    Outcome::pass("the report lists no complementary user entity controls").at(at)
+                    Outcome::pass("the report lists no complementary user entity controls")
+                        .resting_on(r.source)
+                        .at(at)
                 }
                 None => Outcome::pass(format!("all {} have an owner", plural(cuecs.len(), "CUEC")))
+                    .resting_on(r.source)
                     .at(at),
             }
         })
@@ -566,7 +569,9 @@ pub static SUBSERVICE: Rule = Rule {
                 .filter(|(_, o)| o.method == SubserviceMethod::CarveOut)
                 .collect();
             if carved.is_empty() {
-                return Outcome::pass("no carved-out subservice organisations").at(at);
+                return Outcome::pass("no carved-out subservice organisations")
+                    .resting_on(r.source)
+                    .at(at);
             }
             let unlinked: Vec<&(usize, &crate::evidence::Subservice)> =
                 carved.iter().filter(|(_, o)| o.vendor.is_none()).collect();
