@@ -1,20 +1,34 @@
 //! Policies: which rules apply at which level, and the thresholds the checks use.
+//!
+//! Four policies are built in (`baseline`, `ai-vendor`, `strict`, `eu-ai-act-high-risk`); a team
+//! writes its own in TOML, extending one of them. With no policy named, a vendor's risk tier
+//! picks one: low → `baseline`, medium → `ai-vendor`, high → `eu-ai-act-high-risk`.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::rules::{Level, RULES, Rule};
+use crate::evidence::RiskTier;
+use crate::rules::{Framework, Level, RULES, Rule};
 
 pub mod accreditation;
+pub mod file;
 
 pub use accreditation::{AccreditationBody, recognised_bodies};
+pub use file::load_policy_file;
+
+/// Names of the built-in policies.
+pub const BUILT_IN: &[&str] = &["baseline", "ai-vendor", "strict", "eu-ai-act-high-risk"];
 
 /// The effective policy of a run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Policy {
-    /// Name shown in reports (`baseline`, or a policy file's path).
+    /// Name shown in reports (a built-in name, or the one a policy file gives).
     pub name: String,
+    /// Where the policy was read from, for a policy file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<std::path::PathBuf>,
     /// Levels that differ from each rule's default.
     pub levels: BTreeMap<String, Level>,
     pub thresholds: Thresholds,
@@ -35,6 +49,8 @@ pub struct Thresholds {
     pub soc2_short_period_months: u32,
     /// SOC 2: whether a Type 1 report is accepted as a warning (early-stage vendors).
     pub accept_type1: bool,
+    /// SOC 2: whether a SOC 2 Type 2 report is required (its absence fails SOC2-TYPE).
+    pub require_soc2: bool,
     /// ISO: longest validity of one certificate, in years (ISO/IEC 17021-1 three-year cycle).
     pub iso_max_validity_years: u32,
     /// ISO: days of slack on that validity (certification decision vs printed issue date).
@@ -45,14 +61,24 @@ pub struct Thresholds {
     pub verification_max_age_months: u32,
     /// ISO: accreditation bodies accepted (IAF MLA / Global Accreditation Cooperation).
     pub accreditation_bodies: Vec<AccreditationBody>,
-    /// ISO extensions (27017, 27018, 27701, …) the use requires.
+    /// ISO standards every vendor must hold, current (e.g. 27001, 27017, 27018, 27701).
     pub required_iso: Vec<u32>,
+    /// ISO standards an AI vendor must also hold (e.g. 42001).
+    pub required_iso_ai: Vec<u32>,
+    /// ISO/IEC 42001: whether readiness with a public timeline is accepted (as a warning).
+    pub accept_42001_readiness: bool,
+    /// Whether trust-page claims beside independent evidence only warn (`false`: they fail).
+    pub tolerate_claims: bool,
+    /// Phrasings that count as naming each AI scope element (ISO-AI-SCOPE).
+    pub ai_scope_phrasings: BTreeMap<String, Vec<String>>,
     /// Evidence expiring within this many days warns.
     pub expiry_horizon_days: u32,
     /// The analyst review is due this many months after the last one.
     pub review_interval_months: u32,
     /// Incidents are looked at over this many months.
     pub incident_window_months: u32,
+    /// Waivers may run at most this many months past their approval.
+    pub max_waiver_months: u32,
 }
 
 impl Default for Thresholds {
@@ -64,26 +90,155 @@ impl Default for Thresholds {
             soc2_min_period_months: 6,
             soc2_short_period_months: 3,
             accept_type1: false,
+            require_soc2: false,
             iso_max_validity_years: 3,
             iso_validity_tolerance_days: 7,
             surveillance_months: 12,
             verification_max_age_months: 12,
             accreditation_bodies: recognised_bodies(),
             required_iso: Vec::new(),
+            required_iso_ai: Vec::new(),
+            accept_42001_readiness: true,
+            tolerate_claims: true,
+            ai_scope_phrasings: default_ai_scope_phrasings(),
             expiry_horizon_days: 90,
             review_interval_months: 3,
             incident_window_months: 24,
+            max_waiver_months: 12,
         }
     }
 }
 
+/// Default phrasings for the four AI scope elements of seed 001.
+pub fn default_ai_scope_phrasings() -> BTreeMap<String, Vec<String>> {
+    let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    BTreeMap::from([
+        (
+            "production AI infrastructure".to_string(),
+            list(&[
+                "production AI infrastructure",
+                "production AI workloads",
+                "production AI systems",
+                "AI production infrastructure",
+                "model serving infrastructure",
+                "inference infrastructure",
+            ]),
+        ),
+        (
+            "training pipelines".to_string(),
+            list(&[
+                "training pipelines",
+                "training pipeline",
+                "model training pipelines",
+                "model training infrastructure",
+            ]),
+        ),
+        (
+            "model artifacts".to_string(),
+            list(&["model artifacts", "model artefacts", "model weights"]),
+        ),
+        (
+            "inference logging".to_string(),
+            list(&[
+                "inference logging",
+                "inference logs",
+                "inference logging infrastructure",
+                "prompt and output logging",
+            ]),
+        ),
+    ])
+}
+
+/// Which rules count as AI gaps or contract terms (off in `baseline`).
+fn is_ai_rule(rule: &Rule) -> bool {
+    rule.framework == Framework::Ai
+}
+
 impl Policy {
-    /// The seed 000 checklists with their default levels.
+    /// The seed 000 checklists: SOC 2, ISO, CSA STAR and cross-framework rules.
     pub fn baseline() -> Policy {
+        let mut levels = BTreeMap::new();
+        for rule in RULES
+            .iter()
+            .filter(|r| is_ai_rule(r) || r.framework == Framework::Contract)
+        {
+            levels.insert(rule.id.to_string(), Level::Off);
+        }
         Policy {
             name: "baseline".to_string(),
-            levels: BTreeMap::new(),
+            file: None,
+            levels,
             thresholds: Thresholds::default(),
+        }
+    }
+
+    /// Baseline plus the AI gaps (errors) and the contract terms of seed 003 (warnings).
+    pub fn ai_vendor() -> Policy {
+        let mut levels = BTreeMap::new();
+        for rule in RULES.iter().filter(|r| r.framework == Framework::Contract) {
+            levels.insert(rule.id.to_string(), Level::Warning);
+        }
+        Policy {
+            name: "ai-vendor".to_string(),
+            file: None,
+            levels,
+            thresholds: Thresholds::default(),
+        }
+    }
+
+    /// Seed 002: partial compliance is non-compliance. Every rule is an error, no claim is
+    /// tolerated, SOC 2 Type 2 and ISO/IEC 27001 are required, and an AI vendor needs a current,
+    /// accredited ISO/IEC 42001 certificate (readiness does not count).
+    pub fn strict() -> Policy {
+        let mut levels = BTreeMap::new();
+        for rule in RULES
+            .iter()
+            .filter(|r| r.default_level == Level::Warning && r.id != "GEN-EXPIRY")
+        {
+            levels.insert(rule.id.to_string(), Level::Error);
+        }
+        let thresholds = Thresholds {
+            require_soc2: true,
+            required_iso: vec![27001],
+            required_iso_ai: vec![42001],
+            accept_42001_readiness: false,
+            tolerate_claims: false,
+            ..Thresholds::default()
+        };
+        Policy {
+            name: "strict".to_string(),
+            file: None,
+            levels,
+            thresholds,
+        }
+    }
+
+    /// Seed 003 step 1: a high-risk workload needs 27001, 27017, 27018, 27701, 42001 (for AI),
+    /// SOC 2 Type 2 and its sector frameworks — on top of `strict`.
+    pub fn eu_ai_act_high_risk() -> Policy {
+        let mut policy = Policy::strict();
+        policy.name = "eu-ai-act-high-risk".to_string();
+        policy.thresholds.required_iso = vec![27001, 27017, 27018, 27701];
+        policy
+    }
+
+    /// A built-in policy by name.
+    pub fn built_in(name: &str) -> Option<Policy> {
+        match name {
+            "baseline" => Some(Policy::baseline()),
+            "ai-vendor" => Some(Policy::ai_vendor()),
+            "strict" => Some(Policy::strict()),
+            "eu-ai-act-high-risk" => Some(Policy::eu_ai_act_high_risk()),
+            _ => None,
+        }
+    }
+
+    /// The built-in policy a risk tier picks when no policy is named.
+    pub fn for_risk_tier(tier: RiskTier) -> Policy {
+        match tier {
+            RiskTier::Low => Policy::baseline(),
+            RiskTier::Medium => Policy::ai_vendor(),
+            RiskTier::High => Policy::eu_ai_act_high_risk(),
         }
     }
 
@@ -102,5 +257,124 @@ impl Policy {
             .copied()
             .map(|r| (r, self.level(r)))
             .filter(|(_, l)| *l != Level::Off)
+    }
+}
+
+/// How a run picks each vendor's policy.
+#[derive(Debug, Clone)]
+pub enum PolicyChoice {
+    /// One policy for every vendor (`--policy`).
+    Fixed(Box<Policy>),
+    /// Each vendor's risk tier picks a built-in policy.
+    ByRiskTier,
+}
+
+impl PolicyChoice {
+    /// Resolves `--policy NAME|FILE`: a built-in name, or a path to a policy file.
+    pub fn from_arg(arg: Option<&str>) -> Result<PolicyChoice, Vec<crate::evidence::InputError>> {
+        let Some(arg) = arg else {
+            return Ok(PolicyChoice::ByRiskTier);
+        };
+        if let Some(p) = Policy::built_in(arg) {
+            return Ok(PolicyChoice::Fixed(Box::new(p)));
+        }
+        let path = Path::new(arg);
+        if path.exists() {
+            return load_policy_file(path).map(|p| PolicyChoice::Fixed(Box::new(p)));
+        }
+        let mut err =
+            crate::evidence::InputError::whole_file(path, "no such built-in policy or policy file");
+        err = match crate::evidence::error::did_you_mean(arg, BUILT_IN.iter().copied()) {
+            Some(best) => err.with_help(format!("did you mean `{best}`?")),
+            None => err.with_help(format!("built-in policies: {}", BUILT_IN.join(", "))),
+        };
+        Err(vec![err])
+    }
+
+    pub fn for_vendor(&self, tier: RiskTier) -> Policy {
+        match self {
+            PolicyChoice::Fixed(p) => (**p).clone(),
+            PolicyChoice::ByRiskTier => Policy::for_risk_tier(tier),
+        }
+    }
+
+    /// How the choice is named in reports.
+    pub fn describe(&self) -> String {
+        match self {
+            PolicyChoice::Fixed(p) => p.name.clone(),
+            PolicyChoice::ByRiskTier => "by risk tier".to_string(),
+        }
+    }
+}
+
+/// A user policy file (`--policy FILE`), before it is applied to the policy it extends.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdOverrides {
+    pub soc2_max_age_months: Option<u32>,
+    pub bridge_after_months: Option<u32>,
+    pub bridge_gap_months: Option<u32>,
+    pub soc2_min_period_months: Option<u32>,
+    pub soc2_short_period_months: Option<u32>,
+    pub accept_type1: Option<bool>,
+    pub require_soc2: Option<bool>,
+    pub iso_max_validity_years: Option<u32>,
+    pub iso_validity_tolerance_days: Option<u32>,
+    pub surveillance_months: Option<u32>,
+    pub verification_max_age_months: Option<u32>,
+    /// More accreditation bodies to accept, by acronym or name.
+    pub extra_accreditation_bodies: Option<Vec<String>>,
+    pub required_iso: Option<Vec<u32>>,
+    pub required_iso_ai: Option<Vec<u32>>,
+    pub accept_42001_readiness: Option<bool>,
+    pub tolerate_claims: Option<bool>,
+    /// More phrasings per AI scope element, added to the defaults.
+    pub ai_scope_phrasings: Option<BTreeMap<String, Vec<String>>>,
+    pub expiry_horizon_days: Option<u32>,
+    pub review_interval_months: Option<u32>,
+    pub incident_window_months: Option<u32>,
+    pub max_waiver_months: Option<u32>,
+}
+
+impl ThresholdOverrides {
+    pub fn apply(self, t: &mut Thresholds) {
+        macro_rules! set {
+            ($($field:ident),*) => { $( if let Some(v) = self.$field { t.$field = v; } )* };
+        }
+        set!(
+            soc2_max_age_months,
+            bridge_after_months,
+            bridge_gap_months,
+            soc2_min_period_months,
+            soc2_short_period_months,
+            accept_type1,
+            require_soc2,
+            iso_max_validity_years,
+            iso_validity_tolerance_days,
+            surveillance_months,
+            verification_max_age_months,
+            required_iso,
+            required_iso_ai,
+            accept_42001_readiness,
+            tolerate_claims,
+            expiry_horizon_days,
+            review_interval_months,
+            incident_window_months,
+            max_waiver_months
+        );
+        for name in self.extra_accreditation_bodies.unwrap_or_default() {
+            t.accreditation_bodies.push(AccreditationBody {
+                acronym: name.clone(),
+                name: name.clone(),
+                country: String::new(),
+                aliases: Vec::new(),
+            });
+        }
+        for (element, phrasings) in self.ai_scope_phrasings.unwrap_or_default() {
+            t.ai_scope_phrasings
+                .entry(element)
+                .or_default()
+                .extend(phrasings);
+        }
     }
 }

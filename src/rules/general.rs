@@ -22,6 +22,7 @@ pub static INDEPENDENT: Rule = Rule {
         your trust page?",
     passes: "every certification or report seen as the document itself or in a registry",
     fails: "no independent evidence at all; claims beside independent evidence warn",
+    gap: None,
     check: |ctx| {
         let ev = ctx.ev;
         let mut pieces: Vec<(String, String, bool)> = Vec::new();
@@ -98,6 +99,7 @@ pub static COVERAGE: Rule = Rule {
     passes: "each service named by a current Type 2 report (full report, unqualified) or a current, \
         accredited ISO certificate seen as a document or in a registry",
     fails: "a service with no such evidence",
+    gap: None,
     check: |ctx| {
         let t = &ctx.policy.thresholds;
         let reports: Vec<_> = current_reports(ctx)
@@ -174,6 +176,7 @@ pub static EXPIRY: Rule = Rule {
     question: "When will the renewed certificate or the next report be available?",
     passes: "nothing current lapses within the horizon",
     fails: "a certificate, SOC 2 report or STAR entry that lapses within the horizon (warns)",
+    gap: None,
     check: |ctx| {
         let horizon = ctx.policy.thresholds.expiry_horizon_days;
         let end = ctx.as_of.plus_days(i64::from(horizon));
@@ -246,6 +249,7 @@ pub static REVIEW: Rule = Rule {
         since our last review?",
     passes: "`vendor.last_review` within three months of the as-of date",
     fails: "no review date, one older than three months, or one after the as-of date",
+    gap: None,
     check: |ctx| {
         let months = ctx.policy.thresholds.review_interval_months;
         let at = "vendor.last_review";
@@ -289,6 +293,7 @@ pub static DOCUMENT: Rule = Rule {
     question: "Can you send the document again so we can file the exact copy we reviewed?",
     passes: "every `document` present inside the vendor folder with a matching sha256",
     fails: "a missing file, a hash mismatch, an unreadable or oversized file; a document read but not filed warns",
+    gap: None,
     check: |ctx| {
         let mut outcomes = Vec::new();
         for check in &ctx.vendor.documents {
@@ -372,6 +377,7 @@ pub static INCIDENTS: Rule = Rule {
     question: "Which security incidents have you had in the last 24 months, and how was each handled?",
     passes: "an `[incidents]` record from the vendor with every incident of the window handled",
     fails: "no incident history recorded, or an incident without its handling",
+    gap: None,
     check: |ctx| {
         let Some(history) = &ctx.ev.incidents else {
             return vec![Outcome::fail("no incident history recorded").at("vendor")];

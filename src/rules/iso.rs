@@ -116,6 +116,7 @@ pub static CURRENT: Rule = Rule {
     question: "Can you send your current certificate, and the date of your next recertification audit?",
     passes: "issued on or before the as-of date, expiring on or after it, validity at most three years",
     fails: "expired, issued in the future, validity over three years, or dates not recorded",
+    gap: None,
     check: |ctx| {
         let t = &ctx.policy.thresholds;
         per_cert(ctx, |i, c, _| {
@@ -173,6 +174,7 @@ pub static VERSION: Rule = Rule {
         certificate issued after the transition audit?",
     passes: "an edition in force on the as-of date, issued after the edition was published",
     fails: "27001:2013 after 2025-10-31, an issue date before the edition existed, or no edition printed (unverified)",
+    gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let at = format!("iso[{i}].standard");
@@ -234,6 +236,7 @@ pub static ACCREDITED: Rule = Rule {
         accredits it for this standard?",
     passes: "a named certification body and an accreditation body on the policy's list (UKAS, ANAB, DAkkS, …)",
     fails: "no certification body, no accreditation body, or one the policy does not recognise",
+    gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let Some(cb) = c
@@ -270,6 +273,7 @@ pub static NUMBER: Rule = Rule {
     question: "What is the registration number of your certificate?",
     passes: "a `certificate_number`",
     fails: "no number, or a placeholder such as `N/A` or `TBD`",
+    gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].certificate_number");
@@ -312,6 +316,7 @@ pub static SCOPE: Rule = Rule {
         the wording that covers them?",
     passes: "each of `vendor.services` named in `scope` (or covered by a verified `covers` quote)",
     fails: "a service the scope does not name, a corporate-IT or headquarters scope, or no scope recorded",
+    gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].scope");
@@ -364,6 +369,7 @@ pub static SURVEILLANCE: Rule = Rule {
     question: "When was your most recent surveillance audit, and what corrective actions came out of it?",
     passes: "a certificate under 12 months old, or a surveillance audit in the last 12 months",
     fails: "no surveillance audit in the last 12 months of a certificate older than that",
+    gap: None,
     check: |ctx| {
         let months = ctx.policy.thresholds.surveillance_months;
         per_cert(ctx, |i, c, _| {
@@ -419,6 +425,7 @@ pub static SOA: Rule = Rule {
     question: "Can you share the Statement of Applicability (under NDA) for your certified management system?",
     passes: "`soa = { reviewed = true, version = \"…\" }` on a 27001 or 42001 certificate",
     fails: "no SoA review recorded",
+    gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             if !matches!(s.number, 27001 | 42001) {
@@ -457,6 +464,7 @@ pub static VERIFIED: Rule = Rule {
     passes: "a `verification` with `status = \"active\"` dated within 12 months of the as-of date",
     fails: "a registry or issuer reporting it suspended, withdrawn, expired or not found; no \
         verification is unverified; an old one warns",
+    gap: None,
     check: |ctx| {
         let max_age = ctx.policy.thresholds.verification_max_age_months;
         per_cert(ctx, |i, c, _| {
@@ -523,6 +531,7 @@ pub static FAMILY: Rule = Rule {
         are they all current?",
     passes: "every extension the policy requires current; each extension backed by a current 27001",
     fails: "a required extension missing or not current; an extension with no current 27001 warns",
+    gap: None,
     check: |ctx| {
         let certs = current_certs(ctx);
         let required = &ctx.policy.thresholds.required_iso;

@@ -13,6 +13,8 @@ use serde::Serialize;
 use crate::evidence::{Date, EvidenceFile, LoadedVendor, Source};
 use crate::policy::Policy;
 
+pub mod ai;
+pub mod contract;
 pub mod general;
 pub mod iso;
 pub mod soc2;
@@ -50,7 +52,9 @@ impl fmt::Display for Status {
 }
 
 /// How much a rule's failure matters under a policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Off,
@@ -138,7 +142,18 @@ pub struct Rule {
     pub passes: &'static str,
     /// What evidence fails.
     pub fails: &'static str,
+    /// For AI gap rules: the risk left uncovered when the rule does not pass.
+    pub gap: Option<AiGap>,
     pub check: fn(&Ctx) -> Vec<Outcome>,
+}
+
+/// The AI risk an AI gap rule leaves uncovered when it does not pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AiGap {
+    /// The risk, in seed 001's words (training data exposure, prompt injection, …).
+    pub risk: &'static str,
+    /// The matching OWASP Top 10 for LLM Applications 2025 entry, where one fits.
+    pub owasp: Option<&'static str>,
 }
 
 impl Rule {
@@ -187,6 +202,23 @@ pub static RULES: &[&Rule] = &[
     &general::REVIEW,
     &general::DOCUMENT,
     &general::INCIDENTS,
+    &contract::CERTS,
+    &contract::LAPSE_NOTICE,
+    &contract::TERMINATION,
+    &contract::SUBPROCESSORS,
+    &contract::ZDR,
+    &ai::RISK_REGISTER,
+    &ai::TRAINING_DATA,
+    &ai::RETENTION,
+    &ai::ADVERSARIAL,
+    &ai::MODEL_SECURITY,
+    &ai::OUTPUT_MONITORING,
+    &ai::BIAS,
+    &ai::INCIDENT_RESPONSE,
+    &ai::RMF,
+    &ai::INFERENCE_LOGS,
+    &ai::ISO_AI_SCOPE,
+    &ai::ISO_42001,
 ];
 
 /// Looks a rule up by id, case-insensitively.

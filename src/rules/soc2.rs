@@ -71,6 +71,7 @@ pub static TYPE: Rule = Rule {
         observation period ends?",
     passes: "a Type 2 report (`type = 2`)",
     fails: "a Type 1 report only (a warning where the policy accepts early-stage vendors)",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].type");
@@ -98,6 +99,7 @@ pub static AGE: Rule = Rule {
     question: "When does your next SOC 2 report period end, and when will the report be issued?",
     passes: "a period end no more than 12 months (policy: soc2_max_age_months) before the as-of date",
     fails: "an older period end, a period end after the as-of date, or none recorded",
+    gap: None,
     check: |ctx| {
         let limit = ctx.policy.thresholds.soc2_max_age_months;
         per_report(ctx, |i, r| {
@@ -146,6 +148,7 @@ pub static BRIDGE: Rule = Rule {
     passes: "a management-signed bridge letter reaching to within a month of the as-of date, or a \
         period end within the last three months",
     fails: "no bridge letter, an unsigned one, or one that lapsed more than a month before the as-of date",
+    gap: None,
     check: |ctx| {
         let t = &ctx.policy.thresholds;
         per_report(ctx, |i, r| {
@@ -209,6 +212,7 @@ pub static PERIOD: Rule = Rule {
         least six months?",
     passes: "a window of six months or more",
     fails: "a window under three months (three to six warns), or no period recorded",
+    gap: None,
     check: |ctx| {
         let t = &ctx.policy.thresholds;
         per_report(ctx, |i, r| {
@@ -256,6 +260,7 @@ pub static OPINION: Rule = Rule {
     question: "Why was the opinion in your SOC 2 report modified, and what has been remediated since?",
     passes: "`opinion = \"unqualified\"`",
     fails: "a qualified or adverse opinion, a disclaimer, or no opinion recorded",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].opinion");
@@ -291,6 +296,7 @@ pub static EXCEPTIONS: Rule = Rule {
     question: "What caused each exception in your SOC 2 report, and how was it remediated and retested?",
     passes: "`exceptions = []` (none in the report)",
     fails: "a material exception; non-material ones warn; exceptions not recorded is unverified",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].exceptions");
@@ -346,6 +352,7 @@ pub static SCOPE: Rule = Rule {
     passes: "each of `vendor.services` named in a current report's `services` or `system_description` \
         (or covered by a verified `covers` quote)",
     fails: "a service named in no current report",
+    gap: None,
     check: |ctx| {
         let reports = current_reports(ctx);
         if reports.is_empty() {
@@ -423,6 +430,7 @@ pub static CATEGORIES: Rule = Rule {
         Privacy) trust services criteria?",
     passes: "Security, plus Confidentiality for an AI vendor, plus Privacy when personal data is processed",
     fails: "no Security, or no Confidentiality for an AI vendor (missing Privacy for personal data warns)",
+    gap: None,
     check: |ctx| {
         let v = &ctx.ev.vendor;
         let personal = v
@@ -478,6 +486,7 @@ pub static FULL_REPORT: Rule = Rule {
     question: "Can you share the full SOC 2 report (under NDA), including the auditor's tests and results?",
     passes: "`source = \"document\"` on the report",
     fails: "a summary, trust-page badge, statement or questionnaire answer",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].source");
@@ -507,6 +516,7 @@ pub static CUECS: Rule = Rule {
         assign an owner to each?",
     passes: "every `[[soc2.cuecs]]` entry has an `owner` (or `cuecs = []`)",
     fails: "a CUEC with no owner; CUECs not recorded is unverified",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].cuecs");
@@ -557,6 +567,7 @@ pub static SUBSERVICE: Rule = Rule {
         subservice organisation?",
     passes: "each carved-out subservice organisation names a vendor (`vendor = \"id\"`) checked in the same run",
     fails: "a carved-out organisation with no portfolio vendor; one not among the vendors checked is unverified",
+    gap: None,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].subservice");
@@ -629,6 +640,7 @@ pub static AUDITOR: Rule = Rule {
     question: "Which CPA firm issued your SOC 2 report?",
     passes: "`auditor` names a firm other than the vendor",
     fails: "no auditor recorded, or the vendor itself named as auditor",
+    gap: None,
     check: |ctx| {
         let vendor = fold(&ctx.ev.vendor.name);
         per_report(ctx, |i, r| {

@@ -89,6 +89,7 @@ pub static LEVEL: Rule = Rule {
     question: "Do you hold a CSA STAR Level 2 attestation or certification, or plan one?",
     passes: "a Level 2 (attestation, certification, C-STAR) or Level 3 entry",
     fails: "a Level 1 self-assessment",
+    gap: None,
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].level");
@@ -121,6 +122,7 @@ pub static REGISTRY: Rule = Rule {
     question: "What is the URL of your entry in the CSA STAR registry?",
     passes: "a `registry_url` on cloudsecurityalliance.org/star/registry, seen there (`source = \"registry\"`)",
     fails: "no URL, or a URL outside the registry; a URL not looked at is unverified",
+    gap: None,
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].registry_url");
@@ -164,6 +166,7 @@ pub static CURRENT: Rule = Rule {
     question: "When was your STAR entry last renewed, and when is the next renewal due?",
     passes: "an entry dated within 12 months, or a certification whose ISO certificate is current",
     fails: "a deprecated or lapsed entry, or one whose validity cannot be told",
+    gap: None,
     check: |ctx| {
         per_entry(ctx, |i, e| match valid_until(ctx, e) {
             Err(why) => Outcome::fail(why).at(format!("star[{i}]")),
@@ -196,6 +199,7 @@ pub static AI: Rule = Rule {
     passes: "a STAR for AI Level 1 entry (AI evidence, not independent), or a Level 2 entry whose \
         `certificate` is a current, accredited ISO/IEC 42001 certificate in the evidence",
     fails: "a STAR for AI Level 2 entry without a current, accredited ISO/IEC 42001 certificate",
+    gap: None,
     check: |ctx| {
         let entries: Vec<(usize, &StarEntry)> = ctx
             .ev

@@ -1,0 +1,116 @@
+//! Policy files: a team's own policy, in TOML, extending a built-in one.
+//!
+//! ```toml
+//! extends = "ai-vendor"
+//! name = "procurement-2026"
+//!
+//! [rules]
+//! SOC2-BRIDGE = "error"
+//! AI-BIAS = "off"
+//!
+//! [thresholds]
+//! soc2_max_age_months = 9
+//! extra_accreditation_bodies = ["IAS"]
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{BUILT_IN, Policy, ThresholdOverrides};
+use crate::evidence::decode::{Recorder, decode};
+use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
+use crate::evidence::load::read_text;
+use crate::evidence::node::parse_toml;
+use crate::rules::{Level, RULES};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    /// The built-in policy this one starts from (default `baseline`).
+    extends: Option<String>,
+    /// Name shown in reports (default: the file name).
+    name: Option<String>,
+    /// Rule id → `error`, `warning` or `off`.
+    rules: Option<BTreeMap<String, Level>>,
+    thresholds: Option<ThresholdOverrides>,
+}
+
+/// Reads a policy file; every problem is reported with its line, at once.
+pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
+        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, &text)).collect();
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors
+    };
+    let root = parse_toml(&text).map_err(&located)?;
+    let recorder = Recorder::default();
+    let file: Option<PolicyFile> = decode(&root, &recorder);
+    let Some(file) = file.filter(|_| recorder.is_empty()) else {
+        return Err(located(recorder.into_diagnostics()));
+    };
+    let mut diags = Vec::new();
+    let base_name = file.extends.as_deref().unwrap_or("baseline");
+    let mut policy = match Policy::built_in(base_name) {
+        Some(p) => p,
+        None => {
+            let d = Diagnostic::at(
+                root.locate("extends").span.clone(),
+                format!("unknown built-in policy `{base_name}`"),
+            );
+            diags.push(match did_you_mean(base_name, BUILT_IN.iter().copied()) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!("built-in policies: {}", BUILT_IN.join(", "))),
+            });
+            Policy::baseline()
+        }
+    };
+    for (id, level) in file.rules.unwrap_or_default() {
+        match RULES.iter().find(|r| r.id == id) {
+            Some(rule) => {
+                policy.levels.insert(rule.id.to_string(), level);
+            }
+            None => {
+                let d = Diagnostic::at(
+                    root.locate(&format!("rules.{id}")).span.clone(),
+                    format!("unknown rule id `{id}`"),
+                );
+                diags.push(match did_you_mean(&id, RULES.iter().map(|r| r.id)) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None => d.with_help("`vendorcert rules` lists the rule ids"),
+                });
+            }
+        }
+    }
+    if let Some(t) = file.thresholds {
+        if let Some(elements) = &t.ai_scope_phrasings {
+            for element in elements.keys() {
+                if !crate::rules::ai::AI_SCOPE_ELEMENTS.contains(&element.as_str()) {
+                    diags.push(
+                        Diagnostic::at(
+                            root.locate("thresholds.ai_scope_phrasings").span.clone(),
+                            format!("unknown AI scope element `{element}`"),
+                        )
+                        .with_help(format!(
+                            "elements are: {}",
+                            crate::rules::ai::AI_SCOPE_ELEMENTS.join(", ")
+                        )),
+                    );
+                }
+            }
+        }
+        t.apply(&mut policy.thresholds);
+    }
+    if !diags.is_empty() {
+        return Err(located(diags));
+    }
+    policy.name = file.name.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    });
+    policy.file = Some(path.to_path_buf());
+    Ok(policy)
+}

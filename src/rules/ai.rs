@@ -1,0 +1,693 @@
+//! AI-specific gaps: what SOC 2 and ISO/IEC 27001 leave open for an AI vendor (seeds 000, 001,
+//! 002, 003). Each rule applies to AI vendors only and names the risk its failure leaves
+//! uncovered, with the OWASP Top 10 for LLM Applications 2025 entry where one fits.
+
+use crate::evidence::{
+    AdversarialScenario, AiAssurance, AiRisk, Date, IsoCertificate, ReadinessStatus, RmfFunction,
+    Standard, TrainingUse,
+};
+use crate::scope::coverage;
+
+use super::iso::{current_certs, in_validity, recognised_body};
+use super::{
+    AiGap, Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002, SEED_003, plural,
+};
+
+/// Runs `check` for an AI vendor with an `[ai]` section; not applicable otherwise.
+fn for_ai_vendor(ctx: &Ctx, check: impl Fn(&AiAssurance) -> Outcome) -> Vec<Outcome> {
+    if !ctx.ev.vendor.ai_vendor {
+        return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
+    }
+    let Some(ai) = &ctx.ev.ai else {
+        return vec![
+            Outcome::fail("no AI assurance recorded (no [ai] section)").at("vendor.ai_vendor"),
+        ];
+    };
+    vec![check(ai)]
+}
+
+/// "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn older_than(d: Date, months: u32, as_of: Date) -> bool {
+    d.plus_months(months) < as_of
+}
+
+pub static RISK_REGISTER: Rule = Rule {
+    id: "AI-RISK-REGISTER",
+    framework: Framework::Ai,
+    title: "the vendor's risk assessment names the AI-specific risks",
+    default_level: Level::Error,
+    seeds: &[SEED_001],
+    rationale: "Seed 001, \"Underinvesting in the risk assessment\": \"An AI vendor that runs a \
+        generic risk assessment that does not surface AI-specific risks (training data exposure, \
+        prompt injection, model inversion, supply chain risk) will pass the initial audit but will \
+        not have a management system that actually addresses the risks the AI product faces.\"",
+    question: "Does your risk register name training data exposure, prompt injection, model \
+        inversion, inference data leakage, model supply chain and output manipulation, with their \
+        treatments?",
+    passes: "`[ai.risk_register]` naming all six AI risks of seed 001",
+    fails: "no risk register recorded, or one missing any of the six",
+    gap: Some(AiGap {
+        risk: "AI risks unassessed (training data exposure, prompt injection, model inversion, inference data leakage, model supply chain, output manipulation)",
+        owasp: None,
+    }),
+    check: |ctx| {
+        const REQUIRED: &[(AiRisk, &str)] = &[
+            (AiRisk::TrainingDataExposure, "training data exposure"),
+            (AiRisk::PromptInjection, "prompt injection"),
+            (AiRisk::ModelInversion, "model inversion"),
+            (AiRisk::InferenceDataLeakage, "inference data leakage"),
+            (AiRisk::ModelSupplyChain, "model supply chain"),
+            (AiRisk::OutputManipulation, "output manipulation"),
+        ];
+        for_ai_vendor(ctx, |ai| {
+            let Some(register) = &ai.risk_register else {
+                return Outcome::fail("no AI risk register recorded").at("ai");
+            };
+            let missing: Vec<&str> = REQUIRED
+                .iter()
+                .filter(|(r, _)| !register.risks.contains(r))
+                .map(|(_, n)| *n)
+                .collect();
+            if missing.is_empty() {
+                Outcome::pass("names all six AI-specific risks")
+                    .resting_on(register.source.unwrap_or(ai.source))
+            } else {
+                Outcome::fail(format!("does not name {}", and_list(&missing)))
+            }
+            .at("ai.risk_register.risks")
+        })
+    },
+};
+
+pub static TRAINING_DATA: Rule = Rule {
+    id: "AI-TRAINING-DATA",
+    framework: Framework::Ai,
+    title: "our data does not train the vendor's models, by contract",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_003],
+    rationale: "Seed 000's AI gaps: \"Training data usage — Whether your data trains their models — \
+        Direct questioning, contractual terms.\" Seed 003: prompts and completions \"are not used \
+        for training\" only under the terms you get \"explicitly in writing\".",
+    question: "Is any of our data (prompts, files, outputs, feedback) used to train or improve your \
+        models, and which contract clause says so?",
+    passes: "`training_on_customer_data = \"no\"` (or `opt_in`) with the contractual term recorded in `training_terms`",
+    fails: "`yes`, `unknown` or not recorded; `no` without a contract term, or `opt_out`, warns",
+    gap: Some(AiGap {
+        risk: "training data exposure",
+        owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let at = "ai.training_on_customer_data";
+            let terms = ai
+                .training_terms
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty());
+            match (ai.training_on_customer_data, terms) {
+                (None | Some(TrainingUse::Unknown), _) => {
+                    Outcome::fail("whether our data trains the vendor's models is not known")
+                }
+                (Some(TrainingUse::Yes), _) => {
+                    Outcome::fail("our data is used to train the vendor's models")
+                }
+                (Some(TrainingUse::OptOut), _) => {
+                    Outcome::warn("our data trains the vendor's models unless we opt out")
+                }
+                (Some(TrainingUse::No | TrainingUse::OptIn), None) => Outcome::warn(
+                    "no training on our data is stated, but no contract term is recorded",
+                ),
+                (Some(TrainingUse::No), Some(t)) => {
+                    Outcome::pass(format!("no training on our data ({t})")).resting_on(ai.source)
+                }
+                (Some(TrainingUse::OptIn), Some(t)) => {
+                    Outcome::pass(format!("training only if we opt in ({t})")).resting_on(ai.source)
+                }
+            }
+            .at(at)
+        })
+    },
+};
+
+pub static RETENTION: Rule = Rule {
+    id: "AI-RETENTION",
+    framework: Framework::Ai,
+    title: "prompts and outputs are not retained (zero data retention)",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"both vendors offer Zero Data Retention (ZDR) on enterprise tiers, \
+        meaning prompts and completions are not used for training and are not retained beyond the \
+        operational window required for abuse monitoring (typically 30 days)\".",
+    question: "Does zero data retention apply to our use, and how long are prompts and outputs kept \
+        for abuse monitoring?",
+    passes: "`zero_data_retention = true`",
+    fails: "no ZDR and retention over 30 days or not recorded; ZDR absent with retention of 30 days or less warns",
+    gap: Some(AiGap {
+        risk: "inference data leakage",
+        owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            match (ai.zero_data_retention, ai.retention_days) {
+                (Some(true), _) => Outcome::pass("zero data retention applies")
+                    .resting_on(ai.source)
+                    .at("ai.zero_data_retention"),
+                (_, Some(days)) if days <= 30 => Outcome::warn(format!(
+                    "no zero data retention; prompts and outputs kept {}",
+                    plural(days as usize, "day")
+                ))
+                .at("ai.retention_days"),
+                (_, Some(days)) => Outcome::fail(format!(
+                    "no zero data retention; prompts and outputs kept {days} days"
+                ))
+                .at("ai.retention_days"),
+                (_, None) => {
+                    Outcome::fail("no zero data retention, and retention is not recorded").at("ai")
+                }
+            }
+        })
+    },
+};
+
+pub static ADVERSARIAL: Rule = Rule {
+    id: "AI-ADVERSARIAL",
+    framework: Framework::Ai,
+    title: "independent adversarial testing in the last 12 months, remediation retested",
+    default_level: Level::Error,
+    seeds: &[SEED_002, SEED_000],
+    rationale: "Seed 002's non-negotiable checklist: \"Prompt injection and jailbreak resistance, \
+        data exfiltration and indirect prompt attack scenarios, red-team or purple-team exercises \
+        against production-representative models and agents, and documented remediation with \
+        retest validation.\" Seed 000: prompt injection is a gap certifications leave open.",
+    question: "When was your AI system last red-teamed by an independent party, which scenarios \
+        were tested (prompt injection, indirect prompt injection, jailbreak, data exfiltration), and \
+        were the fixes retested?",
+    passes: "testing within 12 months covering all four scenarios, by an independent tester, remediation retested",
+    fails: "no testing recorded, older than 12 months, a scenario missing, an internal tester, or no retest",
+    gap: Some(AiGap {
+        risk: "prompt injection",
+        owasp: Some("LLM01:2025 Prompt Injection"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(t) = &ai.adversarial_testing else {
+                return Outcome::fail("no adversarial testing recorded").at("ai");
+            };
+            let mut problems = Vec::new();
+            if older_than(t.date, 12, ctx.as_of) {
+                problems.push(format!("last tested {}, more than 12 months ago", t.date));
+            }
+            let names = [
+                (AdversarialScenario::PromptInjection, "prompt injection"),
+                (
+                    AdversarialScenario::IndirectPromptInjection,
+                    "indirect prompt injection",
+                ),
+                (AdversarialScenario::Jailbreak, "jailbreak"),
+                (AdversarialScenario::DataExfiltration, "data exfiltration"),
+            ];
+            let missing: Vec<&str> = names
+                .iter()
+                .filter(|(s, _)| !t.scenarios.contains(s))
+                .map(|(_, n)| *n)
+                .collect();
+            if !missing.is_empty() {
+                problems.push(format!("{} not tested", and_list(&missing)));
+            }
+            if !t.independent {
+                problems.push("the tester is not independent".to_string());
+            }
+            if !t.remediation_retested {
+                problems.push("remediation was not retested".to_string());
+            }
+            if problems.is_empty() {
+                Outcome::pass(format!(
+                    "independent testing on {} covered all four scenarios, remediation retested",
+                    t.date
+                ))
+                .resting_on(t.source.unwrap_or(ai.source))
+            } else {
+                Outcome::fail(problems.join("; "))
+            }
+            .at("ai.adversarial_testing")
+        })
+    },
+};
+
+pub static MODEL_SECURITY: Rule = Rule {
+    id: "AI-MODEL-SECURITY",
+    framework: Framework::Ai,
+    title: "the model and its supply chain are protected",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_001],
+    rationale: "Seed 000's AI gaps: \"Model security — Protection of the AI model itself — Technical \
+        assessment.\" Seed 001: \"Model supply chain risk, where the model itself or its \
+        dependencies were compromised upstream.\"",
+    question: "How are model weights and artifacts protected, and how do you vet third-party \
+        models, datasets and dependencies?",
+    passes: "`[ai.model_security]` with `artifact_protection = true` and `supply_chain = true`",
+    fails: "not recorded, or either protection missing",
+    gap: Some(AiGap {
+        risk: "model supply chain",
+        owasp: Some("LLM03:2025 Supply Chain"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(m) = &ai.model_security else {
+                return Outcome::fail("no model security evidence recorded").at("ai");
+            };
+            let missing: Vec<&str> = [
+                (m.artifact_protection, "model artifact protection"),
+                (m.supply_chain, "model supply chain vetting"),
+            ]
+            .iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, n)| *n)
+            .collect();
+            if missing.is_empty() {
+                Outcome::pass("model artifacts protected and supply chain vetted")
+                    .resting_on(m.source.unwrap_or(ai.source))
+            } else {
+                Outcome::fail(format!("no evidence of {}", and_list(&missing)))
+            }
+            .at("ai.model_security")
+        })
+    },
+};
+
+pub static OUTPUT_MONITORING: Rule = Rule {
+    id: "AI-OUTPUT-MONITORING",
+    framework: Framework::Ai,
+    title: "model outputs are monitored",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000's AI gaps: \"Output monitoring — Detecting harmful or incorrect outputs — \
+        AI-specific review.\"",
+    question: "How do you detect harmful, incorrect or manipulated model outputs in production?",
+    passes: "`[ai.output_monitoring]` with `in_place = true`",
+    fails: "not recorded, or not in place",
+    gap: Some(AiGap {
+        risk: "harmful output",
+        owasp: Some("LLM05:2025 Improper Output Handling"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| match &ai.output_monitoring {
+            Some(m) if m.in_place => Outcome::pass("outputs are monitored")
+                .resting_on(m.source.unwrap_or(ai.source))
+                .at("ai.output_monitoring"),
+            Some(_) => {
+                Outcome::fail("output monitoring is not in place").at("ai.output_monitoring")
+            }
+            None => Outcome::fail("no output monitoring recorded").at("ai"),
+        })
+    },
+};
+
+pub static BIAS: Rule = Rule {
+    id: "AI-BIAS",
+    framework: Framework::Ai,
+    title: "bias and fairness are assessed, with thresholds, mitigations and monitoring",
+    default_level: Level::Error,
+    seeds: &[SEED_002, SEED_000],
+    rationale: "Seed 002: \"Bias assessments across protected characteristics and high-impact \
+        decision domains, fairness metrics and threshold definitions, documented mitigation \
+        actions, and an ongoing monitoring plan for drift and emergent bias in production.\" Seed \
+        000: \"Bias and fairness — Whether AI treats users equitably.\"",
+    question: "Which protected characteristics and fairness metrics does your bias assessment \
+        cover, with what thresholds, mitigations and production monitoring?",
+    passes: "characteristics and metrics listed, thresholds defined, mitigations and a monitoring plan",
+    fails: "no assessment, or any of those parts missing",
+    gap: Some(AiGap {
+        risk: "bias",
+        owasp: None,
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(b) = &ai.bias else {
+                return Outcome::fail("no bias and fairness assessment recorded").at("ai");
+            };
+            let missing: Vec<&str> = [
+                (!b.characteristics.is_empty(), "protected characteristics"),
+                (!b.metrics.is_empty(), "fairness metrics"),
+                (b.thresholds_defined, "thresholds"),
+                (b.mitigations, "mitigations"),
+                (b.monitoring_plan, "a monitoring plan"),
+            ]
+            .iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, n)| *n)
+            .collect();
+            if missing.is_empty() {
+                Outcome::pass(format!("assessed over {}", b.characteristics.join(", ")))
+                    .resting_on(b.source.unwrap_or(ai.source))
+            } else {
+                Outcome::fail(format!("the assessment lacks {}", and_list(&missing)))
+            }
+            .at("ai.bias")
+        })
+    },
+};
+
+pub static INCIDENT_RESPONSE: Rule = Rule {
+    id: "AI-INCIDENT-RESPONSE",
+    framework: Framework::Ai,
+    title: "a model incident response plan, exercised in the last 12 months",
+    default_level: Level::Error,
+    seeds: &[SEED_002],
+    rationale: "Seed 002: \"A defined Model Incident Response Plan (MIRP) with severity \
+        classification and escalation paths, evidence of tabletop exercises or simulated drills \
+        within the last 12 months, procedures for model rollback, kill-switch activation, and \
+        regulatory notification, and a post-incident review process.\"",
+    question: "Can you share your model incident response plan and the date and findings of its \
+        last tabletop exercise?",
+    passes: "plan, severity classes, escalation, rollback, kill switch, regulatory notification, \
+        post-incident review, and a tabletop within 12 months",
+    fails: "no plan, any part missing, or no tabletop in the last 12 months",
+    gap: Some(AiGap {
+        risk: "harmful output",
+        owasp: Some("LLM06:2025 Excessive Agency"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(p) = &ai.incident_response else {
+                return Outcome::fail("no model incident response plan recorded").at("ai");
+            };
+            if !p.plan {
+                return Outcome::fail("no model incident response plan")
+                    .at("ai.incident_response.plan");
+            }
+            let mut missing: Vec<String> = [
+                (p.severity_classes, "severity classes"),
+                (p.escalation, "escalation paths"),
+                (p.rollback, "model rollback"),
+                (p.kill_switch, "a kill switch"),
+                (p.regulatory_notification, "regulatory notification"),
+                (p.post_incident_review, "post-incident review"),
+            ]
+            .iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, n)| n.to_string())
+            .collect();
+            match p.last_tabletop {
+                None => missing.push("a tabletop exercise".to_string()),
+                Some(d) if older_than(d, 12, ctx.as_of) => missing.push(format!(
+                    "a tabletop since {} (last {d})",
+                    ctx.as_of.minus_months(12)
+                )),
+                Some(_) => {}
+            }
+            if missing.is_empty() {
+                Outcome::pass(format!(
+                    "complete plan, last tabletop {}",
+                    p.last_tabletop.map(|d| d.to_string()).unwrap_or_default()
+                ))
+                .resting_on(p.source.unwrap_or(ai.source))
+            } else {
+                let refs: Vec<&str> = missing.iter().map(String::as_str).collect();
+                Outcome::fail(format!("the plan lacks {}", and_list(&refs)))
+            }
+            .at("ai.incident_response")
+        })
+    },
+};
+
+pub static RMF: Rule = Rule {
+    id: "AI-RMF",
+    framework: Framework::Ai,
+    title: "a NIST AI RMF assessment covering all four functions, attested and current",
+    default_level: Level::Error,
+    seeds: &[SEED_002],
+    rationale: "Seed 002: \"The assessment must cover Govern (policies, roles, executive \
+        oversight), Map (context, stakeholders, categorization), Measure (risk metrics, testing \
+        results), and Manage (treatment plans, residual risk acceptance, monitoring). Deliverable: \
+        a completed assessment with executive attestation, version control, and evidence of annual \
+        or material-change-triggered review.\"",
+    question: "Can you share your NIST AI RMF assessment (Govern, Map, Measure, Manage), its \
+        executive attestation and the date of its last review?",
+    passes: "all four functions, executive attestation, a version, reviewed within 12 months",
+    fails: "no assessment, a function missing, no attestation or version, or a stale review",
+    gap: Some(AiGap {
+        risk: "AI risks unmanaged",
+        owasp: None,
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(r) = &ai.rmf else {
+                return Outcome::fail("no NIST AI RMF assessment recorded").at("ai");
+            };
+            let mut missing: Vec<String> = [
+                (RmfFunction::Govern, "Govern"),
+                (RmfFunction::Map, "Map"),
+                (RmfFunction::Measure, "Measure"),
+                (RmfFunction::Manage, "Manage"),
+            ]
+            .iter()
+            .filter(|(f, _)| !r.functions.contains(f))
+            .map(|(_, n)| format!("the {n} function"))
+            .collect();
+            if !r.executive_attestation {
+                missing.push("an executive attestation".into());
+            }
+            if r.version.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                missing.push("a version".into());
+            }
+            match r.last_review {
+                None => missing.push("a review date".into()),
+                Some(d) if older_than(d, 12, ctx.as_of) => {
+                    missing.push(format!("a review in the last 12 months (last {d})"))
+                }
+                Some(_) => {}
+            }
+            if missing.is_empty() {
+                Outcome::pass("all four functions, attested, reviewed in the last 12 months")
+                    .resting_on(r.source.unwrap_or(ai.source))
+            } else {
+                let refs: Vec<&str> = missing.iter().map(String::as_str).collect();
+                Outcome::fail(format!("the assessment lacks {}", and_list(&refs)))
+            }
+            .at("ai.rmf")
+        })
+    },
+};
+
+pub static INFERENCE_LOGS: Rule = Rule {
+    id: "AI-INFERENCE-LOGS",
+    framework: Framework::Ai,
+    title: "inference logs are access-controlled with a known retention",
+    default_level: Level::Error,
+    seeds: &[SEED_001],
+    rationale: "Seed 001: \"Inference data leakage, where the prompts and outputs of a deployed \
+        model contain sensitive information that is logged, retained, or otherwise accessible\"; \
+        buyers ask \"How does the AI product handle training data, inference logs, and model \
+        artifacts?\"",
+    question: "Where are prompts and outputs logged, who can read those logs, and how long are they kept?",
+    passes: "`[ai.inference_logs]` with `access_controlled = true` and `retention_days` recorded",
+    fails: "not recorded, not access-controlled, or retention unknown",
+    gap: Some(AiGap {
+        risk: "inference data leakage",
+        owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
+    }),
+    check: |ctx| {
+        for_ai_vendor(ctx, |ai| {
+            let Some(l) = &ai.inference_logs else {
+                return Outcome::fail("no inference logging evidence recorded").at("ai");
+            };
+            match (l.access_controlled, l.retention_days) {
+                (false, _) => Outcome::fail("inference logs are not access-controlled"),
+                (true, None) => Outcome::fail("inference log retention is not recorded"),
+                (true, Some(days)) => Outcome::pass(format!(
+                    "access-controlled, kept {}",
+                    plural(days as usize, "day")
+                ))
+                .resting_on(l.source.unwrap_or(ai.source)),
+            }
+            .at("ai.inference_logs")
+        })
+    },
+};
+
+/// The AI scope elements seed 001 asks a scope statement to name.
+pub const AI_SCOPE_ELEMENTS: &[&str] = &[
+    "production AI infrastructure",
+    "training pipelines",
+    "model artifacts",
+    "inference logging",
+];
+
+pub static ISO_AI_SCOPE: Rule = Rule {
+    id: "ISO-AI-SCOPE",
+    framework: Framework::Ai,
+    title: "the ISO scope names the AI production, training, model and logging estate",
+    default_level: Level::Error,
+    seeds: &[SEED_001],
+    rationale: "Seed 001: \"The scope should explicitly include the production AI infrastructure, \
+        the training pipelines, the model artifacts, and the inference logging infrastructure. If \
+        the scope is limited to corporate IT, the certificate does not cover the AI product.\" The \
+        phrasings that count are listed in the policy (`ai_scope_phrasings`).",
+    question: "Does your ISO/IEC 27001 (or 42001) scope include production AI infrastructure, \
+        training pipelines, model artifacts and inference logging?",
+    passes: "a current 27001 or 42001 scope naming all four elements (by any phrasing the policy lists)",
+    fails: "no current 27001/42001 certificate, or a scope missing any element",
+    gap: Some(AiGap {
+        risk: "model and data estate outside the certified scope",
+        owasp: None,
+    }),
+    check: |ctx| {
+        if !ctx.ev.vendor.ai_vendor {
+            return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
+        }
+        let certs: Vec<(usize, &IsoCertificate, Standard)> = current_certs(ctx)
+            .into_iter()
+            .filter(|(_, c, s)| matches!(s.number, 27001 | 42001) && in_validity(c, s, ctx.as_of))
+            .collect();
+        if certs.is_empty() {
+            return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];
+        }
+        let phrasings = &ctx.policy.thresholds.ai_scope_phrasings;
+        certs
+            .into_iter()
+            .map(|(i, c, s)| {
+                let scope = c.scope.as_deref().unwrap_or("");
+                let mut matched = Vec::new();
+                let mut missing = Vec::new();
+                for element in AI_SCOPE_ELEMENTS {
+                    let found = phrasings
+                        .get(*element)
+                        .into_iter()
+                        .flatten()
+                        .find_map(|p| coverage(p, &[scope], &[]).ok());
+                    match found {
+                        Some(cov) => matched.push(format!("{element}: \"{}\"", cov.text())),
+                        None => missing.push(*element),
+                    }
+                }
+                let o = if missing.is_empty() {
+                    Outcome::pass("scope names all four AI elements").resting_on(c.source)
+                } else {
+                    Outcome::fail(format!("scope does not name {}", and_list(&missing)))
+                };
+                o.matched(matched)
+                    .at(format!("iso[{i}].scope"))
+                    .subject(super::iso::subject(c, &s))
+            })
+            .collect()
+    },
+};
+
+pub static ISO_42001: Rule = Rule {
+    id: "ISO-42001",
+    framework: Framework::Ai,
+    title: "a current, accredited ISO/IEC 42001 certificate covers the AI products we use",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_001],
+    rationale: "Seed 003: \"The one thing I would not do in 2026 is accept a vendor that holds only \
+        ISO 27001 and treats ISO 42001 as a future intention without a public timeline.\" Seed 001: \
+        \"For an AI product company, the 2026 baseline is ISO 27001 certified with active ISO 42001 \
+        readiness.\" Non-accredited 42001 certificates exist (domain-facts §3.4).",
+    question: "Are you ISO/IEC 42001 certified by an accredited body for the AI products we use, or \
+        what is your public certification timeline?",
+    passes: "a current 42001 certificate from an accredited body whose scope names every service we use",
+    fails: "none, and no readiness; readiness with a public timeline warns (fails where the policy \
+        does not accept readiness)",
+    gap: Some(AiGap {
+        risk: "AI governance unaudited",
+        owasp: None,
+    }),
+    check: |ctx| {
+        if !ctx.ev.vendor.ai_vendor {
+            return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
+        }
+        let certs: Vec<(usize, &IsoCertificate, Standard)> = current_certs(ctx)
+            .into_iter()
+            .filter(|(_, _, s)| s.number == 42001)
+            .collect();
+        let mut shortfall = None;
+        for (i, c, s) in &certs {
+            let subject = super::iso::subject(c, s);
+            if !in_validity(c, s, ctx.as_of) {
+                shortfall = Some((
+                    format!("{subject} is not current"),
+                    format!("iso[{i}].expires"),
+                ));
+                continue;
+            }
+            if recognised_body(ctx, c).is_none() {
+                shortfall = Some((
+                    format!("{subject} is not from an accredited certification body"),
+                    format!("iso[{i}].accreditation_body"),
+                ));
+                continue;
+            }
+            let scope = c.scope.as_deref().unwrap_or("");
+            let uncovered: Vec<&str> = ctx
+                .ev
+                .vendor
+                .services
+                .iter()
+                .filter(|svc| coverage(svc, &[scope], &c.covers).is_err())
+                .map(String::as_str)
+                .collect();
+            if uncovered.is_empty() {
+                return vec![
+                    Outcome::pass(format!("{subject}, accredited, names every service we use"))
+                        .resting_on(c.source)
+                        .at(format!("iso[{i}].scope")),
+                ];
+            }
+            shortfall = Some((
+                format!("{subject} scope does not name {}", and_list(&uncovered)),
+                format!("iso[{i}].scope"),
+            ));
+        }
+        let readiness = ctx
+            .ev
+            .ai
+            .as_ref()
+            .and_then(|a| a.iso42001_readiness.as_ref());
+        let started = readiness.filter(|r| r.status != ReadinessStatus::NotStarted);
+        let timeline = started
+            .and_then(|r| r.public_timeline.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let (message, at) = match (&shortfall, started, timeline) {
+            (_, Some(r), Some(t)) => {
+                let target = r
+                    .target_date
+                    .map(|d| format!(", target {d}"))
+                    .unwrap_or_default();
+                let msg = format!(
+                    "no current accredited ISO/IEC 42001 certificate; readiness under way with a public timeline ({t}{target})"
+                );
+                let at = "ai.iso42001_readiness".to_string();
+                if ctx.policy.thresholds.accept_42001_readiness {
+                    return vec![Outcome::warn(msg).at(at)];
+                }
+                return vec![
+                    Outcome::fail(format!("{msg}, which the policy does not accept")).at(at),
+                ];
+            }
+            (Some((why, at)), _, _) => (
+                format!("{why}; no 42001 readiness with a public timeline"),
+                at.clone(),
+            ),
+            (None, Some(_), None) => (
+                "no ISO/IEC 42001 certificate; readiness is claimed without a public timeline"
+                    .to_string(),
+                "ai.iso42001_readiness".to_string(),
+            ),
+            (None, None, _) => (
+                "no ISO/IEC 42001 certificate and no readiness".to_string(),
+                "iso".to_string(),
+            ),
+        };
+        vec![Outcome::fail(message).at(at)]
+    },
+};

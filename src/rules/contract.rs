@@ -1,0 +1,201 @@
+//! Contract rules (seed 003, step 4: "Negotiate certification commitments into the contract").
+
+use crate::evidence::{Contract, RiskTier, Standard};
+use crate::scope::fold;
+
+use super::{Ctx, Framework, Level, Outcome, Rule, SEED_003};
+
+/// Runs `check` on the `[contract]` section; fails when there is none.
+fn with_contract(ctx: &Ctx, check: impl Fn(&Contract) -> Outcome) -> Vec<Outcome> {
+    match &ctx.ev.contract {
+        None => {
+            vec![Outcome::fail("no contract terms recorded (no [contract] section)").at("vendor")]
+        }
+        Some(c) => vec![check(c)],
+    }
+}
+
+pub static CERTS: Rule = Rule {
+    id: "CONTRACT-CERTS",
+    framework: Framework::Contract,
+    title: "the DPA or MSA names the certifications the vendor must maintain",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"The Master Services Agreement and Data Processing Agreement should \
+        reference the current ISO 27001, 27017, 27018, 27701, and 42001 certifications by name; \
+        commit the vendor to maintaining them throughout the contract term ... Do not accept 'we \
+        maintain industry-standard compliance' as language — it commits the vendor to nothing \
+        specific.\"",
+    question: "Will you name your SOC 2 and ISO certifications in the DPA/MSA and commit to \
+        maintaining them for the contract term?",
+    passes: "`names_certifications` lists every certification in the evidence (SOC 2, each ISO standard)",
+    fails: "no contract recorded, or a certification the contract does not name",
+    gap: None,
+    check: |ctx| {
+        let mut held: Vec<String> = Vec::new();
+        if !ctx.ev.soc2.is_empty() {
+            held.push("SOC 2".to_string());
+        }
+        for c in &ctx.ev.iso {
+            if let Some(s) = Standard::parse(&c.standard) {
+                let name = format!("ISO/IEC {}", s.number);
+                if !held.contains(&name) {
+                    held.push(name);
+                }
+            }
+        }
+        with_contract(ctx, |c| {
+            let named: Vec<String> = c
+                .names_certifications
+                .iter()
+                .map(|n| fold(n).replace(' ', ""))
+                .collect();
+            let covers = |cert: &str| {
+                let want = fold(cert).replace(' ', "");
+                let number = want.trim_start_matches("iso/iec").to_string();
+                named.iter().any(|n| {
+                    *n == want
+                        || (number.chars().all(|ch| ch.is_ascii_digit()) && n.contains(&number))
+                })
+            };
+            let missing: Vec<&str> = held
+                .iter()
+                .filter(|h| !covers(h))
+                .map(String::as_str)
+                .collect();
+            if c.names_certifications.is_empty() {
+                Outcome::fail("the contract names no certifications")
+            } else if !missing.is_empty() {
+                Outcome::fail(format!("the contract does not name {}", missing.join(", ")))
+            } else {
+                Outcome::pass(format!(
+                    "the contract names {}",
+                    c.names_certifications.join(", ")
+                ))
+                .resting_on(c.source)
+            }
+            .at("contract.names_certifications")
+        })
+    },
+};
+
+pub static LAPSE_NOTICE: Rule = Rule {
+    id: "CONTRACT-LAPSE-NOTICE",
+    framework: Framework::Contract,
+    title: "the vendor must tell us within 30 days when a certification lapses",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: the contract should \"require notification within 30 days if any \
+        certification is suspended, withdrawn, or materially reduced in scope\".",
+    question: "Will you commit to notify us within 30 days if a certification is suspended, \
+        withdrawn or reduced in scope?",
+    passes: "`lapse_notice_days` of 30 or fewer",
+    fails: "no notice term, or a notice period over 30 days",
+    gap: None,
+    check: |ctx| {
+        with_contract(ctx, |c| match c.lapse_notice_days {
+            None => Outcome::fail("no notice term for a lapsed certification").at("contract"),
+            Some(d) if d > 30 => Outcome::fail(format!("notice within {d} days, more than 30"))
+                .at("contract.lapse_notice_days"),
+            Some(d) => Outcome::pass(format!("notice within {d} days"))
+                .resting_on(c.source)
+                .at("contract.lapse_notice_days"),
+        })
+    },
+};
+
+pub static TERMINATION: Rule = Rule {
+    id: "CONTRACT-TERMINATION",
+    framework: Framework::Contract,
+    title: "for a high-risk use, we may terminate if a certification lapses",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"(for high-risk use cases) include a right to terminate without penalty \
+        if certifications lapse.\"",
+    question: "Will you agree to our right to terminate without penalty if a required certification lapses?",
+    passes: "a high-risk use with `termination_on_lapse = true` (not applicable below high risk)",
+    fails: "a high-risk use without that right",
+    gap: None,
+    check: |ctx| {
+        if ctx.ev.vendor.risk_tier != RiskTier::High {
+            return vec![
+                Outcome::not_applicable("our use is not high risk").at("vendor.risk_tier"),
+            ];
+        }
+        with_contract(ctx, |c| match c.termination_on_lapse {
+            Some(true) => Outcome::pass("we may terminate without penalty on a lapse")
+                .resting_on(c.source)
+                .at("contract.termination_on_lapse"),
+            Some(false) => Outcome::fail("no right to terminate on a lapsed certification")
+                .at("contract.termination_on_lapse"),
+            None => Outcome::fail("termination on a lapsed certification is not recorded")
+                .at("contract"),
+        })
+    },
+};
+
+pub static SUBPROCESSORS: Rule = Rule {
+    id: "CONTRACT-SUBPROCESSORS",
+    framework: Framework::Contract,
+    title: "sub-processor changes come with at least 30 days' notice and a right to object",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"Get the sub-processor change notification commitment in the DPA at 30 \
+        days minimum.\" Notice without a right to object leaves us only the choice to leave.",
+    question: "Will you give at least 30 days' notice of a new sub-processor, with a right to object?",
+    passes: "`subprocessor_notice_days` of 30 or more and `subprocessor_objection = true`",
+    fails: "no notice term or under 30 days; no objection right warns",
+    gap: None,
+    check: |ctx| {
+        with_contract(ctx, |c| {
+            match (c.subprocessor_notice_days, c.subprocessor_objection) {
+                (None, _) => {
+                    Outcome::fail("no sub-processor change notice recorded").at("contract")
+                }
+                (Some(d), _) if d < 30 => Outcome::fail(format!(
+                    "{d} days' notice of a sub-processor change, under 30"
+                ))
+                .at("contract.subprocessor_notice_days"),
+                (Some(d), Some(true)) => {
+                    Outcome::pass(format!("{d} days' notice, with a right to object"))
+                        .resting_on(c.source)
+                        .at("contract.subprocessor_notice_days")
+                }
+                (Some(d), _) => Outcome::warn(format!("{d} days' notice, but no right to object"))
+                    .at("contract.subprocessor_objection"),
+            }
+        })
+    },
+};
+
+pub static ZDR: Rule = Rule {
+    id: "CONTRACT-ZDR",
+    framework: Framework::Contract,
+    title: "zero data retention is in the order form, with its retention window",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"ZDR is contractually separate from the ISO certification — get it \
+        explicitly in writing in the order form, not just in the marketing FAQ\"; \"get Zero Data \
+        Retention in the order form with the specific retention window named.\"",
+    question: "Can zero data retention, with its retention window, be written into our order form?",
+    passes: "for an AI vendor, `zdr_in_order_form = true` with `zdr_retention_days` recorded",
+    fails: "an AI vendor without ZDR in the order form, or without the window",
+    gap: None,
+    check: |ctx| {
+        if !ctx.ev.vendor.ai_vendor {
+            return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
+        }
+        with_contract(ctx, |c| match (c.zdr_in_order_form, c.zdr_retention_days) {
+            (Some(true), Some(d)) => {
+                Outcome::pass(format!("ZDR in the order form, retention window {d} days"))
+                    .resting_on(c.source)
+                    .at("contract.zdr_in_order_form")
+            }
+            (Some(true), None) => {
+                Outcome::fail("ZDR is in the order form but no retention window is named")
+                    .at("contract.zdr_in_order_form")
+            }
+            _ => Outcome::fail("zero data retention is not in the order form").at("contract"),
+        })
+    },
+};
