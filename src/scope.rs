@@ -104,6 +104,19 @@ pub enum NotCovered {
     Absent,
     /// The analyst quoted text that is not in the scope text.
     QuoteNotFound(String),
+    /// The analyst's quote is too short to show anything (under 8 letters or digits).
+    QuoteTooShort(String),
+}
+
+impl NotCovered {
+    /// Why a quote failed, for a message: `quoted "…" is not in the scope`.
+    pub fn explain(&self, place: &str) -> String {
+        match self {
+            NotCovered::Absent => format!("not named in the {place}"),
+            NotCovered::QuoteNotFound(q) => format!("quoted \"{q}\" is not in the {place}"),
+            NotCovered::QuoteTooShort(q) => format!("quoted \"{q}\" is too short to show coverage"),
+        }
+    }
 }
 
 /// Whether `service` is covered by any of `texts` (scope statement, system description, listed
@@ -119,20 +132,22 @@ pub fn coverage(
             return Ok(Coverage::Named(found.to_string()));
         }
     }
-    let mut bad_quote = None;
+    let mut problem = NotCovered::Absent;
     for quote in quotes.iter().filter(|q| fold(&q.service) == fold(service)) {
         let quoted: Vec<char> = fold(&quote.quote).chars().collect();
         // A quote of a few characters could be found anywhere; it must say something.
-        if quoted.iter().filter(|c| c.is_alphanumeric()).count() >= 8 {
-            for text in texts {
-                if let Some(found) = Folded::new(text).find_phrase(&quoted) {
-                    return Ok(Coverage::Quoted(found.to_string()));
-                }
+        if quoted.iter().filter(|c| c.is_alphanumeric()).count() < 8 {
+            problem = NotCovered::QuoteTooShort(quote.quote.clone());
+            continue;
+        }
+        for text in texts {
+            if let Some(found) = Folded::new(text).find_phrase(&quoted) {
+                return Ok(Coverage::Quoted(found.to_string()));
             }
         }
-        bad_quote = Some(quote.quote.clone());
+        problem = NotCovered::QuoteNotFound(quote.quote.clone());
     }
-    Err(bad_quote.map_or(NotCovered::Absent, NotCovered::QuoteNotFound))
+    Err(problem)
 }
 
 /// Phrasings of a scope limited to corporate IT or a head office.
@@ -211,7 +226,10 @@ mod tests {
             Err(NotCovered::QuoteNotFound("all Acme services".into()))
         );
         let short = [quote("Acme Inference API", "for")];
-        assert!(coverage("Acme Inference API", &[scope], &short).is_err());
+        assert_eq!(
+            coverage("Acme Inference API", &[scope], &short),
+            Err(NotCovered::QuoteTooShort("for".into()))
+        );
     }
 
     #[test]

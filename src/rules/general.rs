@@ -3,10 +3,12 @@
 use crate::evidence::{DocumentOutcome, Opinion, Source, StarAssessment};
 use crate::scope::coverage;
 
-use super::iso::{current_certs, in_validity, recognised_body};
+use super::iso::{current_certs, in_validity, is_security_standard, recognised_body};
 use super::soc2::current_reports;
 use super::star::valid_until;
-use super::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002, SEED_003, plural};
+use super::{
+    Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002, SEED_003, all_of, plural,
+};
 
 pub static INDEPENDENT: Rule = Rule {
     id: "GEN-INDEPENDENT",
@@ -63,10 +65,14 @@ pub static INDEPENDENT: Rule = Rule {
                 .join("; ")
         };
         match claims.first() {
-            None => vec![Outcome::pass(format!(
-                "all {} are documents or registry entries",
-                plural(pieces.len(), "piece")
-            ))],
+            None => vec![Outcome::pass(if pieces.len() == 1 {
+                "the 1 piece of evidence is a document or registry entry".to_string()
+            } else {
+                format!(
+                    "all {} pieces of evidence are documents or registry entries",
+                    pieces.len()
+                )
+            })],
             Some(first) if claims.len() == pieces.len() => {
                 vec![
                     Outcome::fail(format!(
@@ -116,7 +122,8 @@ pub static COVERAGE: Rule = Rule {
         let certs: Vec<_> = current_certs(ctx)
             .into_iter()
             .filter(|(_, c, s)| {
-                c.source.is_independent()
+                is_security_standard(s)
+                    && c.source.is_independent()
                     && in_validity(c, s, ctx.as_of)
                     && recognised_body(ctx, c).is_some()
             })
@@ -146,7 +153,7 @@ pub static COVERAGE: Rule = Rule {
         }
         if missing.is_empty() {
             vec![
-                Outcome::pass(format!("all {} covered", plural(covered.len(), "service")))
+                Outcome::pass(format!("{} covered", all_of(covered.len(), "service")))
                     .matched(covered)
                     .at("vendor.services"),
             ]
@@ -217,6 +224,17 @@ pub static EXPIRY: Rule = Rule {
                     soon.push((
                         format!("star[{i}]"),
                         format!("{} lapses {until}", super::star::subject(e)),
+                    ));
+                }
+            }
+        }
+        for (i, s) in ctx.ev.sector.iter().enumerate() {
+            if let Some(expires) = s.expires {
+                dated += 1;
+                if ahead(expires) {
+                    soon.push((
+                        format!("sector[{i}].expires"),
+                        format!("{} evidence expires {expires}", s.framework),
                     ));
                 }
             }
@@ -336,6 +354,19 @@ pub static DOCUMENT: Rule = Rule {
                     .filter(|(_, c)| c.source == Source::Document && c.document.is_none())
                     .map(|(i, _)| format!("iso[{i}]")),
             )
+            .chain(
+                ev.sector
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.source == Source::Document && s.document.is_none())
+                    .map(|(i, _)| format!("sector[{i}]")),
+            )
+            .chain(
+                ev.contract
+                    .iter()
+                    .filter(|c| c.source == Source::Document && c.document.is_none())
+                    .map(|_| "contract".to_string()),
+            )
             .collect();
         if let Some(first) = unfiled.first() {
             outcomes.push(
@@ -383,6 +414,23 @@ pub static INCIDENTS: Rule = Rule {
             return vec![Outcome::fail("no incident history recorded").at("vendor")];
         };
         let window = ctx.policy.thresholds.incident_window_months;
+        let asked = history.reviewed_on;
+        if asked > ctx.as_of {
+            return vec![
+                Outcome::fail(format!(
+                    "incident history dated {asked}, after the as-of date {}",
+                    ctx.as_of
+                ))
+                .at("incidents.reviewed_on"),
+            ];
+        }
+        let interval = ctx.policy.thresholds.review_interval_months;
+        if asked.plus_months(interval) < ctx.as_of {
+            return vec![Outcome::fail(format!(
+                "incident history last asked {asked}, more than {interval} months ago: incidents since are unknown"
+            ))
+            .at("incidents.reviewed_on")];
+        }
         let since = ctx.as_of.minus_months(window);
         let recent: Vec<(usize, &crate::evidence::Incident)> = history
             .disclosed

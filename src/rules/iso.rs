@@ -3,7 +3,9 @@
 use crate::evidence::{Date, IsoCertificate, RegistryStatus, Standard};
 use crate::scope::{NotCovered, corporate_phrase, coverage};
 
-use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, SEED_004, plural};
+use super::{
+    Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, SEED_004, all_of, plural,
+};
 
 /// ISO/IEC 27001:2022 publication (domain-facts §1).
 pub const ISO27001_2022_PUBLISHED: Date = date(2022, 10, 25);
@@ -87,9 +89,38 @@ fn per_cert(
 /// Whether a certificate is valid on the as-of date by its dates and edition alone.
 pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: Date) -> bool {
     let dated = matches!((c.issued, c.expires), (Some(i), Some(e)) if i <= as_of && as_of <= e);
-    let edition_ok =
-        !(s.number == 27001 && s.edition == Some(2013) && as_of > ISO27001_2013_LAST_VALID);
-    dated && edition_ok
+    dated && invalid_beyond_dates(c, s, as_of).is_none()
+}
+
+/// Why a certificate is not valid whatever its printed dates say: a withdrawn edition, or a
+/// registry or issuer reporting it other than active.
+pub(crate) fn invalid_beyond_dates(
+    c: &IsoCertificate,
+    s: &Standard,
+    as_of: Date,
+) -> Option<String> {
+    if s.number == 27001 && s.edition == Some(2013) && as_of > ISO27001_2013_LAST_VALID {
+        return Some(
+            "ISO/IEC 27001:2013 certificates ceased to be valid after 2025-10-31".to_string(),
+        );
+    }
+    match c.verification.as_ref().map(|v| (v.status, v.date)) {
+        None | Some((RegistryStatus::Active, _)) => None,
+        Some((status, date)) => Some(format!(
+            "its registry or issuer reported it {} on {date}",
+            match status {
+                RegistryStatus::Suspended => "suspended",
+                RegistryStatus::Withdrawn => "withdrawn",
+                RegistryStatus::Expired => "expired",
+                _ => "not found",
+            }
+        )),
+    }
+}
+
+/// Standards whose certificates attest information security or AI management (not, say, ISO 9001).
+pub(crate) fn is_security_standard(s: &Standard) -> bool {
+    matches!(s.number, 27001 | 27017 | 27018 | 27701 | 42001)
 }
 
 /// Whether the certificate's accreditation body is one the policy recognises.
@@ -329,19 +360,14 @@ pub static SCOPE: Rule = Rule {
                 match coverage(service, &[scope], &c.covers) {
                     Ok(cov) => matched.push(format!("{service}: \"{}\"", cov.text())),
                     Err(NotCovered::Absent) => missing.push(service.clone()),
-                    Err(NotCovered::QuoteNotFound(q)) => {
-                        missing.push(format!("{service} (quoted \"{q}\" is not in the scope)"))
-                    }
+                    Err(bad) => missing.push(format!("{service} ({})", bad.explain("scope"))),
                 }
             }
             if missing.is_empty() {
-                return Outcome::pass(format!(
-                    "scope names all {}",
-                    plural(matched.len(), "service")
-                ))
-                .matched(matched)
-                .resting_on(c.source)
-                .at(at);
+                return Outcome::pass(format!("scope names {}", all_of(matched.len(), "service")))
+                    .matched(matched)
+                    .resting_on(c.source)
+                    .at(at);
             }
             let outcome = match corporate_phrase(scope) {
                 Some(phrase) if matched.is_empty() => Outcome::fail(format!(

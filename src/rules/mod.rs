@@ -320,6 +320,15 @@ impl Outcome {
     }
 }
 
+/// "the 1 service" / "all 2 services".
+pub(crate) fn all_of(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("the 1 {word}")
+    } else {
+        format!("all {n} {word}s")
+    }
+}
+
 /// "1 service" / "2 services".
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {

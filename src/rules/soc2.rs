@@ -3,7 +3,7 @@
 use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};
 use crate::scope::{NotCovered, coverage, fold};
 
-use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, plural};
+use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, all_of, plural};
 
 /// The SOC 2 reports a check looks at, with their index in the file. A report is superseded,
 /// and left out, when a later one (by period end) covers every service it covers.
@@ -318,8 +318,17 @@ pub static EXCEPTIONS: Rule = Rule {
             };
             let (material, other) = (list(true), list(false));
             if !material.is_empty() {
+                let also = if other.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; also {}: {}",
+                        plural(other.len(), "other exception"),
+                        other.join("; ")
+                    )
+                };
                 Outcome::fail(format!(
-                    "{}: {}",
+                    "{}: {}{also}",
                     plural(material.len(), "material exception"),
                     material.join("; ")
                 ))
@@ -363,23 +372,30 @@ pub static SCOPE: Rule = Rule {
         let mut bad_quotes = Vec::new();
         let mut sources = Vec::new();
         for service in &ctx.ev.vendor.services {
-            let found = reports.iter().find_map(|(i, r)| {
-                let mut texts: Vec<&str> = r.services.iter().map(String::as_str).collect();
-                texts.extend(r.system_description.as_deref());
-                match coverage(service, &texts, &r.covers) {
-                    Ok(c) => Some(Ok((*i, r.source, c))),
-                    Err(NotCovered::QuoteNotFound(q)) => Some(Err(q)),
-                    Err(NotCovered::Absent) => None,
-                }
-            });
+            // A report that covers the service wins over another's bad quote.
+            let results: Vec<_> = reports
+                .iter()
+                .map(|(i, r)| {
+                    let mut texts: Vec<&str> = r.services.iter().map(String::as_str).collect();
+                    texts.extend(r.system_description.as_deref());
+                    coverage(service, &texts, &r.covers).map(|c| (*i, r.source, c))
+                })
+                .collect();
+            let found = results
+                .iter()
+                .find_map(|res| res.clone().ok().map(Ok))
+                .or_else(|| {
+                    results.iter().find_map(|res| match res {
+                        Err(NotCovered::Absent) | Ok(_) => None,
+                        Err(bad) => Some(Err(bad.explain("system description"))),
+                    })
+                });
             match found {
                 Some(Ok((i, source, c))) => {
                     covered.push((service.as_str(), i, c));
                     sources.push(source);
                 }
-                Some(Err(quote)) => bad_quotes.push(format!(
-                    "{service} (quoted \"{quote}\" is not in the system description)"
-                )),
+                Some(Err(why)) => bad_quotes.push(format!("{service} ({why})")),
                 None => missing.push(service.as_str()),
             }
         }
@@ -396,8 +412,8 @@ pub static SCOPE: Rule = Rule {
             let first = covered.first().map(|(_, i, _)| *i).unwrap_or(0);
             return vec![
                 Outcome::pass(format!(
-                    "all {} in a system description",
-                    plural(covered.len(), "service")
+                    "{} in a system description",
+                    all_of(covered.len(), "service")
                 ))
                 .matched(matched)
                 .resting_on(weakest)
@@ -545,9 +561,17 @@ pub static CUECS: Rule = Rule {
                         .resting_on(r.source)
                         .at(at)
                 }
-                None => Outcome::pass(format!("all {} have an owner", plural(cuecs.len(), "CUEC")))
-                    .resting_on(r.source)
-                    .at(at),
+                None => Outcome::pass(format!(
+                    "{} {}",
+                    all_of(cuecs.len(), "CUEC"),
+                    if cuecs.len() == 1 {
+                        "has an owner"
+                    } else {
+                        "have an owner"
+                    }
+                ))
+                .resting_on(r.source)
+                .at(at),
             }
         })
     },
@@ -597,6 +621,17 @@ pub static SUBSERVICE: Rule = Rule {
                 ))
                 .at(format!("{at}[{j}]"));
             }
+            let own_id = ctx.ev.vendor.id.as_str();
+            if let Some((j, o)) = carved
+                .iter()
+                .find(|(_, o)| o.vendor.as_deref() == Some(own_id))
+            {
+                return Outcome::fail(format!(
+                    "{} is carved out but names this vendor itself as its evidence",
+                    o.name
+                ))
+                .at(format!("{at}[{j}].vendor"));
+            }
             let unknown: Vec<&(usize, &crate::evidence::Subservice)> = carved
                 .iter()
                 .filter(|(_, o)| {
@@ -624,10 +659,36 @@ pub static SUBSERVICE: Rule = Rule {
                     .collect::<Vec<_>>()
                     .join(", ")
             ))
+            .resting_on(r.source)
             .at(at)
         })
     },
 };
+
+/// Words that stand in for a name without being one.
+fn is_placeholder_name(name: &str) -> bool {
+    let folded: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    folded.len() < 3
+        || matches!(
+            folded.as_str(),
+            "unknown"
+                | "none"
+                | "tbd"
+                | "tba"
+                | "na"
+                | "notknown"
+                | "auditor"
+                | "cpa"
+                | "cpafirm"
+                | "internal"
+                | "internalaudit"
+                | "self"
+        )
+}
 
 pub static AUDITOR: Rule = Rule {
     id: "SOC2-AUDITOR",
@@ -647,8 +708,13 @@ pub static AUDITOR: Rule = Rule {
             let at = format!("soc2[{i}].auditor");
             match r.auditor.as_deref().map(str::trim) {
                 None | Some("") => Outcome::fail("no auditor recorded"),
-                Some(a) if fold(a) == vendor => {
+                Some(a)
+                    if fold(a) == vendor || (!vendor.is_empty() && fold(a).contains(&vendor)) =>
+                {
                     Outcome::fail(format!("the auditor `{a}` is the vendor itself"))
+                }
+                Some(a) if is_placeholder_name(a) => {
+                    Outcome::fail(format!("`{a}` does not name a CPA firm"))
                 }
                 Some(a) => Outcome::pass(format!("issued by {a}")).resting_on(r.source),
             }

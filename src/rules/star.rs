@@ -63,14 +63,25 @@ pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
                 c.certificate_number.as_deref().map(str::trim) == Some(number)
                     && Standard::parse(&c.standard).is_some_and(|s| s.number == wanted)
             });
-            match cert.and_then(|c| c.expires) {
-                Some(expires) => Ok(expires),
-                None => Err(format!(
+            let Some((c, expires)) = cert.and_then(|c| c.expires.map(|x| (c, x))) else {
+                return Err(format!(
                     "rests on ISO/IEC {wanted} certificate {number}, which is not in the evidence with an expiry date"
-                )),
+                ));
+            };
+            let standard = Standard::parse(&c.standard).expect("matched above");
+            if expires >= ctx.as_of
+                && let Some(why) = super::iso::invalid_beyond_dates(c, &standard, ctx.as_of)
+            {
+                return Err(format!(
+                    "rests on ISO/IEC {wanted} certificate {number}, which is not valid: {why}"
+                ));
             }
+            Ok(expires)
         }
         _ => match e.date {
+            Some(d) if d > ctx.as_of => {
+                Err(format!("dated {d}, after the as-of date {}", ctx.as_of))
+            }
             Some(d) => Ok(d.plus_months(12)),
             None => Err("no date recorded".to_string()),
         },
@@ -217,7 +228,9 @@ pub static AI: Rule = Rule {
             .into_iter()
             .map(|(i, e)| {
                 let o = if e.level == 1 {
-                    Outcome::pass("STAR for AI Level 1: AI evidence, self-assessed").at(format!("star[{i}]"))
+                    Outcome::pass("STAR for AI Level 1: AI evidence, self-assessed")
+                        .resting_on(e.source)
+                        .at(format!("star[{i}]"))
                 } else {
                     let number = e.certificate.as_deref().map(str::trim);
                     let cert = ctx.ev.iso.iter().find(|c| {
