@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::evidence::Date;
-use crate::policy::Policy;
+use crate::policy::PolicyChoice;
 use crate::portfolio;
 use crate::report::json::JsonReport;
 use crate::report::table::TableReport;
@@ -31,6 +31,19 @@ pub enum Command {
     Check(CheckArgs),
     /// List the rules.
     Rules,
+    /// Inspect policies.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Print the effective policy (levels and thresholds) of a built-in name or a policy file.
+    Show {
+        /// A built-in policy (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy file.
+        #[arg(value_name = "NAME|FILE")]
+        policy: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -47,6 +60,11 @@ pub struct CheckArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Policy: a built-in name (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy
+    /// file. Default: each vendor's risk tier picks one (low: baseline, medium: ai-vendor,
+    /// high: eu-ai-act-high-risk).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -86,13 +104,71 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             Ok(0)
         }
+        Command::Policy(PolicyCommand::Show { policy }) => policy_show(&policy),
     }
+}
+
+/// Prints input errors to stderr; the exit code for them is 2.
+fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Result<u8> {
+    let mut err = io::stderr().lock();
+    for e in errors {
+        writeln!(err, "error: {e}")?;
+    }
+    Ok(2)
+}
+
+fn policy_show(arg: &str) -> anyhow::Result<u8> {
+    let policy = match PolicyChoice::from_arg(Some(arg)) {
+        Ok(PolicyChoice::Fixed(p)) => p,
+        Ok(PolicyChoice::ByRiskTier) => unreachable!("a name was given"),
+        Err(errors) => return report_input_errors(&errors),
+    };
+    let mut out = io::stdout().lock();
+    writeln!(out, "policy {}", policy.name)?;
+    if let Some(file) = &policy.file {
+        writeln!(out, "file   {}", file.display())?;
+    }
+    writeln!(out, "\n[rules]")?;
+    for rule in RULES {
+        let level = policy.level(rule);
+        let note = if level == rule.default_level {
+            ""
+        } else {
+            "  # changed from the rule's default"
+        };
+        writeln!(
+            out,
+            "{:<22} = {:<9}{note}",
+            rule.id,
+            format!("\"{}\"", level.as_str())
+        )?;
+    }
+    writeln!(out, "\n[thresholds]")?;
+    let thresholds = serde_json::to_value(&policy.thresholds)?;
+    for (key, value) in thresholds.as_object().into_iter().flatten() {
+        let shown = match key.as_str() {
+            "accreditation_bodies" => serde_json::Value::from(
+                policy
+                    .thresholds
+                    .accreditation_bodies
+                    .iter()
+                    .map(|b| b.acronym.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            _ => value.clone(),
+        };
+        writeln!(out, "{key} = {shown}")?;
+    }
+    Ok(0)
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
-    let policy = Policy::baseline();
-    let report = portfolio::check(&args.paths, as_of, &policy);
+    let choice = match PolicyChoice::from_arg(args.policy.as_deref()) {
+        Ok(choice) => choice,
+        Err(errors) => return report_input_errors(&errors),
+    };
+    let report = portfolio::check(&args.paths, as_of, &choice);
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let renderer: Box<dyn Render> = match args.format {
         Format::Json => Box::new(JsonReport),

@@ -69,6 +69,8 @@ pub struct VendorResult {
     pub id: String,
     pub name: String,
     pub file: PathBuf,
+    /// The policy the vendor was evaluated under.
+    pub policy: String,
     pub verdict: Verdict,
     pub findings: Vec<Finding>,
 }
@@ -111,6 +113,7 @@ pub fn evaluate(
         id: vendor.evidence.vendor.id.clone(),
         name: vendor.evidence.vendor.name.clone(),
         file: vendor.file.clone(),
+        policy: policy.name.clone(),
         verdict,
         findings,
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::{VendorResult, evaluate};
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, LoadedVendor, load_vendor};
-use crate::policy::Policy;
+use crate::policy::PolicyChoice;
 use crate::rules::{PortfolioEntry, PortfolioIndex};
 
 /// Deepest folder level searched below a given path.
@@ -138,8 +138,8 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
     }
 }
 
-/// Loads and evaluates every vendor under `paths`.
-pub fn check(paths: &[PathBuf], as_of: Date, policy: &Policy) -> RunReport {
+/// Loads and evaluates every vendor under `paths`, each under the policy `choice` gives it.
+pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice) -> RunReport {
     let (files, errors) = discover(paths);
     let loaded: Vec<(PathBuf, Result<LoadedVendor, Vec<InputError>>)> = files
         .into_iter()
@@ -161,14 +161,15 @@ pub fn check(paths: &[PathBuf], as_of: Date, policy: &Policy) -> RunReport {
         .into_iter()
         .map(|(file, result)| match result {
             Ok(vendor) => {
-                VendorOutcome::Evaluated(Box::new(evaluate(&vendor, as_of, policy, &index)))
+                let policy = choice.for_vendor(vendor.evidence.vendor.risk_tier);
+                VendorOutcome::Evaluated(Box::new(evaluate(&vendor, as_of, &policy, &index)))
             }
             Err(errors) => VendorOutcome::Invalid { file, errors },
         })
         .collect();
     RunReport {
         as_of,
-        policy: policy.name.clone(),
+        policy: choice.describe(),
         vendors,
         errors,
     }

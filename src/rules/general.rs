@@ -82,6 +82,13 @@ pub static INDEPENDENT: Rule = Rule {
                     .at(first.0.clone()),
                 ]
             }
+            Some(first) if !ctx.policy.thresholds.tolerate_claims => vec![
+                Outcome::fail(format!(
+                    "claims are not accepted under this policy: {}",
+                    names(&claims)
+                ))
+                .at(first.0.clone()),
+            ],
             Some(first) => vec![
                 Outcome::warn(format!("claims that count for nothing: {}", names(&claims)))
                     .at(first.0.clone()),

@@ -560,7 +560,17 @@ pub static FAMILY: Rule = Rule {
     gap: None,
     check: |ctx| {
         let certs = current_certs(ctx);
-        let required = &ctx.policy.thresholds.required_iso;
+        let t = &ctx.policy.thresholds;
+        let mut required = t.required_iso.clone();
+        if ctx.ev.vendor.ai_vendor {
+            required.extend(
+                t.required_iso_ai
+                    .iter()
+                    .copied()
+                    .filter(|n| !t.required_iso.contains(n)),
+            );
+        }
+        let required = &required;
         if certs.is_empty() && required.is_empty() {
             return vec![Outcome::not_applicable(
                 "no ISO/IEC certificate, and the policy requires no ISO extension",

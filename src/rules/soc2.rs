@@ -73,6 +73,12 @@ pub static TYPE: Rule = Rule {
     fails: "a Type 1 report only (a warning where the policy accepts early-stage vendors)",
     gap: None,
     check: |ctx| {
+        if ctx.policy.thresholds.require_soc2 && current_reports(ctx).is_empty() {
+            return vec![
+                Outcome::fail("the policy requires a SOC 2 Type 2 report; none is in the evidence")
+                    .at("vendor"),
+            ];
+        }
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].type");
             match r.report_type {
