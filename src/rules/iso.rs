@@ -398,13 +398,24 @@ pub static SURVEILLANCE: Rule = Rule {
     gap: None,
     check: |ctx| {
         let months = ctx.policy.thresholds.surveillance_months;
-        per_cert(ctx, |i, c, _| {
+        per_cert(ctx, |i, c, s| {
             let Some(issued) = c.issued else {
                 return Outcome::fail("no issue date recorded, so surveillance cannot be judged")
                     .at(format!("iso[{i}]"));
             };
-            let last = c
-                .surveillance
+            // An extension (27017, 27018, 27701:2019) is audited with the 27001 it extends.
+            let (owner, audits, via) = match extended_base(ctx, c, &s) {
+                Some((b, base)) if c.surveillance.is_empty() => (
+                    b,
+                    &base.surveillance,
+                    format!(
+                        " (with ISO/IEC 27001 certificate {})",
+                        base.certificate_number.as_deref().unwrap_or("?")
+                    ),
+                ),
+                _ => (i, &c.surveillance, String::new()),
+            };
+            let last = audits
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| a.date <= ctx.as_of && a.date >= issued)
@@ -412,18 +423,18 @@ pub static SURVEILLANCE: Rule = Rule {
             let due_from = |d: Date| d.plus_months(months) >= ctx.as_of;
             match last {
                 Some((j, a)) if due_from(a.date) => Outcome::pass(format!(
-                    "last surveillance audit {}, {} before {}",
+                    "last surveillance audit {}{via}, {} before {}",
                     a.date,
                     plural(a.date.months_until(ctx.as_of) as usize, "month"),
                     ctx.as_of
                 ))
                 .resting_on(c.source)
-                .at(format!("iso[{i}].surveillance[{j}].date")),
+                .at(format!("iso[{owner}].surveillance[{j}].date")),
                 Some((j, a)) => Outcome::fail(format!(
-                    "last surveillance audit {} is more than {months} months before {}: overdue, the certificate may be suspended",
+                    "last surveillance audit {}{via} is more than {months} months before {}: overdue, the certificate may be suspended",
                     a.date, ctx.as_of
                 ))
-                .at(format!("iso[{i}].surveillance[{j}].date")),
+                .at(format!("iso[{owner}].surveillance[{j}].date")),
                 None if due_from(issued) => Outcome::pass(format!(
                     "issued {issued}, less than {months} months ago: first surveillance audit not yet due"
                 ))
@@ -437,6 +448,32 @@ pub static SURVEILLANCE: Rule = Rule {
         })
     },
 };
+
+/// For an extension certificate, the current 27001 certificate it extends (by `extends`, or the
+/// only 27001 present), with its index.
+fn extended_base<'a>(
+    ctx: &Ctx<'a>,
+    c: &IsoCertificate,
+    s: &Standard,
+) -> Option<(usize, &'a IsoCertificate)> {
+    let extension =
+        matches!(s.number, 27017 | 27018) || (s.number == 27701 && s.edition != Some(2025));
+    if !extension {
+        return None;
+    }
+    let bases: Vec<(usize, &IsoCertificate, Standard)> = current_certs(ctx)
+        .into_iter()
+        .filter(|(_, _, bs)| bs.number == 27001)
+        .collect();
+    match c.extends.as_deref().map(str::trim) {
+        Some(n) => bases
+            .into_iter()
+            .find(|(_, b, _)| b.certificate_number.as_deref().map(str::trim) == Some(n))
+            .map(|(j, b, _)| (j, b)),
+        None if bases.len() == 1 => bases.into_iter().next().map(|(j, b, _)| (j, b)),
+        None => None,
+    }
+}
 
 pub static SOA: Rule = Rule {
     id: "ISO-SOA",
