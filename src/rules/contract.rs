@@ -53,10 +53,8 @@ pub static CERTS: Rule = Rule {
             let covers = |cert: &str| {
                 let want = fold(cert).replace(' ', "");
                 let number = want.trim_start_matches("iso/iec").to_string();
-                named.iter().any(|n| {
-                    *n == want
-                        || (number.chars().all(|ch| ch.is_ascii_digit()) && n.contains(&number))
-                })
+                let by_number = !number.is_empty() && number.chars().all(|ch| ch.is_ascii_digit());
+                named.iter().any(|n| n.contains(&want) || (by_number && n.contains(&number)))
             };
             let missing: Vec<&str> = held
                 .iter()
