@@ -162,6 +162,29 @@ const CORPORATE_ONLY: &[&str] = &[
     "office it",
 ];
 
+/// Wording that carves something out of a scope.
+const EXCLUSIONS: &[&str] = &[
+    "excluded",
+    "excludes",
+    "excluding",
+    "exclusion",
+    "except",
+    "with the exception of",
+    "not in scope",
+    "out of scope",
+    "outside the scope",
+    "outside of the scope",
+    "not covered",
+];
+
+/// The exclusion wording a scope uses, if any, as it stands in the scope.
+pub fn exclusion_phrase(scope: &str) -> Option<&str> {
+    let folded = Folded::new(scope);
+    EXCLUSIONS
+        .iter()
+        .find_map(|p| folded.find_phrase(&p.chars().collect::<Vec<_>>()))
+}
+
 /// The corporate-IT phrasing a scope uses, if any.
 pub fn corporate_phrase(scope: &str) -> Option<&'static str> {
     let folded = Folded::new(scope);
@@ -229,6 +252,18 @@ mod tests {
         assert_eq!(
             coverage("Acme Inference API", &[scope], &short),
             Err(NotCovered::QuoteTooShort("for".into()))
+        );
+    }
+
+    #[test]
+    fn exclusions_are_recognised() {
+        assert_eq!(
+            exclusion_phrase("The Acme API is Excluded from the scope."),
+            Some("Excluded")
+        );
+        assert_eq!(
+            exclusion_phrase("Design and operation of the Acme API"),
+            None
         );
     }
 

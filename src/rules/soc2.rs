@@ -654,31 +654,6 @@ pub static SUBSERVICE: Rule = Rule {
     },
 };
 
-/// Words that stand in for a name without being one.
-fn is_placeholder_name(name: &str) -> bool {
-    let folded: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    folded.len() < 3
-        || matches!(
-            folded.as_str(),
-            "unknown"
-                | "none"
-                | "tbd"
-                | "tba"
-                | "na"
-                | "notknown"
-                | "auditor"
-                | "cpa"
-                | "cpafirm"
-                | "internal"
-                | "internalaudit"
-                | "self"
-        )
-}
-
 pub static AUDITOR: Rule = Rule {
     id: "SOC2-AUDITOR",
     framework: Framework::Soc2,
@@ -701,7 +676,7 @@ pub static AUDITOR: Rule = Rule {
                 {
                     Outcome::fail(format!("the auditor `{a}` is the vendor itself"))
                 }
-                Some(a) if is_placeholder_name(a) => {
+                Some(a) if super::is_placeholder(a) => {
                     Outcome::fail(format!("`{a}` does not name a CPA firm"))
                 }
                 Some(a) => Outcome::pass(format!("issued by {a}")).resting_on(r.source),
