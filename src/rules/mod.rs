@@ -306,6 +306,7 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         "na",
         "nil",
         "null",
+        "none",
         "self",
         "internal",
         "internalaudit",
@@ -314,22 +315,23 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         "cpafirm",
         "xxx",
     ];
-    const WITHIN: &[&str] = &[
-        "tbd",
-        "tbc",
-        "tba",
+    // Whole words only: "TBA" is a placeholder, "Outback Assurance" is not.
+    const WORDS: &[&str] = &["tbd", "tbc", "tba", "pending", "unknown", "placeholder"];
+    const PHRASES: &[&str] = &[
         "tobeconfirmed",
         "tobedetermined",
         "tobeadvised",
-        "pending",
-        "unknown",
-        "notknown",
         "notapplicable",
-        "placeholder",
+        "notknown",
     ];
+    let words: Vec<String> = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     EXACT.contains(&folded.as_str())
-        || folded == "none"
-        || WITHIN.iter().any(|w| folded.contains(w))
+        || words.iter().any(|w| WORDS.contains(&w.as_str()))
+        || PHRASES.iter().any(|p| folded.contains(p))
 }
 
 /// "the 1 service" / "all 2 services".

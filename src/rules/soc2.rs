@@ -16,6 +16,7 @@ pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> 
             !reports.iter().enumerate().any(|(j, later)| {
                 j != *i
                     && later.period_end > r.period_end
+                    && !r.services.is_empty()
                     && r.services
                         .iter()
                         .all(|s| later.services.iter().any(|l| fold(l) == fold(s)))
