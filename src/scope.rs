@@ -162,6 +162,75 @@ const CORPORATE_ONLY: &[&str] = &[
     "office it",
 ];
 
+/// Single words that name a kind of service, not a service: "API" would match any scope.
+const GENERIC: &[&str] = &[
+    "api",
+    "apis",
+    "app",
+    "apps",
+    "application",
+    "platform",
+    "cloud",
+    "service",
+    "services",
+    "portal",
+    "console",
+    "dashboard",
+    "storage",
+    "compute",
+    "analytics",
+    "data",
+    "ai",
+    "model",
+    "models",
+    "chat",
+    "search",
+    "saas",
+    "software",
+    "system",
+    "product",
+    "hosting",
+    "infrastructure",
+    "website",
+    "web",
+];
+
+/// Whether a service name is a generic word rather than a name.
+pub fn is_generic_name(name: &str) -> bool {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 1
+        && words
+            .first()
+            .is_none_or(|w| GENERIC.contains(w) || w.chars().count() < 3)
+}
+
+/// Wording that carves something out of a scope.
+const EXCLUSIONS: &[&str] = &[
+    "excluded",
+    "excludes",
+    "excluding",
+    "exclusion",
+    "except",
+    "with the exception of",
+    "not in scope",
+    "out of scope",
+    "outside the scope",
+    "outside of the scope",
+    "not covered",
+];
+
+/// The exclusion wording a scope uses, if any, as it stands in the scope.
+pub fn exclusion_phrase(scope: &str) -> Option<&str> {
+    let folded = Folded::new(scope);
+    EXCLUSIONS
+        .iter()
+        .find_map(|p| folded.find_phrase(&p.chars().collect::<Vec<_>>()))
+}
+
 /// The corporate-IT phrasing a scope uses, if any.
 pub fn corporate_phrase(scope: &str) -> Option<&'static str> {
     let folded = Folded::new(scope);
@@ -229,6 +298,26 @@ mod tests {
         assert_eq!(
             coverage("Acme Inference API", &[scope], &short),
             Err(NotCovered::QuoteTooShort("for".into()))
+        );
+    }
+
+    #[test]
+    fn generic_names_are_recognised() {
+        assert!(is_generic_name("API"));
+        assert!(is_generic_name(" platform "));
+        assert!(!is_generic_name("Acme API"));
+        assert!(!is_generic_name("Slackware"));
+    }
+
+    #[test]
+    fn exclusions_are_recognised() {
+        assert_eq!(
+            exclusion_phrase("The Acme API is Excluded from the scope."),
+            Some("Excluded")
+        );
+        assert_eq!(
+            exclusion_phrase("Design and operation of the Acme API"),
+            None
         );
     }
 

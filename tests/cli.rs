@@ -538,3 +538,58 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect(),
     }
 }
+
+#[test]
+fn a_generic_service_name_is_refused() {
+    let text = GOOD.replace(
+        "services = [\"Good Analytics API\"]",
+        "services = [\"API\"]",
+    );
+    let (code, err) = invalid_run("vendor.toml", text.as_bytes());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("vendor.toml:6:13: service name `API` is too generic to match a scope"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_vendors_with_one_id_exit_2() {
+    let tmp = TempDir::new().unwrap();
+    vendor_dir(tmp.path(), "a", "vendor.toml", GOOD);
+    vendor_dir(tmp.path(), "b", "vendor.toml", GOOD);
+    check(tmp.path()).code(2).stdout(predicate::str::contains(
+        "vendor id `good-co` is already used by",
+    ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_evidence_file_is_not_followed() {
+    let tmp = TempDir::new().unwrap();
+    let real = vendor_dir(tmp.path(), "real", "vendor.toml", GOOD);
+    let linked = tmp.path().join("linked");
+    fs::create_dir_all(&linked).unwrap();
+    std::os::unix::fs::symlink(real.join("vendor.toml"), linked.join("vendor.toml")).unwrap();
+    check(&linked).code(2).stdout(predicate::str::contains(
+        "evidence file is a symbolic link, which is not followed",
+    ));
+}
+
+#[test]
+fn the_documented_complete_example_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/complete");
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["summary"]["invalid"],
+        0,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(2));
+}

@@ -155,7 +155,7 @@ pub fn read_text(file: &Path) -> Result<String, InputError> {
     })?;
     if text.trim().is_empty() {
         return Err(InputError::whole_file(file, "empty file")
-            .with_help("run `vendorcert init` for a template, or see docs/evidence-format.md"));
+            .with_help("see docs/evidence-format.md for the format and a complete example"));
     }
     Ok(text)
 }
@@ -321,6 +321,15 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
                 &format!("vendor.services[{i}]"),
                 "empty service name".into(),
                 None,
+            );
+        } else if crate::scope::is_generic_name(s) {
+            at(
+                &format!("vendor.services[{i}]"),
+                format!("service name `{s}` is too generic to match a scope"),
+                Some(
+                    "name the service as the vendor's documents do, e.g. `Acme Inference API`"
+                        .into(),
+                ),
             );
         } else if v.services[..i]
             .iter()

@@ -65,9 +65,16 @@ impl Standard {
 
 impl fmt::Display for Standard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Joint ISO/IEC standards (information technology) carry both names; ISO 9001 does not.
+        let body = if matches!(self.number, 17000..=17999 | 20000..=20999 | 27000..=27999 | 42000..=42999)
+        {
+            "ISO/IEC"
+        } else {
+            "ISO"
+        };
         match self.edition {
-            Some(year) => write!(f, "ISO/IEC {}:{}", self.number, year),
-            None => write!(f, "ISO/IEC {}", self.number),
+            Some(year) => write!(f, "{body} {}:{}", self.number, year),
+            None => write!(f, "{body} {}", self.number),
         }
     }
 }

@@ -82,6 +82,16 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 
 /// The evidence file of a vendor folder, if it is one. Both formats at once is ambiguous.
 fn evidence_file(dir: &Path) -> Result<Option<PathBuf>, InputError> {
+    for name in EVIDENCE_FILE_NAMES {
+        let path = dir.join(name);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(InputError::whole_file(
+                &path,
+                "evidence file is a symbolic link, which is not followed",
+            )
+            .with_help("put the evidence file itself in the vendor folder"));
+        }
+    }
     let present: Vec<PathBuf> = EVIDENCE_FILE_NAMES
         .iter()
         .map(|n| dir.join(n))
@@ -148,6 +158,27 @@ pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice) -> RunReport
             (f, r)
         })
         .collect();
+    let mut errors = errors;
+    // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
+    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
+    for (file, vendor) in loaded
+        .iter()
+        .filter_map(|(f, r)| r.as_ref().ok().map(|v| (f, v)))
+    {
+        let id = vendor.evidence.vendor.id.as_str();
+        match seen.get(id) {
+            Some(first) => errors.push(
+                InputError::whole_file(
+                    file,
+                    format!("vendor id `{id}` is already used by {}", first.display()),
+                )
+                .with_help("give each vendor its own id"),
+            ),
+            None => {
+                seen.insert(id, file);
+            }
+        }
+    }
     let mut index = PortfolioIndex::default();
     for vendor in loaded.iter().filter_map(|(_, r)| r.as_ref().ok()) {
         index.vendors.insert(

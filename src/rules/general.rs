@@ -341,7 +341,7 @@ pub static DOCUMENT: Rule = Rule {
                     Outcome::fail(format!("`{}` cannot be read: {why}", check.cited))
                 }
                 DocumentOutcome::NotFetched => Outcome::unverified(format!(
-                    "`{}` is only a URL; check it with --online",
+                    "`{}` is cited by URL only and cannot be checked offline",
                     check.cited
                 )),
             };

@@ -1,7 +1,7 @@
 //! ISO/IEC certificate rules (seeds 000, 001, 003, 004; dates from domain-facts §1, §2, §3, §8).
 
 use crate::evidence::{Date, IsoCertificate, RegistryStatus, Standard};
-use crate::scope::{NotCovered, corporate_phrase, coverage};
+use crate::scope::{Coverage, NotCovered, corporate_phrase, coverage, exclusion_phrase};
 
 use super::{
     Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, SEED_004, all_of, plural,
@@ -36,6 +36,28 @@ pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate
         .enumerate()
         .filter_map(|(i, c)| Standard::parse(&c.standard).map(|s| (i, c, s)))
         .collect();
+    let number = |c: &IsoCertificate| {
+        c.certificate_number
+            .as_deref()
+            .map(str::trim)
+            .map(str::to_string)
+    };
+    // A later certificate to the same standard replaces an earlier one when it is the same
+    // certificate renewed (same number), or when its scope covers every service the earlier
+    // one's scope covers; two certificates for different parts of the business both count.
+    let replaces = |later: &IsoCertificate, earlier: &IsoCertificate| {
+        if number(later).is_some() && number(later) == number(earlier) {
+            return true;
+        }
+        let covers = |c: &IsoCertificate, svc: &str| {
+            coverage(svc, &[c.scope.as_deref().unwrap_or("")], &c.covers).is_ok()
+        };
+        ctx.ev
+            .vendor
+            .services
+            .iter()
+            .all(|svc| !covers(earlier, svc) || covers(later, svc))
+    };
     certs
         .iter()
         .filter(|(i, c, s)| {
@@ -44,6 +66,7 @@ pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate
                     && ls.number == s.number
                     && later.expires.is_some()
                     && later.expires > c.expires
+                    && replaces(later, c)
             })
         })
         .cloned()
@@ -121,6 +144,18 @@ pub(crate) fn invalid_beyond_dates(
 /// Standards whose certificates attest information security or AI management (not, say, ISO 9001).
 pub(crate) fn is_security_standard(s: &Standard) -> bool {
     matches!(s.number, 27001 | 27017 | 27018 | 27701 | 42001)
+}
+
+/// Published editions of the standards whose edition rules are known (domain-facts §1, §7, §8).
+pub(crate) fn known_editions(number: u32) -> Option<&'static [u16]> {
+    match number {
+        27001 => Some(&[2005, 2013, 2022]),
+        27017 => Some(&[2015]),
+        27018 => Some(&[2014, 2019, 2025]),
+        27701 => Some(&[2019, 2025]),
+        42001 => Some(&[2023]),
+        _ => None,
+    }
 }
 
 /// Whether the certificate's accreditation body is one the policy recognises.
@@ -209,13 +244,32 @@ pub static VERSION: Rule = Rule {
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let at = format!("iso[{i}].standard");
-            let Some(edition) = s.edition else {
-                return Outcome::unverified(format!(
-                    "no edition recorded for {s}; write it as printed, e.g. `ISO/IEC {}:2022`",
-                    s.number
+            let Some(known) = known_editions(s.number) else {
+                return Outcome::not_applicable(format!(
+                    "{s}: edition rules are known for ISO/IEC 27001, 27017, 27018, 27701 and 42001 only"
                 ))
                 .at(at);
             };
+            let Some(edition) = s.edition else {
+                return Outcome::unverified(format!(
+                    "no edition recorded for {s}; write it as printed, e.g. `ISO/IEC {}:{}`",
+                    s.number,
+                    known.last().copied().unwrap_or(2022)
+                ))
+                .at(at);
+            };
+            if !known.contains(&edition) {
+                return Outcome::unverified(format!(
+                    "ISO/IEC {}:{edition} is not a published edition (known: {})",
+                    s.number,
+                    known
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .at(at);
+            }
             let issued = c.issued;
             let before = |floor: Date| issued.is_some_and(|d| d < floor);
             match (s.number, edition) {
@@ -227,6 +281,7 @@ pub static VERSION: Rule = Rule {
                     issued.map(|d| d.to_string()).unwrap_or_default()
                 )),
                 (27001, 2013) => Outcome::warn("ISO/IEC 27001:2013 must be transitioned to 2022 by 2025-10-31"),
+                (27001, 2005) => Outcome::fail("ISO/IEC 27001:2005 was superseded by the 2013 and 2022 editions"),
                 (27001, 2022) if before(ISO27001_2022_PUBLISHED) => Outcome::fail(format!(
                     "issued {} before ISO/IEC 27001:2022 was published (2022-10-25)",
                     issued.map(|d| d.to_string()).unwrap_or_default()
@@ -239,7 +294,7 @@ pub static VERSION: Rule = Rule {
                     "issued {} before ISO/IEC 27701:2025 was published (October 2025)",
                     issued.map(|d| d.to_string()).unwrap_or_default()
                 )),
-                _ if issued.is_some_and(|d| d.0.format("%Y").to_string().parse::<u16>().is_ok_and(|y| y < edition)) => {
+                _ if issued.is_some_and(|d| i64::from(chrono::Datelike::year(&d.0)) < i64::from(edition)) => {
                     Outcome::fail(format!(
                         "issued {} before the {edition} edition existed",
                         issued.map(|d| d.to_string()).unwrap_or_default()
@@ -273,7 +328,7 @@ pub static ACCREDITED: Rule = Rule {
             let Some(cb) = c
                 .certification_body
                 .as_deref()
-                .filter(|s| !s.trim().is_empty())
+                .filter(|s| !super::is_placeholder(s))
             else {
                 return Outcome::fail("no certification body recorded")
                     .at(format!("iso[{i}].certification_body"));
@@ -310,7 +365,7 @@ pub static NUMBER: Rule = Rule {
             let at = format!("iso[{i}].certificate_number");
             match c.certificate_number.as_deref().map(str::trim) {
                 None | Some("") => Outcome::fail("no certificate number recorded"),
-                Some(n) if is_placeholder(n) => {
+                Some(n) if super::is_placeholder(n) => {
                     Outcome::fail(format!("`{n}` is a placeholder, not a certificate number"))
                 }
                 Some(n) => Outcome::pass(format!("certificate number {n}")).resting_on(c.source),
@@ -319,19 +374,6 @@ pub static NUMBER: Rule = Rule {
         })
     },
 };
-
-fn is_placeholder(n: &str) -> bool {
-    let folded: String = n
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    folded.is_empty()
-        || matches!(
-            folded.as_str(),
-            "na" | "tbd" | "tba" | "none" | "unknown" | "pending" | "xxx" | "0"
-        )
-}
 
 pub static SCOPE: Rule = Rule {
     id: "ISO-SCOPE",
@@ -356,15 +398,29 @@ pub static SCOPE: Rule = Rule {
             };
             let mut matched = Vec::new();
             let mut missing = Vec::new();
+            let mut quoted = false;
             for service in &ctx.ev.vendor.services {
                 match coverage(service, &[scope], &c.covers) {
-                    Ok(cov) => matched.push(format!("{service}: \"{}\"", cov.text())),
+                    Ok(cov) => {
+                        quoted |= matches!(cov, Coverage::Quoted(_));
+                        matched.push(format!("{service}: \"{}\"", cov.text()))
+                    }
                     Err(NotCovered::Absent) => missing.push(service.clone()),
                     Err(bad) => missing.push(format!("{service} ({})", bad.explain("scope"))),
                 }
             }
             if missing.is_empty() {
-                return Outcome::pass(format!("scope names {}", all_of(matched.len(), "service")))
+                let verb = if quoted { "covers" } else { "names" };
+                let found = format!("scope {verb} {}", all_of(matched.len(), "service"));
+                // "The X API is excluded from the scope" names the service too.
+                if let Some(phrase) = exclusion_phrase(scope) {
+                    return Outcome::unverified(format!(
+                        "{found}, but it also says \"{phrase}\": confirm none of them is excluded"
+                    ))
+                    .matched(matched)
+                    .at(at);
+                }
+                return Outcome::pass(found)
                     .matched(matched)
                     .resting_on(c.source)
                     .at(at);
@@ -491,10 +547,15 @@ pub static SOA: Rule = Rule {
     gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
-            if !matches!(s.number, 27001 | 42001) {
-                return Outcome::not_applicable(format!(
-                    "{s} is reviewed with the management-system certificate it extends"
-                ));
+            let own_soa =
+                matches!(s.number, 27001 | 42001) || (s.number == 27701 && s.edition == Some(2025));
+            if !own_soa {
+                let why = if matches!(s.number, 27017 | 27018 | 27701) {
+                    format!("{s} is reviewed with the ISO/IEC 27001 certificate it extends")
+                } else {
+                    format!("{s} has no Statement of Applicability this rule reviews")
+                };
+                return Outcome::not_applicable(why);
             }
             let at = format!("iso[{i}].soa");
             match &c.soa {
@@ -546,6 +607,13 @@ pub static VERIFIED: Rule = Rule {
                 return Outcome::fail(format!(
                     "verification dated {}, after the as-of date {}",
                     v.date, ctx.as_of
+                ))
+                .at(format!("{at}.date"));
+            }
+            if let Some(issued) = c.issued.filter(|i| v.date < *i) {
+                return Outcome::unverified(format!(
+                    "verified on {}, before this certificate was issued on {issued}: the check was of an earlier certificate",
+                    v.date
                 ))
                 .at(format!("{at}.date"));
             }

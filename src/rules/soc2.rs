@@ -16,6 +16,7 @@ pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> 
             !reports.iter().enumerate().any(|(j, later)| {
                 j != *i
                     && later.period_end > r.period_end
+                    && !r.services.is_empty()
                     && r.services
                         .iter()
                         .all(|s| later.services.iter().any(|l| fold(l) == fold(s)))
@@ -671,31 +672,6 @@ pub static SUBSERVICE: Rule = Rule {
     },
 };
 
-/// Words that stand in for a name without being one.
-fn is_placeholder_name(name: &str) -> bool {
-    let folded: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    folded.len() < 3
-        || matches!(
-            folded.as_str(),
-            "unknown"
-                | "none"
-                | "tbd"
-                | "tba"
-                | "na"
-                | "notknown"
-                | "auditor"
-                | "cpa"
-                | "cpafirm"
-                | "internal"
-                | "internalaudit"
-                | "self"
-        )
-}
-
 pub static AUDITOR: Rule = Rule {
     id: "SOC2-AUDITOR",
     framework: Framework::Soc2,
@@ -719,7 +695,7 @@ pub static AUDITOR: Rule = Rule {
                 {
                     Outcome::fail(format!("the auditor `{a}` is the vendor itself"))
                 }
-                Some(a) if is_placeholder_name(a) => {
+                Some(a) if super::is_placeholder(a) => {
                     Outcome::fail(format!("`{a}` does not name a CPA firm"))
                 }
                 Some(a) => Outcome::pass(format!("issued by {a}")).resting_on(r.source),
