@@ -9,6 +9,8 @@
 //! subject = "…"                        # optional: picks one finding when there are several
 //! at = "soc2[0].type"                  # optional: the evidence path the finding points at
 //! portfolio = ["cloud-co"]             # optional: other vendor ids known in the run
+//! policy = "strict"                    # optional: a built-in policy; default every rule at its
+//!                                      # default level with default thresholds
 //! ```
 //!
 //! Every rule needs at least one passing case and one case it does not pass.
@@ -33,6 +35,7 @@ struct Expect {
     at: Option<String>,
     #[serde(default)]
     portfolio: Vec<String>,
+    policy: Option<String>,
 }
 
 fn cases() -> Vec<(String, PathBuf)> {
@@ -86,7 +89,15 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
             .vendors
             .insert(id.clone(), PortfolioEntry { name: id });
     }
-    let result = evaluate(&vendor, as_of, &Policy::baseline(), &portfolio);
+    let policy = match &expect.policy {
+        Some(name) => Policy::built_in(name).ok_or_else(|| format!("no built-in policy `{name}`"))?,
+        None => {
+            let mut every_rule = Policy::baseline();
+            every_rule.levels.clear();
+            every_rule
+        }
+    };
+    let result = evaluate(&vendor, as_of, &policy, &portfolio);
     let findings: Vec<_> = result
         .findings
         .iter()
