@@ -82,6 +82,37 @@ impl VendorResult {
             .filter(|f| f.severity == severity)
             .count()
     }
+
+    /// The two questions the report keeps apart: does a current, independent attestation cover
+    /// the services (GEN-COVERAGE), and how many AI risks are evidenced as controlled.
+    pub fn assurance(&self) -> Assurance {
+        let attested = self
+            .findings
+            .iter()
+            .find(|f| f.rule.id == "GEN-COVERAGE")
+            .map(|f| f.status == Status::Pass);
+        let ai: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.rule.gap.is_some() && f.status != Status::NotApplicable)
+            .collect();
+        Assurance {
+            attested,
+            ai_risks_checked: ai.len(),
+            ai_risks_controlled: ai.iter().filter(|f| f.status == Status::Pass).count(),
+        }
+    }
+}
+
+/// What a vendor's evidence shows, in two separate answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Assurance {
+    /// A current, independent attestation covers every service we use (`None`: not evaluated).
+    pub attested: Option<bool>,
+    /// AI gap rules evaluated for this vendor.
+    pub ai_risks_checked: usize,
+    /// Of those, the ones whose risk is evidenced as controlled (passing).
+    pub ai_risks_controlled: usize,
 }
 
 /// Runs every active rule of `policy` on `vendor`.

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::engine::{Finding, Severity, VendorResult, Verdict};
+use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
 use crate::evidence::InputError;
 use crate::portfolio::{RunReport, VendorOutcome};
-use crate::rules::{Framework, Level, Status};
+use crate::rules::{AiGap, Framework, Level, Status};
 
 use super::Render;
 
@@ -65,7 +65,9 @@ struct JsonEvaluated<'a> {
     id: &'a str,
     name: &'a str,
     file: String,
+    policy: &'a str,
     verdict: Verdict,
+    assurance: Assurance,
     errors: usize,
     warnings: usize,
     findings: Vec<JsonFinding<'a>>,
@@ -87,6 +89,9 @@ struct JsonFinding<'a> {
     matched: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'static str>,
+    /// For a non-passing AI gap rule: the risk left uncovered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ai_gap: Option<AiGap>,
 }
 
 #[derive(Serialize)]
@@ -138,7 +143,9 @@ fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
             id: &v.id,
             name: &v.name,
             file: v.file.display().to_string(),
+            policy: &v.policy,
             verdict: v.verdict,
+            assurance: v.assurance(),
             errors: v.count(Severity::Error),
             warnings: v.count(Severity::Warning),
             findings: v.findings.iter().map(|f| finding(f, v)).collect(),
@@ -164,5 +171,6 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         },
         matched: &f.matched,
         question: f.needs_answer().then_some(f.rule.question),
+        ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
     }
 }

@@ -81,13 +81,29 @@ impl TableReport {
         };
         writeln!(
             out,
-            "{verdict} {} ({}) · {} errors, {} warnings · {}",
+            "{verdict} {} ({}) · {} errors, {} warnings · policy {} · {}",
             v.name,
             v.id,
             v.count(Severity::Error),
             v.count(Severity::Warning),
+            v.policy,
             v.file.display()
         )?;
+        let a = v.assurance();
+        let attested = match a.attested {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not evaluated",
+        };
+        if a.ai_risks_checked > 0 {
+            writeln!(
+                out,
+                "  current independent attestation: {attested} · AI risks evidenced as controlled: {} of {}",
+                a.ai_risks_controlled, a.ai_risks_checked
+            )?;
+        } else {
+            writeln!(out, "  current independent attestation: {attested}")?;
+        }
         for section in SECTIONS {
             let findings: Vec<_> = v
                 .findings
@@ -115,6 +131,10 @@ impl TableReport {
                 };
                 for m in &f.matched {
                     text.push_str(&format!("\n  matched {m}"));
+                }
+                if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
+                    let owasp = gap.owasp.map(|o| format!(" ({o})")).unwrap_or_default();
+                    text.push_str(&format!("\n  uncovered: {}{owasp}", gap.risk));
                 }
                 if f.needs_answer() {
                     text.push_str(&format!("\n→ ask: {}", f.rule.question));

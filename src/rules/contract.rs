@@ -54,7 +54,9 @@ pub static CERTS: Rule = Rule {
                 let want = fold(cert).replace(' ', "");
                 let number = want.trim_start_matches("iso/iec").to_string();
                 let by_number = !number.is_empty() && number.chars().all(|ch| ch.is_ascii_digit());
-                named.iter().any(|n| n.contains(&want) || (by_number && n.contains(&number)))
+                named
+                    .iter()
+                    .any(|n| n.contains(&want) || (by_number && n.contains(&number)))
             };
             let missing: Vec<&str> = held
                 .iter()
