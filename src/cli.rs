@@ -65,6 +65,9 @@ pub struct CheckArgs {
     /// high: eu-ai-act-high-risk).
     #[arg(long, value_name = "NAME|FILE")]
     pub policy: Option<String>,
+    /// Waivers file (TOML); a `waivers.toml` in a folder given as PATH is read too.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -168,7 +171,22 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Ok(choice) => choice,
         Err(errors) => return report_input_errors(&errors),
     };
-    let report = portfolio::check(&args.paths, as_of, &choice);
+    let max_waiver_months = match &choice {
+        PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
+        PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
+    };
+    let mut waivers = Vec::new();
+    let mut waiver_errors = Vec::new();
+    for file in crate::policy::waiver_files(&args.paths, args.waivers.as_deref()) {
+        match crate::policy::load_waivers(&file, max_waiver_months) {
+            Ok(w) => waivers.extend(w),
+            Err(e) => waiver_errors.extend(e),
+        }
+    }
+    if !waiver_errors.is_empty() {
+        return report_input_errors(&waiver_errors);
+    }
+    let report = portfolio::check(&args.paths, as_of, &choice, &waivers);
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let renderer: Box<dyn Render> = match args.format {
         Format::Json => Box::new(JsonReport),

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::evidence::{Date, LoadedVendor};
-use crate::policy::Policy;
-use crate::rules::{Ctx, Level, Outcome, PortfolioIndex, Rule, Status};
+use crate::policy::{Policy, Waiver};
+use crate::rules::{Ctx, Level, Outcome, PortfolioIndex, Rule, Status, general};
 
 /// How much a finding weighs in the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -21,7 +21,9 @@ impl Severity {
     /// Fail and unverified count at the rule's level; warn is always a warning.
     pub fn of(status: Status, level: Level) -> Severity {
         match (status, level) {
-            (_, Level::Off) | (Status::Pass | Status::NotApplicable, _) => Severity::None,
+            (_, Level::Off) | (Status::Pass | Status::Waived | Status::NotApplicable, _) => {
+                Severity::None
+            }
             (Status::Warn, _) => Severity::Warning,
             (Status::Fail | Status::Unverified, Level::Warning) => Severity::Warning,
             (Status::Fail | Status::Unverified, Level::Error) => Severity::Error,
@@ -44,6 +46,8 @@ pub struct Finding {
     pub line: usize,
     pub column: usize,
     pub matched: Vec<String>,
+    /// The waiver that accepts this finding, when one does.
+    pub waiver: Option<Waiver>,
 }
 
 impl Finding {
@@ -115,19 +119,26 @@ pub struct Assurance {
     pub ai_risks_controlled: usize,
 }
 
-/// Runs every active rule of `policy` on `vendor`.
+/// Runs every active rule of `policy` on `vendor`, then applies the waivers that name it.
 pub fn evaluate(
     vendor: &LoadedVendor,
     as_of: Date,
     policy: &Policy,
     portfolio: &PortfolioIndex,
+    waivers: &[Waiver],
 ) -> VendorResult {
+    let own: Vec<Waiver> = waivers
+        .iter()
+        .filter(|w| w.vendor == vendor.evidence.vendor.id)
+        .cloned()
+        .collect();
     let ctx = Ctx {
         vendor,
         ev: &vendor.evidence,
         as_of,
         policy,
         portfolio,
+        waivers: &own,
     };
     let mut findings = Vec::new();
     for (rule, level) in policy.active_rules() {
@@ -135,6 +146,7 @@ pub fn evaluate(
             findings.push(finding(rule, level, outcome, vendor));
         }
     }
+    apply_waivers(&ctx, &mut findings);
     let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
         Verdict::Fail
     } else {
@@ -147,6 +159,48 @@ pub fn evaluate(
         policy: policy.name.clone(),
         verdict,
         findings,
+    }
+}
+
+/// Marks the findings a waiver in force accepts as waived; a waiver in force that accepts
+/// nothing is itself reported (GEN-WAIVER warns), like cargo-deny's unused-waiver finding.
+fn apply_waivers(ctx: &Ctx, findings: &mut Vec<Finding>) {
+    let Some(level) = ctx
+        .policy
+        .active_rules()
+        .find(|(r, _)| r.id == general::WAIVER.id)
+        .map(|(_, l)| l)
+    else {
+        return;
+    };
+    for w in ctx.waivers {
+        if general::waiver_lapse(ctx, w).is_some() {
+            continue;
+        }
+        let mut used = false;
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.rule.id == w.rule && f.severity != Severity::None)
+        {
+            let about = |needle: &str| f.subject.as_deref().is_some_and(|s| s.contains(needle));
+            let scoped = w.certificate.as_deref().is_none_or(about)
+                && w.soc2_period_end.is_none_or(|d| {
+                    about(&format!("period ending {d}")) || about(&format!("as of {d}"))
+                });
+            if scoped {
+                f.status = Status::Waived;
+                f.severity = Severity::None;
+                f.waiver = Some(w.clone());
+                used = true;
+            }
+        }
+        if !used {
+            let outcome = Outcome::warn(format!(
+                "the waiver of {} approved by {} ({}) matches no finding: remove it or correct it",
+                w.rule, w.approver, w.origin
+            ));
+            findings.push(finding(&general::WAIVER, level, outcome, ctx.vendor));
+        }
     }
 }
 
@@ -181,5 +235,6 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         line,
         column,
         matched,
+        waiver: None,
     }
 }

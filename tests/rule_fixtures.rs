@@ -90,14 +90,16 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
             .insert(id.clone(), PortfolioEntry { name: id });
     }
     let policy = match &expect.policy {
-        Some(name) => Policy::built_in(name).ok_or_else(|| format!("no built-in policy `{name}`"))?,
+        Some(name) => {
+            Policy::built_in(name).ok_or_else(|| format!("no built-in policy `{name}`"))?
+        }
         None => {
             let mut every_rule = Policy::baseline();
             every_rule.levels.clear();
             every_rule
         }
     };
-    let result = evaluate(&vendor, as_of, &policy, &portfolio);
+    let result = evaluate(&vendor, as_of, &policy, &portfolio, &[]);
     let findings: Vec<_> = result
         .findings
         .iter()

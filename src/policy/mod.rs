@@ -14,9 +14,11 @@ use crate::rules::{Framework, Level, RULES, Rule};
 
 pub mod accreditation;
 pub mod file;
+pub mod waivers;
 
 pub use accreditation::{AccreditationBody, recognised_bodies};
 pub use file::load_policy_file;
+pub use waivers::{Waiver, load_waivers, waiver_files};
 
 /// Names of the built-in policies.
 pub const BUILT_IN: &[&str] = &["baseline", "ai-vendor", "strict", "eu-ai-act-high-risk"];

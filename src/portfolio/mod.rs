@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::{VendorResult, evaluate};
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, LoadedVendor, load_vendor};
-use crate::policy::PolicyChoice;
+use crate::policy::{PolicyChoice, Waiver};
 use crate::rules::{PortfolioEntry, PortfolioIndex};
 
 /// Deepest folder level searched below a given path.
@@ -149,7 +149,12 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
 }
 
 /// Loads and evaluates every vendor under `paths`, each under the policy `choice` gives it.
-pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice) -> RunReport {
+pub fn check(
+    paths: &[PathBuf],
+    as_of: Date,
+    choice: &PolicyChoice,
+    waivers: &[Waiver],
+) -> RunReport {
     let (files, errors) = discover(paths);
     let loaded: Vec<(PathBuf, Result<LoadedVendor, Vec<InputError>>)> = files
         .into_iter()
@@ -193,7 +198,9 @@ pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice) -> RunReport
         .map(|(file, result)| match result {
             Ok(vendor) => {
                 let policy = choice.for_vendor(vendor.evidence.vendor.risk_tier);
-                VendorOutcome::Evaluated(Box::new(evaluate(&vendor, as_of, &policy, &index)))
+                VendorOutcome::Evaluated(Box::new(evaluate(
+                    &vendor, as_of, &policy, &index, waivers,
+                )))
             }
             Err(errors) => VendorOutcome::Invalid { file, errors },
         })

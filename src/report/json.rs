@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
 use crate::evidence::InputError;
+use crate::policy::Waiver;
 use crate::portfolio::{RunReport, VendorOutcome};
 use crate::rules::{AiGap, Framework, Level, Status};
 
@@ -92,6 +93,9 @@ struct JsonFinding<'a> {
     /// For a non-passing AI gap rule: the risk left uncovered.
     #[serde(skip_serializing_if = "Option::is_none")]
     ai_gap: Option<AiGap>,
+    /// The waiver that accepts this finding (status `waived`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<&'a Waiver>,
 }
 
 #[derive(Serialize)]
@@ -172,5 +176,6 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         matched: &f.matched,
         question: f.needs_answer().then_some(f.rule.question),
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
+        waiver: f.waiver.as_ref(),
     }
 }

@@ -139,6 +139,12 @@ impl TableReport {
                 if f.needs_answer() {
                     text.push_str(&format!("\n→ ask: {}", f.rule.question));
                 }
+                if let Some(w) = &f.waiver {
+                    text.push_str(&format!(
+                        "\n  waived by {} on {} until {}: {} ({})",
+                        w.approver, w.approved, w.expires, w.reason, w.origin
+                    ));
+                }
                 let file = v
                     .file
                     .file_name()
@@ -170,6 +176,7 @@ impl TableReport {
         }
         match (status, severity) {
             (Status::Pass, _) => cell.fg(Color::Green),
+            (Status::Waived, _) => cell.fg(Color::Cyan),
             (Status::NotApplicable, _) => cell.fg(Color::DarkGrey),
             (_, Severity::Error) => cell.fg(Color::Red),
             _ => cell.fg(Color::Yellow),

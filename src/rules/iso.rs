@@ -413,6 +413,15 @@ pub static SCOPE: Rule = Rule {
                 let verb = if quoted { "covers" } else { "names" };
                 let found = format!("scope {verb} {}", all_of(matched.len(), "service"));
                 // "The X API is excluded from the scope" names the service too.
+                if let (Some(phrase), Some(corporate)) =
+                    (exclusion_phrase(scope), corporate_phrase(scope))
+                {
+                    return Outcome::fail(format!(
+                        "scope is limited to {corporate} and says \"{phrase}\": the services we use are not shown to be covered"
+                    ))
+                    .matched(matched)
+                    .at(at);
+                }
                 if let Some(phrase) = exclusion_phrase(scope) {
                     return Outcome::unverified(format!(
                         "{found}, but it also says \"{phrase}\": confirm none of them is excluded"

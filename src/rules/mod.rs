@@ -27,6 +27,8 @@ pub mod star;
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Pass,
+    /// A failing finding accepted by a current waiver.
+    Waived,
     NotApplicable,
     Warn,
     Unverified,
@@ -37,6 +39,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pass => "pass",
+            Status::Waived => "waived",
             Status::NotApplicable => "n/a",
             Status::Warn => "warn",
             Status::Unverified => "unverified",
@@ -202,6 +205,7 @@ pub static RULES: &[&Rule] = &[
     &general::REVIEW,
     &general::DOCUMENT,
     &general::INCIDENTS,
+    &general::WAIVER,
     &contract::CERTS,
     &contract::LAPSE_NOTICE,
     &contract::TERMINATION,
@@ -247,6 +251,8 @@ pub struct Ctx<'a> {
     pub as_of: Date,
     pub policy: &'a Policy,
     pub portfolio: &'a PortfolioIndex,
+    /// The waivers that name this vendor.
+    pub waivers: &'a [crate::policy::Waiver],
 }
 
 /// One conclusion of a check.

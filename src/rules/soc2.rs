@@ -124,7 +124,7 @@ pub static AGE: Rule = Rule {
             let months = end.months_until(ctx.as_of);
             if end.plus_months(limit) < ctx.as_of {
                 Outcome::fail(format!(
-                    "period ended {end}, {months} months before {} (limit {limit})",
+                    "period ended {end}, more than {limit} months before {}",
                     ctx.as_of
                 ))
             } else {

@@ -1,0 +1,146 @@
+//! Waivers: "no exceptions without documented executive risk acceptance" (seed 002).
+//!
+//! ```toml
+//! [[waiver]]
+//! vendor = "corvid-models"
+//! rule = "SOC2-SCOPE"
+//! reason = "Rerank API launched after the SOC 2 period; the 2027 report will cover it"
+//! approver = "Dana Whitlock, CISO"
+//! approved = 2026-10-01
+//! expires = 2027-03-31
+//! certificate = "MC-2024-0042"     # optional: lapses with this ISO certificate
+//! soc2_period_end = 2026-06-30     # optional: lapses when this SOC 2 report ages out
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::evidence::Date;
+use crate::evidence::decode::{Recorder, decode};
+use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
+use crate::evidence::load::{is_vendor_id, read_text};
+use crate::evidence::node::parse_toml;
+use crate::rules::RULES;
+
+/// One documented risk acceptance.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The vendor's id.
+    pub vendor: String,
+    /// The rule whose findings it accepts.
+    pub rule: String,
+    /// Why the risk is accepted.
+    pub reason: String,
+    /// The executive who accepted it (name and role).
+    pub approver: String,
+    /// When it was approved.
+    pub approved: Date,
+    /// When it ends.
+    pub expires: Date,
+    /// Limits the waiver to findings about this ISO certificate, and ends it when the
+    /// certificate expires.
+    pub certificate: Option<String>,
+    /// Limits the waiver to findings about the SOC 2 report with this period end, and ends it
+    /// when that report ages past the policy's limit.
+    pub soc2_period_end: Option<Date>,
+    /// Where the waiver was read (file and line), for reports.
+    #[serde(skip_deserializing)]
+    pub origin: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaiverFile {
+    #[serde(default)]
+    waiver: Vec<Waiver>,
+}
+
+/// Reads a waivers file; every problem is reported with its line, at once. A waiver may run at
+/// most `max_months` past its approval.
+pub fn load_waivers(path: &Path, max_months: u32) -> Result<Vec<Waiver>, Vec<InputError>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
+        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, &text)).collect();
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors
+    };
+    let root = parse_toml(&text).map_err(&located)?;
+    let recorder = Recorder::default();
+    let file: Option<WaiverFile> = decode(&root, &recorder);
+    let Some(file) = file.filter(|_| recorder.is_empty()) else {
+        return Err(located(recorder.into_diagnostics()));
+    };
+    let mut diags = Vec::new();
+    let mut waivers = file.waiver;
+    for (i, w) in waivers.iter_mut().enumerate() {
+        let at = |field: &str| root.locate(&format!("waiver[{i}].{field}")).span.clone();
+        if !is_vendor_id(&w.vendor) {
+            diags.push(Diagnostic::at(
+                at("vendor"),
+                format!("invalid vendor id `{}`", w.vendor),
+            ));
+        }
+        if !RULES.iter().any(|r| r.id == w.rule) {
+            let d = Diagnostic::at(at("rule"), format!("unknown rule id `{}`", w.rule));
+            diags.push(match did_you_mean(&w.rule, RULES.iter().map(|r| r.id)) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help("`vendorcert rules` lists the rule ids"),
+            });
+        }
+        for (field, value) in [("reason", &w.reason), ("approver", &w.approver)] {
+            if crate::rules::is_placeholder(value) {
+                diags.push(
+                    Diagnostic::at(
+                        at(field),
+                        format!("the waiver's {field} is empty or a placeholder"),
+                    )
+                    .with_help("a waiver documents who accepted which risk, and why"),
+                );
+            }
+        }
+        if w.expires <= w.approved {
+            diags.push(Diagnostic::at(
+                at("expires"),
+                format!(
+                    "expires ({}) on or before its approval ({})",
+                    w.expires, w.approved
+                ),
+            ));
+        } else if w.expires > w.approved.plus_months(max_months) {
+            diags.push(
+                Diagnostic::at(
+                    at("expires"),
+                    format!(
+                        "expires {}, more than {max_months} months after its approval on {}",
+                        w.expires, w.approved
+                    ),
+                )
+                .with_help("the policy's `max_waiver_months` sets the longest waiver"),
+            );
+        }
+        let (line, _) = crate::evidence::error::line_column(
+            &text,
+            root.locate(&format!("waiver[{i}]")).span.start,
+        );
+        w.origin = format!("{}:{line}", path.display());
+    }
+    if diags.is_empty() {
+        Ok(waivers)
+    } else {
+        Err(located(diags))
+    }
+}
+
+/// The waivers files of a run: `--waivers FILE`, and `waivers.toml` beside each folder given.
+pub fn waiver_files(paths: &[PathBuf], explicit: Option<&Path>) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = explicit.map(Path::to_path_buf).into_iter().collect();
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        let candidate = p.join("waivers.toml");
+        if candidate.is_file() && !files.contains(&candidate) {
+            files.push(candidate);
+        }
+    }
+    files
+}
