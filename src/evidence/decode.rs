@@ -95,7 +95,7 @@ impl<'a> NodeDeserializer<'a> {
                 DecodeError::Recorded => {}
                 DecodeError::MissingField(field) => self.recorder.record(
                     Diagnostic::at(self.node.span.clone(), format!("missing field `{field}`"))
-                        .with_help(format!("add `{field}`; see docs/evidence-format.md")),
+                        .with_help(format!("add `{field}`")),
                 ),
                 DecodeError::Custom(msg) => self
                     .recorder

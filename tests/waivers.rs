@@ -1,0 +1,196 @@
+//! Waivers end to end: a valid waiver turns a failing vendor into a passing one and shows; an
+//! expired one fails with its own message; one that matches nothing is reported; bad waivers
+//! files are exit 2 with file and line.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+const AS_OF: &str = "2026-11-23";
+
+/// A low-risk vendor (baseline policy) failing only SOC2-CUECS (a control nobody owns).
+const VENDOR: &str = r#"schema = 1
+
+[vendor]
+id = "qual-co"
+name = "Qual Co"
+services = ["Qual Analytics API"]
+ai_vendor = false
+risk_tier = "low"
+data_classes = ["confidential"]
+last_review = 2026-10-15
+
+[[soc2]]
+type = 2
+auditor = "Ledger & Stone LLP"
+period_start = 2025-10-01
+period_end = 2026-09-30
+opinion = "unqualified"
+categories = ["security", "confidentiality"]
+services = ["Qual Analytics API"]
+exceptions = []
+cuecs = [{ control = "customers review user access quarterly" }]
+subservice = []
+source = "document"
+
+[incidents]
+reviewed_on = 2026-10-15
+source = "questionnaire"
+disclosed = []
+"#;
+
+fn waiver(rule: &str, approved: &str, expires: &str) -> String {
+    format!(
+        "[[waiver]]\nvendor = \"qual-co\"\nrule = \"{rule}\"\nreason = \"owner to be named when the IAM team is staffed\"\napprover = \"Dana Whitlock, CISO\"\napproved = {approved}\nexpires = {expires}\n\n"
+    )
+}
+
+fn portfolio(waivers: &str) -> TempDir {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("qual-co");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("vendor.toml"), VENDOR).unwrap();
+    if !waivers.is_empty() {
+        fs::write(tmp.path().join("waivers.toml"), waivers).unwrap();
+    }
+    tmp
+}
+
+fn run(root: &Path) -> (i32, serde_json::Value, String) {
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .args(["check", "--as-of", AS_OF, "--format", "json"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (
+        out.status.code().unwrap(),
+        json,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn finding<'a>(v: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    v["vendors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap()
+}
+
+#[test]
+fn without_a_waiver_the_vendor_fails() {
+    let tmp = portfolio("");
+    let (code, v, _) = run(tmp.path());
+    assert_eq!(code, 1);
+    assert_eq!(finding(&v, "SOC2-CUECS")["status"], "fail");
+    assert_eq!(finding(&v, "GEN-WAIVER")["status"], "not_applicable");
+}
+
+#[test]
+fn a_valid_waiver_turns_the_vendor_into_a_pass_and_shows() {
+    let tmp = portfolio(&waiver("SOC2-CUECS", "2026-10-01", "2027-03-31"));
+    let (code, v, _) = run(tmp.path());
+    assert_eq!(code, 0, "{v:#}");
+    let f = finding(&v, "SOC2-CUECS");
+    assert_eq!(f["status"], "waived");
+    assert_eq!(f["severity"], "none");
+    assert_eq!(f["waiver"]["approver"], "Dana Whitlock, CISO");
+    assert_eq!(f["waiver"]["expires"], "2027-03-31");
+    assert!(
+        f["waiver"]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("waivers.toml:1")
+    );
+    assert_eq!(finding(&v, "GEN-WAIVER")["message"], "1 waiver in force");
+}
+
+#[test]
+fn an_expired_waiver_fails_and_says_so() {
+    let tmp = portfolio(&waiver("SOC2-CUECS", "2026-03-01", "2026-09-30"));
+    let (code, v, _) = run(tmp.path());
+    assert_eq!(code, 1);
+    assert_eq!(finding(&v, "SOC2-CUECS")["status"], "fail");
+    let w = finding(&v, "GEN-WAIVER");
+    assert_eq!(w["status"], "fail");
+    let msg = w["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("the waiver of SOC2-CUECS approved by Dana Whitlock, CISO ("),
+        "{msg}"
+    );
+    assert!(
+        msg.ends_with("waivers.toml:1) expired on 2026-09-30: the finding is no longer accepted"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unused_waiver_is_reported() {
+    let tmp = portfolio(
+        &(waiver("SOC2-CUECS", "2026-10-01", "2027-03-31")
+            + &waiver("ISO-SCOPE", "2026-10-01", "2027-03-31")),
+    );
+    let (code, v, _) = run(tmp.path());
+    assert_eq!(
+        code, 0,
+        "an unused waiver warns, it does not fail the vendor"
+    );
+    let unused: Vec<&serde_json::Value> = v["vendors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "GEN-WAIVER" && f["status"] == "warn")
+        .collect();
+    assert_eq!(unused.len(), 1);
+    assert!(
+        unused[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the waiver of ISO-SCOPE approved by Dana Whitlock, CISO")
+    );
+    assert!(
+        unused[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("matches no finding: remove it or correct it")
+    );
+}
+
+#[test]
+fn a_waiver_tied_to_a_report_lapses_with_it() {
+    let w = waiver("SOC2-CUECS", "2026-10-01", "2027-06-30") + "soc2_period_end = 2025-09-30\n";
+    let tmp = portfolio(&w);
+    let (_, v, _) = run(tmp.path());
+    let msg = finding(&v, "GEN-WAIVER")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(msg.contains("lapsed with the SOC 2 report ending 2025-09-30, which aged past 12 months on 2026-09-30"), "{msg}");
+}
+
+#[test]
+fn bad_waivers_are_exit_2_with_file_line_and_suggestion() {
+    let w = waiver("SOC2-CUECZ", "2026-10-01", "2028-03-31").replace("reason = ", "reasn = ");
+    let tmp = portfolio(&w);
+    let (code, _, err) = run(tmp.path());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("waivers.toml:4:1: unknown field `reasn`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `reason`?"), "{err}");
+    let tmp = portfolio(&waiver("SOC2-CUECZ", "2026-10-01", "2028-03-31"));
+    let (code, _, err) = run(tmp.path());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("waivers.toml:3:8: unknown rule id `SOC2-CUECZ`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `SOC2-CUECS`?"), "{err}");
+    assert!(err.contains("waivers.toml:7:11: expires 2028-03-31, more than 12 months after its approval on 2026-10-01"), "{err}");
+}
