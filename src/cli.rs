@@ -29,6 +29,8 @@ pub enum Command {
     ///
     /// Exit codes: 0 every vendor passes, 1 at least one fails, 2 invalid input or usage.
     Check(CheckArgs),
+    /// Write the questions to send a vendor: every failure, warning and AI gap, by topic.
+    Questions(QuestionsArgs),
     /// List the rules.
     Rules,
     /// Inspect policies.
@@ -73,6 +75,31 @@ pub struct CheckArgs {
     pub color: ColorChoice,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct QuestionsArgs {
+    /// The vendor folder or evidence file.
+    #[arg(value_name = "VENDOR")]
+    pub vendor: PathBuf,
+    /// Evaluate as of this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
+    /// Policy (as for `check`); default by the vendor's risk tier.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QuestionsFormat::Markdown)]
+    pub format: QuestionsFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsFormat {
+    Markdown,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -108,6 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Policy(PolicyCommand::Show { policy }) => policy_show(&policy),
+        Command::Questions(args) => questions(args),
     }
 }
 
@@ -118,6 +146,40 @@ fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Result
         writeln!(err, "error: {e}")?;
     }
     Ok(2)
+}
+
+fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let choice = match PolicyChoice::from_arg(args.policy.as_deref()) {
+        Ok(choice) => choice,
+        Err(errors) => return report_input_errors(&errors),
+    };
+    let report = portfolio::check(std::slice::from_ref(&args.vendor), as_of, &choice, &[]);
+    if !report.errors.is_empty() {
+        return report_input_errors(&report.errors);
+    }
+    let vendor = match report.vendors.as_slice() {
+        [portfolio::VendorOutcome::Evaluated(v)] => v,
+        [portfolio::VendorOutcome::Invalid { errors, .. }] => return report_input_errors(errors),
+        _ => {
+            eprintln!(
+                "error: {} holds more than one vendor; name one vendor folder",
+                args.vendor.display()
+            );
+            return Ok(2);
+        }
+    };
+    let questionnaire = crate::report::questions::Questionnaire::new(vendor, as_of);
+    let mut buffer = Vec::new();
+    match args.format {
+        QuestionsFormat::Markdown => questionnaire.write_markdown(&mut buffer)?,
+        QuestionsFormat::Json => questionnaire.write_json(&mut buffer)?,
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, &buffer)?,
+        None => io::stdout().lock().write_all(&buffer)?,
+    }
+    Ok(0)
 }
 
 fn policy_show(arg: &str) -> anyhow::Result<u8> {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::portfolio::RunReport;
 
 pub mod json;
+pub mod questions;
 pub mod table;
 
 /// An output format.

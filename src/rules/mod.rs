@@ -381,6 +381,11 @@ pub(crate) fn all_of(n: usize, word: &str) -> String {
     }
 }
 
+/// "1 question" / "2 questions", for other modules.
+pub fn plural_pub(n: usize, word: &str) -> String {
+    plural(n, word)
+}
+
 /// "1 service" / "2 services".
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
