@@ -195,6 +195,8 @@ fn apply_waivers(ctx: &Ctx, findings: &mut Vec<Finding>) {
             }
         }
         if !used {
+            // "N waivers in force" no longer tells the whole story.
+            findings.retain(|f| !(f.rule.id == general::WAIVER.id && f.status == Status::Pass));
             let outcome = Outcome::warn(format!(
                 "the waiver of {} approved by {} ({}) matches no finding: remove it or correct it",
                 w.rule, w.approver, w.origin

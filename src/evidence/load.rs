@@ -107,6 +107,52 @@ pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
     })
 }
 
+/// A TOML configuration file (policy, waivers) decoded into `T`, with what is needed to point
+/// at its lines.
+pub struct ConfigFile<T> {
+    pub value: T,
+    pub root: Node,
+    text: String,
+    path: PathBuf,
+}
+
+impl<T> ConfigFile<T> {
+    /// Ties diagnostics to this file, sorted by position.
+    pub fn locate(&self, diags: Vec<Diagnostic>) -> Vec<InputError> {
+        locate_all(&self.path, &self.text, diags)
+    }
+
+    /// 1-based line of the value at an evidence-style path.
+    pub fn line_of(&self, path: &str) -> usize {
+        super::error::line_column(&self.text, self.root.locate(path).span.start).0
+    }
+}
+
+fn locate_all(path: &Path, text: &str, diags: Vec<Diagnostic>) -> Vec<InputError> {
+    let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, text)).collect();
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
+}
+
+/// Reads, parses and decodes a TOML configuration file, reporting every problem at once.
+pub fn load_config<T: serde::de::DeserializeOwned>(
+    path: &Path,
+) -> Result<ConfigFile<T>, Vec<InputError>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    let root = parse_toml(&text).map_err(|d| locate_all(path, &text, d))?;
+    let recorder = Recorder::default();
+    let value: Option<T> = decode(&root, &recorder);
+    match value.filter(|_| recorder.is_empty()) {
+        Some(value) => Ok(ConfigFile {
+            value,
+            root,
+            text,
+            path: path.to_path_buf(),
+        }),
+        None => Err(locate_all(path, &text, recorder.into_diagnostics())),
+    }
+}
+
 /// Reads a text input with the checks every input file gets: size cap, not empty, not binary.
 pub fn read_text(file: &Path) -> Result<String, InputError> {
     let handle = fs::File::open(file)

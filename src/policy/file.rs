@@ -19,10 +19,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{BUILT_IN, Policy, ThresholdOverrides};
-use crate::evidence::decode::{Recorder, decode};
 use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
-use crate::evidence::load::read_text;
-use crate::evidence::node::parse_toml;
+use crate::evidence::load::load_config;
 use crate::rules::{Level, RULES};
 
 #[derive(Debug, Deserialize)]
@@ -39,18 +37,9 @@ struct PolicyFile {
 
 /// Reads a policy file; every problem is reported with its line, at once.
 pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
-    let text = read_text(path).map_err(|e| vec![e])?;
-    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
-        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, &text)).collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    };
-    let root = parse_toml(&text).map_err(&located)?;
-    let recorder = Recorder::default();
-    let file: Option<PolicyFile> = decode(&root, &recorder);
-    let Some(file) = file.filter(|_| recorder.is_empty()) else {
-        return Err(located(recorder.into_diagnostics()));
-    };
+    let config = load_config::<PolicyFile>(path)?;
+    let root = &config.root;
+    let file = &config.value;
     let mut diags = Vec::new();
     let base_name = file.extends.as_deref().unwrap_or("baseline");
     let mut policy = match Policy::built_in(base_name) {
@@ -67,7 +56,7 @@ pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
             Policy::baseline()
         }
     };
-    for (id, level) in file.rules.unwrap_or_default() {
+    for (id, level) in file.rules.clone().unwrap_or_default() {
         match RULES.iter().find(|r| r.id == id) {
             Some(rule) => {
                 policy.levels.insert(rule.id.to_string(), level);
@@ -84,7 +73,7 @@ pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
             }
         }
     }
-    if let Some(t) = file.thresholds {
+    if let Some(t) = config.value.thresholds.clone() {
         if let Some(elements) = &t.ai_scope_phrasings {
             for element in elements.keys() {
                 if !crate::rules::ai::AI_SCOPE_ELEMENTS.contains(&element.as_str()) {
@@ -104,9 +93,9 @@ pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
         t.apply(&mut policy.thresholds);
     }
     if !diags.is_empty() {
-        return Err(located(diags));
+        return Err(config.locate(diags));
     }
-    policy.name = file.name.unwrap_or_else(|| {
+    policy.name = file.name.clone().unwrap_or_else(|| {
         path.file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default()

@@ -310,7 +310,7 @@ impl PolicyChoice {
 }
 
 /// A user policy file (`--policy FILE`), before it is applied to the policy it extends.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThresholdOverrides {
     pub soc2_max_age_months: Option<u32>,

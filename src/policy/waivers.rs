@@ -17,10 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::Date;
-use crate::evidence::decode::{Recorder, decode};
 use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
-use crate::evidence::load::{is_vendor_id, read_text};
-use crate::evidence::node::parse_toml;
+use crate::evidence::load::{is_vendor_id, load_config};
 use crate::rules::RULES;
 
 /// One documented risk acceptance.
@@ -60,20 +58,10 @@ struct WaiverFile {
 /// Reads a waivers file; every problem is reported with its line, at once. A waiver may run at
 /// most `max_months` past its approval.
 pub fn load_waivers(path: &Path, max_months: u32) -> Result<Vec<Waiver>, Vec<InputError>> {
-    let text = read_text(path).map_err(|e| vec![e])?;
-    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
-        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, &text)).collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    };
-    let root = parse_toml(&text).map_err(&located)?;
-    let recorder = Recorder::default();
-    let file: Option<WaiverFile> = decode(&root, &recorder);
-    let Some(file) = file.filter(|_| recorder.is_empty()) else {
-        return Err(located(recorder.into_diagnostics()));
-    };
+    let config = load_config::<WaiverFile>(path)?;
+    let root = &config.root;
     let mut diags = Vec::new();
-    let mut waivers = file.waiver;
+    let mut waivers = config.value.waiver.clone();
     for (i, w) in waivers.iter_mut().enumerate() {
         let at = |field: &str| root.locate(&format!("waiver[{i}].{field}")).span.clone();
         if !is_vendor_id(&w.vendor) {
@@ -120,16 +108,16 @@ pub fn load_waivers(path: &Path, max_months: u32) -> Result<Vec<Waiver>, Vec<Inp
                 .with_help("the policy's `max_waiver_months` sets the longest waiver"),
             );
         }
-        let (line, _) = crate::evidence::error::line_column(
-            &text,
-            root.locate(&format!("waiver[{i}]")).span.start,
+        w.origin = format!(
+            "{}:{}",
+            path.display(),
+            config.line_of(&format!("waiver[{i}]"))
         );
-        w.origin = format!("{}:{line}", path.display());
     }
     if diags.is_empty() {
         Ok(waivers)
     } else {
-        Err(located(diags))
+        Err(config.locate(diags))
     }
 }
 

@@ -35,19 +35,10 @@ pub struct Questionnaire<'a> {
     pub topics: Vec<Topic>,
 }
 
-const ORDER: &[Framework] = &[
-    Framework::Soc2,
-    Framework::Iso,
-    Framework::Star,
-    Framework::General,
-    Framework::Contract,
-    Framework::Ai,
-];
-
 impl<'a> Questionnaire<'a> {
     pub fn new(v: &'a VendorResult, as_of: crate::evidence::Date) -> Self {
         let mut topics = Vec::new();
-        for framework in ORDER {
+        for framework in Framework::REPORT_ORDER {
             let mut questions: Vec<Question> = Vec::new();
             for f in v
                 .findings

@@ -21,15 +21,6 @@ pub struct TableReport {
     pub width: Option<u16>,
 }
 
-const SECTIONS: &[Framework] = &[
-    Framework::Soc2,
-    Framework::Iso,
-    Framework::Star,
-    Framework::General,
-    Framework::Contract,
-    Framework::Ai,
-];
-
 impl Render for TableReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         for outcome in &report.vendors {
@@ -104,7 +95,7 @@ impl TableReport {
         } else {
             writeln!(out, "  current independent attestation: {attested}")?;
         }
-        for section in SECTIONS {
+        for section in Framework::REPORT_ORDER {
             let findings: Vec<_> = v
                 .findings
                 .iter()

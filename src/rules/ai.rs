@@ -35,6 +35,15 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
+/// The names of the parts whose flag is false.
+fn lacking<'a>(parts: &[(bool, &'a str)]) -> Vec<&'a str> {
+    parts
+        .iter()
+        .filter(|(present, _)| !present)
+        .map(|(_, name)| *name)
+        .collect()
+}
+
 fn older_than(d: Date, months: u32, as_of: Date) -> bool {
     d.plus_months(months) < as_of
 }
@@ -264,14 +273,10 @@ pub static MODEL_SECURITY: Rule = Rule {
             let Some(m) = &ai.model_security else {
                 return Outcome::fail("no model security evidence recorded").at("ai");
             };
-            let missing: Vec<&str> = [
+            let missing: Vec<&str> = lacking(&[
                 (m.artifact_protection, "model artifact protection"),
                 (m.supply_chain, "model supply chain vetting"),
-            ]
-            .iter()
-            .filter(|(ok, _)| !ok)
-            .map(|(_, n)| *n)
-            .collect();
+            ]);
             if missing.is_empty() {
                 Outcome::pass("model artifacts protected and supply chain vetted")
                     .resting_on(m.source.unwrap_or(ai.source))
@@ -334,17 +339,13 @@ pub static BIAS: Rule = Rule {
             let Some(b) = &ai.bias else {
                 return Outcome::fail("no bias and fairness assessment recorded").at("ai");
             };
-            let missing: Vec<&str> = [
+            let missing: Vec<&str> = lacking(&[
                 (!b.characteristics.is_empty(), "protected characteristics"),
                 (!b.metrics.is_empty(), "fairness metrics"),
                 (b.thresholds_defined, "thresholds"),
                 (b.mitigations, "mitigations"),
                 (b.monitoring_plan, "a monitoring plan"),
-            ]
-            .iter()
-            .filter(|(ok, _)| !ok)
-            .map(|(_, n)| *n)
-            .collect();
+            ]);
             if missing.is_empty() {
                 Outcome::pass(format!("assessed over {}", b.characteristics.join(", ")))
                     .resting_on(b.source.unwrap_or(ai.source))

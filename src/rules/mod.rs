@@ -87,6 +87,16 @@ pub enum Framework {
 }
 
 impl Framework {
+    /// The order reports present frameworks in; AI-specific gaps come last, in their own section.
+    pub const REPORT_ORDER: &'static [Framework] = &[
+        Framework::Soc2,
+        Framework::Iso,
+        Framework::Star,
+        Framework::General,
+        Framework::Contract,
+        Framework::Ai,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Framework::Soc2 => "SOC 2",

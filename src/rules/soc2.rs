@@ -124,7 +124,8 @@ pub static AGE: Rule = Rule {
             let months = end.months_until(ctx.as_of);
             if end.plus_months(limit) < ctx.as_of {
                 Outcome::fail(format!(
-                    "period ended {end}, more than {limit} months before {}",
+                    "period ended {end}, more than {limit} months ({} days) before {}",
+                    end.days_until(ctx.as_of),
                     ctx.as_of
                 ))
             } else {
