@@ -1,0 +1,714 @@
+//! End-to-end runs of policies: the same evidence under `baseline`, `ai-vendor` and `strict`,
+//! what `strict` adds, team policy files (applied, and refused with file:line and a suggestion),
+//! `policy show`, and the policy a vendor's risk tier picks when none is named.
+//!
+//! The vendors and policy files are under `fixtures/policies/`; each vendor's header comment
+//! says what each policy must conclude about it as of 2026-11-23.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const AS_OF: &str = "2026-11-23";
+
+/// Passes baseline, fails ai-vendor on one AI gap, fails strict on more.
+const CONTRAST: &str = "kestrel-translate";
+/// Only a CSA STAR Level 1 self-assessment.
+const STAR_L1: &str = "brindlewood-star-l1";
+/// An AI vendor whose ISO/IEC 42001 certificate has expired.
+const EXPIRED_42001: &str = "larkspur-expired-42001";
+/// An AI vendor whose ISO/IEC 42001 certificate is from a body no IAF MLA signatory accredits.
+const UNACCREDITED_42001: &str = "osprey-unaccredited-42001";
+
+fn vendorcert() -> Command {
+    Command::cargo_bin("vendorcert").unwrap()
+}
+
+/// A file or folder under `fixtures/policies/`.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/policies")
+        .join(name)
+}
+
+/// Runs `check --as-of AS_OF --format json [--policy POLICY] PATH`; returns the exit code and the
+/// parsed report.
+fn check_json(path: &Path, policy: Option<&str>) -> (i32, Value) {
+    let mut cmd = vendorcert();
+    cmd.args(["check", "--as-of", AS_OF, "--format", "json"]);
+    if let Some(policy) = policy {
+        cmd.args(["--policy", policy]);
+    }
+    let out = cmd.arg(path).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not a JSON report ({e}); stderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), report)
+}
+
+/// The one vendor of a report.
+fn only_vendor(report: &Value) -> &Value {
+    let vendors = report["vendors"].as_array().expect("a vendors array");
+    assert_eq!(vendors.len(), 1, "expected one vendor in {report:#}");
+    &vendors[0]
+}
+
+/// A vendor's findings for one rule.
+fn findings<'a>(vendor: &'a Value, rule: &str) -> Vec<&'a Value> {
+    vendor["findings"]
+        .as_array()
+        .expect("a findings array")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+/// A vendor's single finding for one rule.
+fn finding<'a>(vendor: &'a Value, rule: &str) -> &'a Value {
+    let found = findings(vendor, rule);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {rule} finding, got {found:#?}"
+    );
+    found[0]
+}
+
+/// The rules with a finding of severity `error`.
+fn error_rules(vendor: &Value) -> BTreeSet<String> {
+    rules_where(vendor, |f| f["severity"] == "error")
+}
+
+fn rules_where(vendor: &Value, keep: impl Fn(&Value) -> bool) -> BTreeSet<String> {
+    vendor["findings"]
+        .as_array()
+        .expect("a findings array")
+        .iter()
+        .filter(|f| keep(f))
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// Asserts one finding's status, severity and message.
+fn assert_finding(vendor: &Value, rule: &str, status: &str, severity: &str, message: &str) {
+    let f = finding(vendor, rule);
+    assert_eq!(f["status"], status, "{rule} status: {f:#}");
+    assert_eq!(f["severity"], severity, "{rule} severity: {f:#}");
+    assert_eq!(f["message"], message, "{rule} message: {f:#}");
+}
+
+// --- one vendor, three policies ------------------------------------------------------------
+
+#[test]
+fn baseline_passes_the_contrast_vendor_with_ai_and_contract_rules_off() {
+    let (code, report) = check_json(&fixture(CONTRAST), Some("baseline"));
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["policy"], "baseline");
+    let v = only_vendor(&report);
+    assert_eq!(v["policy"], "baseline");
+    assert_eq!(v["verdict"], "pass");
+    assert_eq!(v["errors"], 0);
+    assert!(error_rules(v).is_empty());
+    assert_eq!(
+        rules_where(v, |f| f["severity"] == "warning"),
+        set(&["GEN-INDEPENDENT", "SOC2-BRIDGE"])
+    );
+    assert_finding(
+        v,
+        "SOC2-BRIDGE",
+        "warn",
+        "warning",
+        "no bridge letter covers 2026-06-30 to 2026-11-23",
+    );
+    assert_finding(
+        v,
+        "GEN-INDEPENDENT",
+        "warn",
+        "warning",
+        "claims that count for nothing: GDPR",
+    );
+    // Off in baseline: the AI gaps and the contract terms are not evaluated at all.
+    let frameworks: BTreeSet<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["framework"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!frameworks.contains("ai"), "{frameworks:?}");
+    assert!(!frameworks.contains("contract"), "{frameworks:?}");
+    assert!(findings(v, "AI-ADVERSARIAL").is_empty());
+    assert!(findings(v, "ISO-42001").is_empty());
+}
+
+#[test]
+fn ai_vendor_fails_the_contrast_vendor_on_one_ai_gap() {
+    let (code, report) = check_json(&fixture(CONTRAST), Some("ai-vendor"));
+    assert_eq!(code, 1, "{report:#}");
+    let v = only_vendor(&report);
+    assert_eq!(v["policy"], "ai-vendor");
+    assert_eq!(v["verdict"], "fail");
+    assert_eq!(error_rules(v), set(&["AI-ADVERSARIAL"]));
+    assert_finding(
+        v,
+        "AI-ADVERSARIAL",
+        "fail",
+        "error",
+        "no adversarial testing recorded",
+    );
+    // Readiness with a public timeline is accepted as a warning.
+    assert_finding(
+        v,
+        "ISO-42001",
+        "warn",
+        "warning",
+        "no current accredited ISO/IEC 42001 certificate; readiness under way with a public \
+         timeline (https://trust.kestrel-translate.example/iso42001, target 2027-03-31)",
+    );
+    // Contract terms run, as warnings.
+    for rule in [
+        "CONTRACT-CERTS",
+        "CONTRACT-LAPSE-NOTICE",
+        "CONTRACT-SUBPROCESSORS",
+        "CONTRACT-ZDR",
+    ] {
+        let f = finding(v, rule);
+        assert_eq!(f["level"], "warning", "{f:#}");
+        assert_eq!(f["status"], "pass", "{f:#}");
+    }
+    // The baseline warnings stay warnings.
+    assert_eq!(finding(v, "SOC2-BRIDGE")["severity"], "warning");
+    assert_eq!(finding(v, "GEN-INDEPENDENT")["severity"], "warning");
+}
+
+#[test]
+fn strict_fails_the_contrast_vendor_on_more_than_ai_vendor() {
+    let (code, report) = check_json(&fixture(CONTRAST), Some("strict"));
+    assert_eq!(code, 1, "{report:#}");
+    let v = only_vendor(&report);
+    assert_eq!(v["policy"], "strict");
+    assert_eq!(v["verdict"], "fail");
+    assert_eq!(
+        error_rules(v),
+        set(&[
+            "AI-ADVERSARIAL",
+            "GEN-INDEPENDENT",
+            "ISO-42001",
+            "ISO-FAMILY"
+        ])
+    );
+    // Strict does not accept 42001 readiness ...
+    assert_finding(
+        v,
+        "ISO-42001",
+        "fail",
+        "error",
+        "no current accredited ISO/IEC 42001 certificate; readiness under way with a public \
+         timeline (https://trust.kestrel-translate.example/iso42001, target 2027-03-31), which the \
+         policy does not accept",
+    );
+    // ... requires a current 42001 certificate of an AI vendor ...
+    assert_finding(
+        v,
+        "ISO-FAMILY",
+        "fail",
+        "error",
+        "the policy requires a current ISO/IEC 42001 certificate; none is present",
+    );
+    // ... and tolerates no claim beside independent evidence.
+    assert_finding(
+        v,
+        "GEN-INDEPENDENT",
+        "fail",
+        "error",
+        "claims are not accepted under this policy: GDPR",
+    );
+    // Every contract term is an error-level rule under strict.
+    for rule in [
+        "CONTRACT-CERTS",
+        "CONTRACT-LAPSE-NOTICE",
+        "CONTRACT-SUBPROCESSORS",
+        "CONTRACT-ZDR",
+    ] {
+        assert_eq!(finding(v, rule)["level"], "error");
+    }
+}
+
+#[test]
+fn the_rules_that_differ_between_the_three_policies() {
+    let errors = |policy| {
+        let (_, report) = check_json(&fixture(CONTRAST), Some(policy));
+        error_rules(only_vendor(&report))
+    };
+    let baseline = errors("baseline");
+    let ai_vendor = errors("ai-vendor");
+    let strict = errors("strict");
+    assert!(baseline.is_subset(&ai_vendor) && ai_vendor.is_subset(&strict));
+    assert_eq!(
+        ai_vendor
+            .difference(&baseline)
+            .cloned()
+            .collect::<BTreeSet<_>>(),
+        set(&["AI-ADVERSARIAL"])
+    );
+    assert_eq!(
+        strict
+            .difference(&ai_vendor)
+            .cloned()
+            .collect::<BTreeSet<_>>(),
+        set(&["GEN-INDEPENDENT", "ISO-42001", "ISO-FAMILY"])
+    );
+}
+
+// --- what strict demands --------------------------------------------------------------------
+
+#[test]
+fn strict_fails_a_vendor_whose_only_evidence_is_a_star_level_1_self_assessment() {
+    let (code, report) = check_json(&fixture(STAR_L1), Some("strict"));
+    assert_eq!(code, 1, "{report:#}");
+    let v = only_vendor(&report);
+    assert_eq!(v["verdict"], "fail");
+    assert_finding(
+        v,
+        "GEN-INDEPENDENT",
+        "fail",
+        "error",
+        "no independent evidence, only claims: CSA STAR Level 1 self-assessment",
+    );
+    assert_eq!(finding(v, "GEN-INDEPENDENT")["location"]["path"], "star[0]");
+    // STAR-LEVEL is a warning-level rule by default; strict makes it an error.
+    assert_finding(
+        v,
+        "STAR-LEVEL",
+        "fail",
+        "error",
+        "Level 1 is a self-assessment: it does not count as independent evidence",
+    );
+    // Strict requires SOC 2 Type 2 and ISO/IEC 27001.
+    assert_finding(
+        v,
+        "SOC2-TYPE",
+        "fail",
+        "error",
+        "the policy requires a SOC 2 Type 2 report; none is in the evidence",
+    );
+    assert_finding(
+        v,
+        "ISO-FAMILY",
+        "fail",
+        "error",
+        "the policy requires a current ISO/IEC 27001 certificate; none is present",
+    );
+
+    // Under baseline the self-assessment is no independent evidence either, but STAR-LEVEL only
+    // warns and neither SOC 2 nor ISO/IEC 27001 is required.
+    let (_, report) = check_json(&fixture(STAR_L1), Some("baseline"));
+    let v = only_vendor(&report);
+    assert_eq!(finding(v, "GEN-INDEPENDENT")["status"], "fail");
+    assert_eq!(finding(v, "STAR-LEVEL")["severity"], "warning");
+    assert!(
+        findings(v, "SOC2-TYPE")
+            .iter()
+            .all(|f| f["status"] != "fail")
+    );
+    assert_eq!(finding(v, "ISO-FAMILY")["status"], "not_applicable");
+}
+
+#[test]
+fn strict_fails_an_ai_vendor_whose_42001_certificate_has_expired() {
+    let (code, report) = check_json(&fixture(EXPIRED_42001), Some("strict"));
+    assert_eq!(code, 1, "{report:#}");
+    let v = only_vendor(&report);
+    assert_eq!(v["verdict"], "fail");
+    assert_finding(
+        v,
+        "ISO-42001",
+        "fail",
+        "error",
+        "ISO/IEC 42001:2023 certificate NAL-AIMS-23-0117 is not current; no 42001 readiness with \
+         a public timeline",
+    );
+    assert_finding(
+        v,
+        "ISO-FAMILY",
+        "fail",
+        "error",
+        "the policy requires a current ISO/IEC 42001 certificate; none is present",
+    );
+
+    // ai-vendor also fails the expired certificate (ISO-42001), but requires no ISO family.
+    let (_, report) = check_json(&fixture(EXPIRED_42001), Some("ai-vendor"));
+    let v = only_vendor(&report);
+    assert_eq!(finding(v, "ISO-42001")["status"], "fail");
+    assert_eq!(finding(v, "ISO-FAMILY")["status"], "pass");
+}
+
+#[test]
+fn strict_fails_an_ai_vendor_with_only_42001_readiness() {
+    // The contrast vendor: 42001 audit scheduled, with a public timeline.
+    let (code, report) = check_json(&fixture(CONTRAST), Some("strict"));
+    assert_eq!(code, 1);
+    let v = only_vendor(&report);
+    assert_eq!(finding(v, "ISO-42001")["status"], "fail");
+    assert_eq!(finding(v, "ISO-FAMILY")["status"], "fail");
+}
+
+#[test]
+fn strict_fails_an_ai_vendor_whose_42001_certificate_is_not_accredited() {
+    let (code, report) = check_json(&fixture(UNACCREDITED_42001), Some("strict"));
+    assert_eq!(code, 1, "{report:#}");
+    let v = only_vendor(&report);
+    assert_eq!(v["verdict"], "fail");
+    assert_finding(
+        v,
+        "ISO-42001",
+        "fail",
+        "error",
+        "ISO/IEC 42001:2023 certificate GQC-42001-8812 is not from an accredited certification \
+         body; no 42001 readiness with a public timeline",
+    );
+    let accredited: Vec<_> = findings(v, "ISO-ACCREDITED")
+        .into_iter()
+        .filter(|f| f["status"] == "fail")
+        .collect();
+    assert_eq!(accredited.len(), 1, "{accredited:#?}");
+    assert_eq!(
+        accredited[0]["location"]["path"],
+        "iso[1].accreditation_body"
+    );
+}
+
+// --- a team's policy file -------------------------------------------------------------------
+
+#[test]
+fn a_policy_file_extending_ai_vendor_is_applied() {
+    let file = fixture("procurement-2026.toml");
+    let (code, report) = check_json(&fixture(CONTRAST), Some(file.to_str().unwrap()));
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(report["policy"], "procurement-2026");
+    let v = only_vendor(&report);
+    assert_eq!(v["policy"], "procurement-2026");
+    assert_eq!(v["verdict"], "fail");
+
+    // `SOC2-BRIDGE = "off"`: the rule is not evaluated (it warns under ai-vendor).
+    assert!(findings(v, "SOC2-BRIDGE").is_empty(), "{v:#}");
+    // `AI-ADVERSARIAL = "warning"`: the same failure now weighs as a warning (an error under
+    // ai-vendor).
+    let f = finding(v, "AI-ADVERSARIAL");
+    assert_eq!(f["status"], "fail");
+    assert_eq!(f["level"], "warning");
+    assert_eq!(f["severity"], "warning");
+    // `soc2_max_age_months = 4`: a report whose period ended almost five months ago is too old
+    // (it passes under ai-vendor's 12 months).
+    let age = finding(v, "SOC2-AGE");
+    assert_eq!(age["status"], "fail", "{age:#}");
+    assert_eq!(age["severity"], "error", "{age:#}");
+    assert!(
+        age["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("period ended 2026-06-30, more than 4 months"),
+        "{age:#}"
+    );
+    assert_eq!(error_rules(v), set(&["SOC2-AGE"]));
+    // The rest is ai-vendor's: 42001 readiness warns, contract terms are warnings.
+    assert_eq!(finding(v, "ISO-42001")["status"], "warn");
+    assert_eq!(finding(v, "CONTRACT-CERTS")["level"], "warning");
+
+    // The same evidence under ai-vendor itself, for contrast.
+    let (_, report) = check_json(&fixture(CONTRAST), Some("ai-vendor"));
+    let v = only_vendor(&report);
+    assert_eq!(finding(v, "SOC2-BRIDGE")["status"], "warn");
+    assert_eq!(finding(v, "AI-ADVERSARIAL")["severity"], "error");
+    assert_eq!(finding(v, "SOC2-AGE")["status"], "pass");
+}
+
+#[test]
+fn policy_show_prints_a_policy_file_with_its_changes() {
+    let file = fixture("procurement-2026.toml");
+    let out = vendorcert()
+        .args(["policy", "show"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("policy procurement-2026\n"), "{stdout}");
+    assert!(stdout.contains("procurement-2026.toml"), "{stdout}");
+    let shown = settings(&stdout);
+    assert_eq!(
+        shown.get("SOC2-BRIDGE").map(String::as_str),
+        Some("\"off\"")
+    );
+    assert_eq!(
+        shown.get("AI-ADVERSARIAL").map(String::as_str),
+        Some("\"warning\"")
+    );
+    assert_eq!(
+        shown.get("CONTRACT-ZDR").map(String::as_str),
+        Some("\"warning\"")
+    );
+    assert_eq!(
+        shown.get("soc2_max_age_months").map(String::as_str),
+        Some("4")
+    );
+}
+
+/// The `key = value` lines of `policy show`, comments dropped.
+fn settings(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(k, v)| {
+            let v = v.split("  #").next().unwrap();
+            (k.trim().to_string(), v.trim().to_string())
+        })
+        .collect()
+}
+
+/// Runs `check` and `policy show` with a broken policy file: both exit 2, print no report, and
+/// name the file and line on stderr with the given message and suggestion.
+fn assert_refused(file_name: &str, line: usize, message: &str, help: &str) {
+    let file = fixture(file_name);
+    let located = format!("{}:{line}:", file.display());
+    let check = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "json", "--policy"])
+        .arg(&file)
+        .arg(fixture(CONTRAST))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty());
+    let show = vendorcert()
+        .args(["policy", "show"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty());
+    for assert in [check, show] {
+        assert
+            .stderr(predicate::str::contains(located.clone()))
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(help));
+    }
+}
+
+#[test]
+fn a_misspelled_rule_id_is_refused_with_its_line_and_the_closest_id() {
+    assert_refused(
+        "typo-rule.toml",
+        5,
+        "unknown rule id `SOC2-BRIGDE`",
+        "did you mean `SOC2-BRIDGE`?",
+    );
+}
+
+#[test]
+fn an_unknown_threshold_is_refused_with_its_line_and_the_closest_key() {
+    assert_refused(
+        "typo-threshold.toml",
+        5,
+        "unknown field `soc2_max_age_month`",
+        "did you mean `soc2_max_age_months`?",
+    );
+}
+
+#[test]
+fn an_unknown_extends_is_refused_with_its_line_and_the_closest_policy() {
+    assert_refused(
+        "unknown-extends.toml",
+        2,
+        "unknown built-in policy `strikt`",
+        "did you mean `strict`?",
+    );
+}
+
+// --- policy show ----------------------------------------------------------------------------
+
+#[test]
+fn policy_show_strict_prints_its_levels_and_thresholds() {
+    let out = vendorcert()
+        .args(["policy", "show", "strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("policy strict\n"), "{stdout}");
+    assert!(stdout.contains("\n[rules]\n"), "{stdout}");
+    assert!(stdout.contains("\n[thresholds]\n"), "{stdout}");
+    let shown = settings(&stdout);
+    // Warning-level rules become errors; GEN-EXPIRY stays a warning; AI and contract rules run.
+    for (rule, level) in [
+        ("STAR-LEVEL", "error"),
+        ("GEN-EXPIRY", "warning"),
+        ("ISO-42001", "error"),
+        ("AI-ADVERSARIAL", "error"),
+        ("CONTRACT-ZDR", "error"),
+        ("GEN-INDEPENDENT", "error"),
+    ] {
+        assert_eq!(
+            shown.get(rule).map(String::as_str),
+            Some(format!("\"{level}\"").as_str()),
+            "{rule} in\n{stdout}"
+        );
+    }
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("STAR-LEVEL") && l.contains("# changed from the rule's default")),
+        "{stdout}"
+    );
+    for (key, value) in [
+        ("require_soc2", "true"),
+        ("required_iso", "[27001]"),
+        ("required_iso_ai", "[42001]"),
+        ("accept_42001_readiness", "false"),
+        ("tolerate_claims", "false"),
+        ("soc2_max_age_months", "12"),
+    ] {
+        assert_eq!(
+            shown.get(key).map(String::as_str),
+            Some(value),
+            "{key} in\n{stdout}"
+        );
+    }
+    // Every rule has a line.
+    let rules = vendorcert().arg("rules").output().unwrap();
+    for line in String::from_utf8(rules.stdout).unwrap().lines() {
+        let id = line.split_whitespace().next().unwrap();
+        assert!(shown.contains_key(id), "{id} missing from\n{stdout}");
+    }
+
+    // Baseline, for contrast: AI rules off, nothing required.
+    let out = vendorcert()
+        .args(["policy", "show", "baseline"])
+        .output()
+        .unwrap();
+    let shown = settings(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(shown.get("ISO-42001").map(String::as_str), Some("\"off\""));
+    assert_eq!(
+        shown.get("STAR-LEVEL").map(String::as_str),
+        Some("\"warning\"")
+    );
+    assert_eq!(shown.get("required_iso").map(String::as_str), Some("[]"));
+    assert_eq!(
+        shown.get("tolerate_claims").map(String::as_str),
+        Some("true")
+    );
+}
+
+#[test]
+fn policy_show_of_an_unknown_policy_exits_2_with_a_suggestion() {
+    vendorcert()
+        .args(["policy", "show", "nope"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "nope: no such built-in policy or policy file",
+        ))
+        .stderr(predicate::str::contains(
+            "built-in policies: baseline, ai-vendor, strict, eu-ai-act-high-risk",
+        ));
+    vendorcert()
+        .args(["policy", "show", "stict"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `strict`?"));
+}
+
+#[test]
+fn check_with_an_unknown_policy_exits_2_with_a_suggestion() {
+    vendorcert()
+        .args(["check", "--as-of", AS_OF, "--policy", "ai-vendr"])
+        .arg(fixture(CONTRAST))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "ai-vendr: no such built-in policy or policy file",
+        ))
+        .stderr(predicate::str::contains("did you mean `ai-vendor`?"));
+}
+
+// --- the risk tier picks the policy ---------------------------------------------------------
+
+/// Copies the contrast vendor into `root/<tier>` with that risk tier and its own id.
+fn contrast_with_tier(root: &Path, tier: &str) {
+    let dir = root.join(tier);
+    fs::create_dir_all(&dir).unwrap();
+    for entry in fs::read_dir(fixture(CONTRAST)).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let text = fs::read_to_string(dir.join("vendor.toml")).unwrap();
+    let text = text
+        .replace("risk_tier = \"medium\"", &format!("risk_tier = \"{tier}\""))
+        .replace(
+            "id = \"kestrel-translate\"",
+            &format!("id = \"kestrel-{tier}\""),
+        );
+    fs::write(dir.join("vendor.toml"), text).unwrap();
+}
+
+#[test]
+fn without_a_policy_the_risk_tier_picks_one() {
+    let tmp = TempDir::new().unwrap();
+    for tier in ["low", "medium", "high"] {
+        contrast_with_tier(tmp.path(), tier);
+    }
+    let (code, report) = check_json(tmp.path(), None);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(report["policy"], "by risk tier");
+    let vendors = report["vendors"].as_array().unwrap();
+    let by_id = |id: &str| {
+        vendors
+            .iter()
+            .find(|v| v["id"] == id)
+            .unwrap_or_else(|| panic!("no vendor {id} in {report:#}"))
+    };
+
+    let low = by_id("kestrel-low");
+    assert_eq!(low["policy"], "baseline");
+    assert_eq!(low["verdict"], "pass");
+
+    let medium = by_id("kestrel-medium");
+    assert_eq!(medium["policy"], "ai-vendor");
+    assert_eq!(medium["verdict"], "fail");
+    assert_eq!(error_rules(medium), set(&["AI-ADVERSARIAL"]));
+
+    // eu-ai-act-high-risk: strict, plus 27017, 27018 and 27701 required.
+    let high = by_id("kestrel-high");
+    assert_eq!(high["policy"], "eu-ai-act-high-risk");
+    assert_eq!(high["verdict"], "fail");
+    let family: BTreeSet<String> = findings(high, "ISO-FAMILY")
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        family,
+        [27017, 27018, 27701, 42001]
+            .iter()
+            .map(|n| format!(
+                "the policy requires a current ISO/IEC {n} certificate; none is present"
+            ))
+            .collect()
+    );
+    assert_eq!(finding(high, "CONTRACT-TERMINATION")["status"], "pass");
+
+    // A named policy applies to every vendor, whatever its tier.
+    let (_, report) = check_json(tmp.path(), Some("baseline"));
+    assert_eq!(report["policy"], "baseline");
+    for v in report["vendors"].as_array().unwrap() {
+        assert_eq!(v["policy"], "baseline", "{v:#}");
+        assert_eq!(v["verdict"], "pass", "{v:#}");
+    }
+}
