@@ -177,7 +177,7 @@ fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
     }
     match &args.output {
         Some(path) => write_atomically(path, &buffer)?,
-        None => io::stdout().lock().write_all(&buffer)?,
+        None => emit(&buffer)?,
     }
     Ok(0)
 }
@@ -283,13 +283,19 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     renderer.render(&report, &mut buffer)?;
     match &args.output {
         Some(path) => write_atomically(path, &buffer)?,
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(&buffer)?;
-            out.flush()?;
-        }
+        None => emit(&buffer)?,
     }
     Ok(report::exit_code(&report))
+}
+
+/// Writes a finished report to standard output. A reader that stops early (`| head`) is not an
+/// error: the run's verdict, not the pipe, decides the exit code.
+fn emit(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 fn terminal_width() -> Option<u16> {

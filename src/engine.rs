@@ -146,6 +146,14 @@ pub fn evaluate(
             findings.push(finding(rule, level, outcome, vendor));
         }
     }
+    if policy.thresholds.warnings_fail {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.status == Status::Warn && f.level == Level::Error)
+        {
+            f.severity = Severity::Error;
+        }
+    }
     apply_waivers(&ctx, &mut findings);
     let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
         Verdict::Fail

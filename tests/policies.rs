@@ -173,7 +173,7 @@ fn ai_vendor_fails_the_contrast_vendor_on_one_ai_gap() {
         "ISO-42001",
         "warn",
         "warning",
-        "no current accredited ISO/IEC 42001 certificate; readiness under way with a public \
+        "no current accredited ISO/IEC 42001 certificate; readiness at the audit stage with a public \
          timeline (https://trust.kestrel-translate.example/iso42001, target 2027-03-31)",
     );
     // Contract terms run, as warnings.
@@ -205,7 +205,8 @@ fn strict_fails_the_contrast_vendor_on_more_than_ai_vendor() {
             "AI-ADVERSARIAL",
             "GEN-INDEPENDENT",
             "ISO-42001",
-            "ISO-FAMILY"
+            "ISO-FAMILY",
+            "SOC2-BRIDGE"
         ])
     );
     // Strict does not accept 42001 readiness ...
@@ -214,7 +215,7 @@ fn strict_fails_the_contrast_vendor_on_more_than_ai_vendor() {
         "ISO-42001",
         "fail",
         "error",
-        "no current accredited ISO/IEC 42001 certificate; readiness under way with a public \
+        "no current accredited ISO/IEC 42001 certificate; readiness at the audit stage with a public \
          timeline (https://trust.kestrel-translate.example/iso42001, target 2027-03-31), which the \
          policy does not accept",
     );
@@ -267,7 +268,9 @@ fn the_rules_that_differ_between_the_three_policies() {
             .difference(&ai_vendor)
             .cloned()
             .collect::<BTreeSet<_>>(),
-        set(&["GEN-INDEPENDENT", "ISO-42001", "ISO-FAMILY"])
+        // Strict also turns SOC2-BRIDGE's warning into a failure: partial compliance is
+        // non-compliance (seed 002).
+        set(&["GEN-INDEPENDENT", "ISO-42001", "ISO-FAMILY", "SOC2-BRIDGE"])
     );
 }
 

@@ -71,6 +71,9 @@ pub struct Thresholds {
     pub accept_42001_readiness: bool,
     /// Whether trust-page claims beside independent evidence only warn (`false`: they fail).
     pub tolerate_claims: bool,
+    /// Whether a `warn` outcome of a rule at level `error` fails the vendor (seed 002: "partial
+    /// compliance is non-compliance"). Rules at level `warning` still only warn.
+    pub warnings_fail: bool,
     /// Phrasings that count as naming each AI scope element (ISO-AI-SCOPE).
     pub ai_scope_phrasings: BTreeMap<String, Vec<String>>,
     /// Evidence expiring within this many days warns.
@@ -102,6 +105,7 @@ impl Default for Thresholds {
             required_iso_ai: Vec::new(),
             accept_42001_readiness: true,
             tolerate_claims: true,
+            warnings_fail: false,
             ai_scope_phrasings: default_ai_scope_phrasings(),
             expiry_horizon_days: 90,
             review_interval_months: 3,
@@ -205,6 +209,7 @@ impl Policy {
             required_iso_ai: vec![42001],
             accept_42001_readiness: false,
             tolerate_claims: false,
+            warnings_fail: true,
             ..Thresholds::default()
         };
         Policy {
@@ -330,6 +335,7 @@ pub struct ThresholdOverrides {
     pub required_iso_ai: Option<Vec<u32>>,
     pub accept_42001_readiness: Option<bool>,
     pub tolerate_claims: Option<bool>,
+    pub warnings_fail: Option<bool>,
     /// More phrasings per AI scope element, added to the defaults.
     pub ai_scope_phrasings: Option<BTreeMap<String, Vec<String>>>,
     pub expiry_horizon_days: Option<u32>,

@@ -120,7 +120,7 @@ pub static TRAINING_DATA: Rule = Rule {
                 .training_terms
                 .as_deref()
                 .map(str::trim)
-                .filter(|t| !t.is_empty());
+                .filter(|t| !super::is_placeholder(t));
             match (ai.training_on_customer_data, terms) {
                 (None | Some(TrainingUse::Unknown), _) => {
                     Outcome::fail("whether our data trains the vendor's models is not known")
@@ -131,8 +131,11 @@ pub static TRAINING_DATA: Rule = Rule {
                 (Some(TrainingUse::OptOut), _) => {
                     Outcome::warn("our data trains the vendor's models unless we opt out")
                 }
-                (Some(TrainingUse::No | TrainingUse::OptIn), None) => Outcome::warn(
+                (Some(TrainingUse::No), None) => Outcome::warn(
                     "no training on our data is stated, but no contract term is recorded",
+                ),
+                (Some(TrainingUse::OptIn), None) => Outcome::warn(
+                    "training only if we opt in is stated, but no contract term is recorded",
                 ),
                 (Some(TrainingUse::No), Some(t)) => {
                     Outcome::pass(format!("no training on our data ({t})")).resting_on(ai.source)
@@ -165,7 +168,18 @@ pub static RETENTION: Rule = Rule {
     }),
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
+            let log_days = ai.inference_logs.as_ref().and_then(|l| l.retention_days);
             match (ai.zero_data_retention, ai.retention_days) {
+                // ZDR allows an abuse-monitoring window (seed 003: "typically 30 days"), no more.
+                (Some(true), Some(days)) if days > 30 => Outcome::fail(format!(
+                    "zero data retention is claimed, but prompts and outputs are kept {days} days"
+                ))
+                .at("ai.retention_days"),
+                (Some(true), _) if log_days.is_some_and(|d| d > 30) => Outcome::fail(format!(
+                    "zero data retention is claimed, but inference logs are kept {} days",
+                    log_days.unwrap_or_default()
+                ))
+                .at("ai.inference_logs.retention_days"),
                 (Some(true), _) => Outcome::pass("zero data retention applies")
                     .resting_on(ai.source)
                     .at("ai.zero_data_retention"),
@@ -211,7 +225,9 @@ pub static ADVERSARIAL: Rule = Rule {
                 return Outcome::fail("no adversarial testing recorded").at("ai");
             };
             let mut problems = Vec::new();
-            if older_than(t.date, 12, ctx.as_of) {
+            if t.date > ctx.as_of {
+                problems.push(format!("tested {}, after the as-of date", t.date));
+            } else if older_than(t.date, 12, ctx.as_of) {
                 problems.push(format!("last tested {}, more than 12 months ago", t.date));
             }
             let names = [
@@ -340,8 +356,14 @@ pub static BIAS: Rule = Rule {
                 return Outcome::fail("no bias and fairness assessment recorded").at("ai");
             };
             let missing: Vec<&str> = lacking(&[
-                (!b.characteristics.is_empty(), "protected characteristics"),
-                (!b.metrics.is_empty(), "fairness metrics"),
+                (
+                    b.characteristics.iter().any(|c| !super::is_placeholder(c)),
+                    "protected characteristics",
+                ),
+                (
+                    b.metrics.iter().any(|m| !super::is_placeholder(m)),
+                    "fairness metrics",
+                ),
                 (b.thresholds_defined, "thresholds"),
                 (b.mitigations, "mitigations"),
                 (b.monitoring_plan, "a monitoring plan"),
@@ -399,6 +421,9 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
             .collect();
             match p.last_tabletop {
                 None => missing.push("a tabletop exercise".to_string()),
+                Some(d) if d > ctx.as_of => {
+                    missing.push(format!("a tabletop by the as-of date (dated {d})"))
+                }
                 Some(d) if older_than(d, 12, ctx.as_of) => missing.push(format!(
                     "a tabletop since {} (last {d})",
                     ctx.as_of.minus_months(12)
@@ -457,11 +482,14 @@ pub static RMF: Rule = Rule {
             if !r.executive_attestation {
                 missing.push("an executive attestation".into());
             }
-            if r.version.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            if r.version.as_deref().is_none_or(super::is_placeholder) {
                 missing.push("a version".into());
             }
             match r.last_review {
                 None => missing.push("a review date".into()),
+                Some(d) if d > ctx.as_of => {
+                    missing.push(format!("a review by the as-of date (dated {d})"))
+                }
                 Some(d) if older_than(d, 12, ctx.as_of) => {
                     missing.push(format!("a review in the last 12 months (last {d})"))
                 }
@@ -553,7 +581,7 @@ pub static ISO_AI_SCOPE: Rule = Rule {
             return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];
         }
         let phrasings = &ctx.policy.thresholds.ai_scope_phrasings;
-        certs
+        let mut outcomes = certs
             .into_iter()
             .map(|(i, c, s)| {
                 let scope = c.scope.as_deref().unwrap_or("");
@@ -570,16 +598,25 @@ pub static ISO_AI_SCOPE: Rule = Rule {
                         None => missing.push(*element),
                     }
                 }
-                let o = if missing.is_empty() {
-                    Outcome::pass("scope names all four AI elements").resting_on(c.source)
-                } else {
-                    Outcome::fail(format!("scope does not name {}", and_list(&missing)))
+                let o = match crate::scope::exclusion_phrase(scope) {
+                    _ if !missing.is_empty() => Outcome::fail(format!("scope does not name {}", and_list(&missing))),
+                    Some(phrase) => Outcome::unverified(format!(
+                        "scope names all four AI elements, but it also says \"{phrase}\": confirm none of them is excluded"
+                    )),
+                    None => Outcome::pass("scope names all four AI elements").resting_on(c.source),
                 };
                 o.matched(matched)
                     .at(format!("iso[{i}].scope"))
                     .subject(super::iso::subject(c, &s))
             })
-            .collect()
+            .collect::<Vec<Outcome>>();
+        // One current 27001 or 42001 whose scope names the AI estate is enough.
+        match outcomes.iter().position(|o| {
+            o.status == super::Status::Pass && o.source.is_none_or(|s| s.is_independent())
+        }) {
+            Some(i) => vec![outcomes.swap_remove(i)],
+            None => outcomes,
+        }
     },
 };
 
@@ -627,7 +664,23 @@ pub static ISO_42001: Rule = Rule {
                 ));
                 continue;
             }
+            if let Some(why) = super::iso::unsound(ctx, c, s) {
+                shortfall = Some((
+                    format!("{subject} cannot count: {why}"),
+                    format!("iso[{i}]"),
+                ));
+                continue;
+            }
             let scope = c.scope.as_deref().unwrap_or("");
+            if let Some(phrase) = crate::scope::exclusion_phrase(scope) {
+                shortfall = Some((
+                    format!(
+                        "{subject} scope says \"{phrase}\", so it cannot show by name that it covers our services"
+                    ),
+                    format!("iso[{i}].scope"),
+                ));
+                continue;
+            }
             let uncovered: Vec<&str> = ctx
                 .ev
                 .vendor
@@ -657,15 +710,29 @@ pub static ISO_42001: Rule = Rule {
         let timeline = started
             .and_then(|r| r.public_timeline.as_deref())
             .map(str::trim)
-            .filter(|t| !t.is_empty());
+            .filter(|t| !super::is_placeholder(t));
+        if let Some(target) = started
+            .and_then(|r| r.target_date)
+            .filter(|d| *d < ctx.as_of)
+        {
+            return vec![Outcome::fail(format!(
+                "no current accredited ISO/IEC 42001 certificate, and the readiness target {target} has passed"
+            ))
+            .at("ai.iso42001_readiness.target_date")];
+        }
         let (message, at) = match (&shortfall, started, timeline) {
             (_, Some(r), Some(t)) => {
                 let target = r
                     .target_date
                     .map(|d| format!(", target {d}"))
                     .unwrap_or_default();
+                let stage = match r.status {
+                    ReadinessStatus::Planned => "planned",
+                    ReadinessStatus::AuditScheduled => "at the audit stage",
+                    _ => "under way",
+                };
                 let msg = format!(
-                    "no current accredited ISO/IEC 42001 certificate; readiness under way with a public timeline ({t}{target})"
+                    "no current accredited ISO/IEC 42001 certificate; readiness {stage} with a public timeline ({t}{target})"
                 );
                 let at = "ai.iso42001_readiness".to_string();
                 if ctx.policy.thresholds.accept_42001_readiness {

@@ -50,13 +50,15 @@ pub static CERTS: Rule = Rule {
                 .iter()
                 .map(|n| fold(n).replace(' ', ""))
                 .collect();
-            let covers = |cert: &str| {
-                let want = fold(cert).replace(' ', "");
-                let number = want.trim_start_matches("iso/iec").to_string();
-                let by_number = !number.is_empty() && number.chars().all(|ch| ch.is_ascii_digit());
-                named
+            // SOC 2 by name; an ISO standard by its number as a whole token ("27001", not "270012").
+            let covers = |cert: &str| match cert.strip_prefix("ISO/IEC ") {
+                Some(number) => c.names_certifications.iter().any(|n| {
+                    n.split(|ch: char| !ch.is_ascii_alphanumeric())
+                        .any(|token| token == number)
+                }),
+                None => named
                     .iter()
-                    .any(|n| n.contains(&want) || (by_number && n.contains(&number)))
+                    .any(|n| n.contains(&fold(cert).replace(' ', ""))),
             };
             let missing: Vec<&str> = held
                 .iter()

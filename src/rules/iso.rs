@@ -141,6 +141,54 @@ pub(crate) fn invalid_beyond_dates(
     }
 }
 
+/// Why a certificate cannot count as a current, accredited attestation on the as-of date: out of
+/// its dates, invalid beyond them, no certification body, an unrecognised accreditation body, a
+/// validity longer than the certification cycle, or an issue date before its edition existed.
+/// `None` when it can.
+pub(crate) fn unsound(ctx: &Ctx, c: &IsoCertificate, s: &Standard) -> Option<String> {
+    let t = &ctx.policy.thresholds;
+    let (Some(issued), Some(expires)) = (c.issued, c.expires) else {
+        return Some("its issue or expiry date is not recorded".to_string());
+    };
+    if expires < ctx.as_of {
+        return Some(format!("it expired on {expires}"));
+    }
+    if issued > ctx.as_of {
+        return Some(format!("it is issued {issued}, after the as-of date"));
+    }
+    if let Some(why) = invalid_beyond_dates(c, s, ctx.as_of) {
+        return Some(why);
+    }
+    if c.certification_body
+        .as_deref()
+        .is_none_or(super::is_placeholder)
+    {
+        return Some("no certification body is recorded".to_string());
+    }
+    if recognised_body(ctx, c).is_none() {
+        return Some("it is not from a recognised accredited body".to_string());
+    }
+    let longest = issued
+        .plus_months(12 * t.iso_max_validity_years)
+        .plus_days(i64::from(t.iso_validity_tolerance_days));
+    if expires > longest {
+        return Some(format!(
+            "its validity is longer than the {}-year certification cycle",
+            t.iso_max_validity_years
+        ));
+    }
+    let floor = match (s.number, s.edition) {
+        (27001, Some(2022)) => Some(ISO27001_2022_PUBLISHED),
+        (42001, _) => Some(ISO42001_PUBLISHED_MONTH),
+        (27701, Some(2025)) => Some(ISO27701_2025_PUBLISHED_MONTH),
+        _ => None,
+    };
+    if floor.is_some_and(|f| issued < f) {
+        return Some(format!("it is issued {issued}, before {s} was published"));
+    }
+    None
+}
+
 /// Standards whose certificates attest information security or AI management (not, say, ISO 9001).
 pub(crate) fn is_security_standard(s: &Standard) -> bool {
     matches!(s.number, 27001 | 27017 | 27018 | 27701 | 42001)
@@ -695,9 +743,15 @@ pub static FAMILY: Rule = Rule {
                 .iter()
                 .find(|(_, c, s)| s.number == number && in_validity(c, s, ctx.as_of))
         };
+        // A required standard counts only from a sound certificate (current, accredited, possible).
+        let sound = |number: u32| {
+            certs
+                .iter()
+                .any(|(_, c, s)| s.number == number && unsound(ctx, c, s).is_none())
+        };
         let mut outcomes = Vec::new();
         for number in required {
-            if current(*number).is_none() {
+            if !sound(*number) {
                 outcomes.push(Outcome::fail(format!("the policy requires a current ISO/IEC {number} certificate; none is present")).at("iso"));
             }
         }
