@@ -82,13 +82,30 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         format!("the fixture does not load:\n{}", list.join("\n"))
     })?;
-    let mut portfolio = PortfolioIndex::default();
-    for id in
-        std::iter::once(vendor.evidence.vendor.id.clone()).chain(expect.portfolio.iter().cloned())
-    {
-        portfolio
-            .vendors
-            .insert(id.clone(), PortfolioEntry { name: id });
+    let others: Vec<_> = if dir.join("others").is_dir() {
+        let (files, errors) = vendorcert::portfolio::discover(&[dir.join("others")]);
+        if !errors.is_empty() {
+            return Err(format!("others/: {errors:?}"));
+        }
+        files
+            .iter()
+            .map(|f| load_vendor(f).map_err(|e| format!("others/: {e:?}")))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let mut portfolio =
+        PortfolioIndex::build(std::iter::once(&vendor).chain(others.iter()), as_of, |_| {
+            Policy::baseline()
+        });
+    for id in &expect.portfolio {
+        portfolio.vendors.insert(
+            id.clone(),
+            PortfolioEntry {
+                name: id.clone(),
+                attested_scopes: Vec::new(),
+            },
+        );
     }
     let policy = match &expect.policy {
         Some(name) => {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::{VendorResult, evaluate};
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, LoadedVendor, load_vendor};
 use crate::policy::{PolicyChoice, Waiver};
-use crate::rules::{PortfolioEntry, PortfolioIndex};
+use crate::rules::PortfolioIndex;
 
 /// Deepest folder level searched below a given path.
 pub const MAX_DISCOVERY_DEPTH: usize = 16;
@@ -184,15 +184,11 @@ pub fn check(
             }
         }
     }
-    let mut index = PortfolioIndex::default();
-    for vendor in loaded.iter().filter_map(|(_, r)| r.as_ref().ok()) {
-        index.vendors.insert(
-            vendor.evidence.vendor.id.clone(),
-            PortfolioEntry {
-                name: vendor.evidence.vendor.name.clone(),
-            },
-        );
-    }
+    let index = PortfolioIndex::build(
+        loaded.iter().filter_map(|(_, r)| r.as_ref().ok()),
+        as_of,
+        |v| choice.for_vendor(v.evidence.vendor.risk_tier),
+    );
     let vendors = loaded
         .into_iter()
         .map(|(file, result)| match result {

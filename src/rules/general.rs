@@ -562,3 +562,267 @@ pub static WAIVER: Rule = Rule {
         }
     },
 };
+
+/// Scope texts of a vendor's current, independent attestations: the scopes of sound security
+/// certificates seen as documents or in a registry (with no exclusion wording), and the services
+/// and system descriptions of current SOC 2 Type 2 reports read in full with an unqualified
+/// opinion. What another vendor may rely on when it runs on this one (GEN-LAYERS).
+pub(crate) fn attested_scopes(ctx: &Ctx) -> Vec<String> {
+    let t = &ctx.policy.thresholds;
+    let mut texts = Vec::new();
+    for (_, c, s) in current_certs(ctx) {
+        if is_security_standard(&s)
+            && c.source.is_independent()
+            && super::iso::unsound(ctx, c, &s).is_none()
+        {
+            texts.extend(
+                c.scope
+                    .clone()
+                    .filter(|sc| crate::scope::exclusion_phrase(sc).is_none()),
+            );
+        }
+    }
+    for (_, r) in current_reports(ctx) {
+        let current = r
+            .period_end
+            .is_some_and(|e| e <= ctx.as_of && e.plus_months(t.soc2_max_age_months) >= ctx.as_of);
+        if r.report_type == 2
+            && r.source == Source::Document
+            && r.opinion == Some(Opinion::Unqualified)
+            && current
+        {
+            texts.extend(r.services.iter().cloned());
+            texts.extend(r.system_description.clone());
+        }
+    }
+    texts
+}
+
+/// A sector framework and the names its evidence goes by.
+struct SectorFramework {
+    name: &'static str,
+    aliases: &'static [&'static str],
+}
+
+const HIPAA: SectorFramework = SectorFramework {
+    name: "HIPAA",
+    aliases: &["hipaa", "hipaabaa"],
+};
+const HITRUST: SectorFramework = SectorFramework {
+    name: "HITRUST",
+    aliases: &[
+        "hitrust",
+        "hitrustcsf",
+        "hitrustr2",
+        "hitrusti1",
+        "hitruste1",
+    ],
+};
+const PCI_DSS: SectorFramework = SectorFramework {
+    name: "PCI DSS",
+    aliases: &["pcidss", "pcidssaoc", "pcidssv4", "pcidss40"],
+};
+const FEDRAMP: SectorFramework = SectorFramework {
+    name: "FedRAMP",
+    aliases: &["fedramp", "fedrampmoderate", "fedramphigh", "fedramplow"],
+};
+const G_CLOUD: SectorFramework = SectorFramework {
+    name: "G-Cloud",
+    aliases: &["gcloud"],
+};
+const NDAA_889: SectorFramework = SectorFramework {
+    name: "NDAA §889",
+    aliases: &["ndaa889", "ndaasection889", "section889", "ndaa"],
+};
+const CJIS: SectorFramework = SectorFramework {
+    name: "CJIS",
+    aliases: &["cjis", "fbicjis"],
+};
+const SR_11_7: SectorFramework = SectorFramework {
+    name: "SR 11-7",
+    aliases: &["sr117"],
+};
+const DORA: SectorFramework = SectorFramework {
+    name: "DORA",
+    aliases: &["dora"],
+};
+const GDPR: SectorFramework = SectorFramework {
+    name: "GDPR",
+    aliases: &["gdpr", "gdprdpa"],
+};
+const DPDP: SectorFramework = SectorFramework {
+    name: "DPDP",
+    aliases: &["dpdp", "dpdpact", "indiadpdpact"],
+};
+
+/// What the data classes and use contexts require: each entry is satisfied by any one of its
+/// frameworks, with the reason it is required.
+fn sector_requirements(
+    v: &crate::evidence::Vendor,
+) -> Vec<(&'static [SectorFramework], &'static str)> {
+    use crate::evidence::{DataClass, UseContext};
+    let mut required: Vec<(&'static [SectorFramework], &'static str)> = Vec::new();
+    let mut need = |fws: &'static [SectorFramework], why: &'static str| {
+        if !required.iter().any(|(f, _)| f[0].name == fws[0].name) {
+            required.push((fws, why));
+        }
+    };
+    for class in &v.data_classes {
+        match class {
+            DataClass::Phi => need(&[HIPAA, HITRUST], "PHI is processed"),
+            DataClass::PaymentData => need(&[PCI_DSS], "payment data is processed"),
+            DataClass::GovernmentData => need(&[FEDRAMP, G_CLOUD], "government data is processed"),
+            _ => {}
+        }
+    }
+    for context in &v.contexts {
+        match context {
+            UseContext::UsFederal => {
+                need(&[FEDRAMP], "the use is US federal");
+                need(&[NDAA_889], "the use is US federal");
+            }
+            UseContext::UsLawEnforcement => need(&[CJIS], "the use is US law enforcement"),
+            UseContext::UsHealthcare => need(&[HIPAA, HITRUST], "the use is US healthcare"),
+            UseContext::UsBanking => need(&[SR_11_7], "the use is US banking models"),
+            UseContext::EuFinancial => need(&[DORA], "the use is EU financial"),
+            UseContext::EuPersonalData => need(&[GDPR], "EU personal data is processed"),
+            UseContext::India => need(&[DPDP], "the use is in India"),
+        }
+    }
+    required
+}
+
+pub static SECTOR: Rule = Rule {
+    id: "GEN-SECTOR",
+    framework: Framework::General,
+    title: "the sector frameworks the data and the use require are evidenced",
+    default_level: Level::Error,
+    seeds: &[SEED_001, SEED_000, SEED_002],
+    rationale: "Seed 001: \"Buyers in regulated sectors expect ISO 27001 plus the relevant \
+        sector-specific frameworks: HIPAA for US healthcare, FBI CJIS for US law enforcement, NDAA \
+        Section 889 for US federal, India DPDP Act for India, GDPR for the EU, PCI DSS for payment \
+        data, FedRAMP for US federal cloud.\" Seed 000 lists HIPAA/HITRUST, PCI-DSS and \
+        FedRAMP/G-Cloud by industry; seed 002 adds DORA and SR 11-7 for financial services.",
+    question: "Can you provide your current evidence for these sector frameworks (e.g. HIPAA BAA, \
+        PCI DSS attestation of compliance, FedRAMP authorization)?",
+    passes: "each framework required by `vendor.data_classes` and `vendor.contexts` has a current \
+        `[[sector]]` entry seen as a document or in a registry",
+    fails: "a required framework with no entry, only a claim, or an expired one",
+    gap: None,
+    check: |ctx| {
+        let required = sector_requirements(&ctx.ev.vendor);
+        if required.is_empty() {
+            return vec![
+                Outcome::not_applicable(
+                    "no sector framework is required by the data classes and contexts",
+                )
+                .at("vendor.data_classes"),
+            ];
+        }
+        let norm = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        };
+        let mut met = Vec::new();
+        let mut unmet = Vec::new();
+        for (frameworks, why) in &required {
+            let entries: Vec<(usize, &crate::evidence::SectorEvidence)> = ctx
+                .ev
+                .sector
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    frameworks
+                        .iter()
+                        .any(|f| f.aliases.contains(&norm(&e.framework).as_str()))
+                })
+                .collect();
+            let good = entries.iter().find(|(_, e)| {
+                e.source.is_independent()
+                    && e.expires.is_none_or(|x| x >= ctx.as_of)
+                    && e.date.is_none_or(|d| d <= ctx.as_of)
+            });
+            let names = frameworks
+                .iter()
+                .map(|f| f.name)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            match (good, entries.first()) {
+                (Some((i, e)), _) => met.push(format!("{} (sector[{i}])", e.framework)),
+                (None, Some((_, e))) if !e.source.is_independent() => unmet.push(format!(
+                    "{names}, because {why}: only seen in {}",
+                    e.source.describe()
+                )),
+                (None, Some((_, e))) => unmet.push(format!(
+                    "{names}, because {why}: the evidence is not current{}",
+                    e.expires
+                        .map(|x| format!(" (expired {x})"))
+                        .unwrap_or_default()
+                )),
+                (None, None) => unmet.push(format!("{names}, because {why}")),
+            }
+        }
+        if unmet.is_empty() {
+            vec![Outcome::pass(format!("evidenced: {}", met.join(", "))).at("sector")]
+        } else {
+            vec![Outcome::fail(format!("not evidenced: {}", unmet.join("; "))).at("sector")]
+        }
+    },
+};
+
+pub static LAYERS: Rule = Rule {
+    id: "GEN-LAYERS",
+    framework: Framework::General,
+    title: "a service hosted on another vendor has evidence for the hosting layer too",
+    default_level: Level::Error,
+    seeds: &[SEED_003],
+    rationale: "Seed 003: \"For hyperscaler-hosted models (Bedrock, Azure OpenAI Service, Vertex AI), \
+        verify that the specific hosting service is named in the hyperscaler's scope and that the \
+        model-vendor's own certification covers the relevant product. Anything outside both scopes \
+        is uncertified for audit purposes\"; \"Do not collapse three layers of compliance evidence \
+        into one.\"",
+    question: "On which platform service does your offering run, and can you confirm that service is \
+        named in the platform provider's current certification scope?",
+    passes: "each `hosted_on` platform is a vendor of the run whose current independent evidence names the hosting service",
+    fails: "a platform whose evidence does not name the hosting service, or the vendor itself; a platform not in the run is unverified",
+    gap: None,
+    check: |ctx| {
+        let hosting = &ctx.ev.vendor.hosted_on;
+        if hosting.is_empty() {
+            return vec![Outcome::not_applicable("not hosted on another vendor").at("vendor")];
+        }
+        hosting
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let at = format!("vendor.hosted_on[{i}]");
+                if h.vendor == ctx.ev.vendor.id {
+                    return Outcome::fail("names this vendor itself as its hosting platform")
+                        .at(format!("{at}.vendor"));
+                }
+                let Some(host) = ctx.portfolio.vendors.get(&h.vendor) else {
+                    return Outcome::unverified(format!(
+                        "{} runs on {}, which is not among the vendors checked in this run",
+                        h.service, h.vendor
+                    ))
+                    .at(format!("{at}.vendor"));
+                };
+                let texts: Vec<&str> = host.attested_scopes.iter().map(String::as_str).collect();
+                match coverage(&h.service, &texts, &[]) {
+                    Ok(c) => Outcome::pass(format!(
+                        "the current independent evidence of {} names {}",
+                        host.name, h.service
+                    ))
+                    .matched(vec![format!("{}: \"{}\"", h.service, c.text())]),
+                    Err(_) => Outcome::fail(format!(
+                        "no current independent evidence of {} ({}) names {}",
+                        host.name, h.vendor, h.service
+                    )),
+                }
+                .at(format!("{at}.service"))
+            })
+            .collect()
+    },
+};

@@ -216,6 +216,8 @@ pub static RULES: &[&Rule] = &[
     &general::DOCUMENT,
     &general::INCIDENTS,
     &general::WAIVER,
+    &general::SECTOR,
+    &general::LAYERS,
     &contract::CERTS,
     &contract::LAPSE_NOTICE,
     &contract::TERMINATION,
@@ -252,6 +254,41 @@ pub struct PortfolioIndex {
 #[derive(Debug, Clone)]
 pub struct PortfolioEntry {
     pub name: String,
+    /// Scope texts of the vendor's current, independent, sound attestations (ISO scopes, SOC 2
+    /// system descriptions), for rules that ask whether another vendor's evidence covers a
+    /// service (GEN-LAYERS).
+    pub attested_scopes: Vec<String>,
+}
+
+impl PortfolioIndex {
+    /// Indexes `vendors`, each judged under the policy `policy_for` gives it at `as_of`.
+    pub fn build<'a>(
+        vendors: impl IntoIterator<Item = &'a LoadedVendor>,
+        as_of: Date,
+        policy_for: impl Fn(&LoadedVendor) -> Policy,
+    ) -> PortfolioIndex {
+        let empty = PortfolioIndex::default();
+        let mut index = PortfolioIndex::default();
+        for vendor in vendors {
+            let policy = policy_for(vendor);
+            let ctx = Ctx {
+                vendor,
+                ev: &vendor.evidence,
+                as_of,
+                policy: &policy,
+                portfolio: &empty,
+                waivers: &[],
+            };
+            index.vendors.insert(
+                vendor.evidence.vendor.id.clone(),
+                PortfolioEntry {
+                    name: vendor.evidence.vendor.name.clone(),
+                    attested_scopes: general::attested_scopes(&ctx),
+                },
+            );
+        }
+        index
+    }
 }
 
 /// Everything a check may read.
