@@ -715,3 +715,32 @@ fn without_a_policy_the_risk_tier_picks_one() {
         assert_eq!(v["verdict"], "pass", "{v:#}");
     }
 }
+
+#[test]
+fn every_problem_of_a_policy_file_is_reported_at_once() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("many.toml");
+    std::fs::write(
+        &file,
+        "extends = \"ai-vendor\"\n\n[rules]\nSOC2-BRIGDE = \"off\"\nAI-BAIS = \"off\"\n\n[thresholds]\nsoc2_max_age_month = 9\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .args(["policy", "show"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "many.toml:4:1: unknown rule id `SOC2-BRIGDE`",
+        "did you mean `SOC2-BRIDGE`?",
+        "many.toml:5:1: unknown rule id `AI-BAIS`",
+        "did you mean `AI-BIAS`?",
+        "many.toml:8:1: unknown field `soc2_max_age_month`",
+        "did you mean `soc2_max_age_months`?",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}

@@ -137,19 +137,24 @@ fn locate_all(path: &Path, text: &str, diags: Vec<Diagnostic>) -> Vec<InputError
 /// Reads, parses and decodes a TOML configuration file, reporting every problem at once.
 pub fn load_config<T: serde::de::DeserializeOwned>(
     path: &Path,
+    structural: impl Fn(&Node) -> Vec<Diagnostic>,
 ) -> Result<ConfigFile<T>, Vec<InputError>> {
     let text = read_text(path).map_err(|e| vec![e])?;
     let root = parse_toml(&text).map_err(|d| locate_all(path, &text, d))?;
     let recorder = Recorder::default();
     let value: Option<T> = decode(&root, &recorder);
-    match value.filter(|_| recorder.is_empty()) {
+    // Checks on the raw tree (e.g. keys that name rule ids) run whether or not decoding worked,
+    // so one run reports every problem of the file.
+    let mut diags = recorder.into_diagnostics();
+    diags.extend(structural(&root));
+    match value.filter(|_| diags.is_empty()) {
         Some(value) => Ok(ConfigFile {
             value,
             root,
             text,
             path: path.to_path_buf(),
         }),
-        None => Err(locate_all(path, &text, recorder.into_diagnostics())),
+        None => Err(locate_all(path, &text, diags)),
     }
 }
 
@@ -200,8 +205,7 @@ pub fn read_text(file: &Path) -> Result<String, InputError> {
         )
     })?;
     if text.trim().is_empty() {
-        return Err(InputError::whole_file(file, "empty file")
-            .with_help("see docs/evidence-format.md for the format and a complete example"));
+        return Err(InputError::whole_file(file, "empty file"));
     }
     Ok(text)
 }

@@ -21,6 +21,7 @@ use serde::Deserialize;
 use super::{BUILT_IN, Policy, ThresholdOverrides};
 use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
 use crate::evidence::load::load_config;
+use crate::evidence::node::{Node, NodeKind};
 use crate::rules::{Level, RULES};
 
 #[derive(Debug, Deserialize)]
@@ -35,9 +36,31 @@ struct PolicyFile {
     thresholds: Option<ThresholdOverrides>,
 }
 
+/// Unknown rule ids among the keys of `[rules]`, pointing at the key itself.
+fn rule_key_diagnostics(root: &Node) -> Vec<Diagnostic> {
+    let Some(Node {
+        kind: NodeKind::Table(entries),
+        ..
+    }) = root.get("rules")
+    else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter(|(key, _)| !RULES.iter().any(|r| r.id == key.name))
+        .map(|(key, _)| {
+            let d = Diagnostic::at(key.span.clone(), format!("unknown rule id `{}`", key.name));
+            match did_you_mean(&key.name, RULES.iter().map(|r| r.id)) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help("`vendorcert rules` lists the rule ids"),
+            }
+        })
+        .collect()
+}
+
 /// Reads a policy file; every problem is reported with its line, at once.
 pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
-    let config = load_config::<PolicyFile>(path)?;
+    let config = load_config::<PolicyFile>(path, rule_key_diagnostics)?;
     let root = &config.root;
     let file = &config.value;
     let mut diags = Vec::new();
@@ -57,21 +80,35 @@ pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
         }
     };
     for (id, level) in file.rules.clone().unwrap_or_default() {
-        match RULES.iter().find(|r| r.id == id) {
-            Some(rule) => {
-                policy.levels.insert(rule.id.to_string(), level);
-            }
-            None => {
-                let d = Diagnostic::at(
-                    root.locate(&format!("rules.{id}")).span.clone(),
-                    format!("unknown rule id `{id}`"),
-                );
-                diags.push(match did_you_mean(&id, RULES.iter().map(|r| r.id)) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                    None => d.with_help("`vendorcert rules` lists the rule ids"),
-                });
-            }
+        if let Some(rule) = RULES.iter().find(|r| r.id == id) {
+            policy.levels.insert(rule.id.to_string(), level);
         }
+    }
+    if let Some(name) = file
+        .name
+        .as_deref()
+        .filter(|n| BUILT_IN.contains(n) && *n != base_name)
+    {
+        diags.push(
+            Diagnostic::at(
+                root.locate("name").span.clone(),
+                format!("`{name}` is the name of a built-in policy"),
+            )
+            .with_help(
+                "give this policy its own name, so reports do not mistake it for the built-in one",
+            ),
+        );
+    }
+    if file.name.as_deref().is_some_and(|n| n == base_name)
+        && file.rules.as_ref().is_some_and(|r| !r.is_empty())
+    {
+        diags.push(
+            Diagnostic::at(
+                root.locate("name").span.clone(),
+                format!("a policy that changes `{base_name}` cannot also be called `{base_name}`"),
+            )
+            .with_help("give this policy its own name"),
+        );
     }
     if let Some(t) = config.value.thresholds.clone() {
         if let Some(elements) = &t.ai_scope_phrasings {
