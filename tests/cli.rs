@@ -593,3 +593,51 @@ fn the_documented_complete_example_loads() {
     );
     assert_ne!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_example_portfolio_fails_and_its_json_lists_every_vendor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = vendorcert()
+        .current_dir(root)
+        .args([
+            "check",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the portfolio holds failing vendors"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let folders = fs::read_dir(root.join("fixtures/portfolio"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert!(folders >= 8);
+    assert_eq!(v["vendors"].as_array().unwrap().len(), folders);
+    assert_eq!(v["summary"]["invalid"], 0);
+    assert_eq!(v["policy"], "by risk tier");
+    let verdict = |id: &str| {
+        v["vendors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .unwrap()["verdict"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // The frontier lab passes its high-risk policy (one non-material exception waived); the
+    // Type 1-only vendor, the expired certificate and the corporate-IT scope fail.
+    assert_eq!(verdict("aldermoor-ai"), "pass");
+    assert_eq!(verdict("wrenfield-voice"), "fail");
+    assert_eq!(verdict("sablewood-vision"), "fail");
+    assert_eq!(verdict("quillfeather"), "fail");
+}
