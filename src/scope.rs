@@ -221,6 +221,13 @@ const EXCLUSIONS: &[&str] = &[
     "outside the scope",
     "outside of the scope",
     "not covered",
+    "not included",
+    "not part of",
+    "does not cover",
+    "do not cover",
+    "outside scope",
+    "carved out",
+    "not within",
 ];
 
 /// The exclusion wording a scope uses, if any, as it stands in the scope.

@@ -744,3 +744,38 @@ fn every_problem_of_a_policy_file_is_reported_at_once() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
 }
+
+#[test]
+fn a_policy_can_require_iso_standards_per_data_class() {
+    // corvid-models processes personal data; the policy requires 27701 for it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .current_dir(root)
+        .args([
+            "check",
+            "fixtures/portfolio/corvid-models",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "json",
+            "--policy",
+            "fixtures/policies/privacy-by-data-class.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let family = v["vendors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ISO-FAMILY")
+        .unwrap();
+    assert_eq!(family["status"], "fail");
+    assert_eq!(
+        family["message"],
+        "the policy requires a current ISO/IEC 27701 certificate; none is present"
+    );
+    assert_eq!(v["vendors"][0]["policy"], "privacy-team");
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::evidence::RiskTier;
+use crate::evidence::{DataClass, RiskTier};
 use crate::rules::{Framework, Level, RULES, Rule};
 
 pub mod accreditation;
@@ -67,6 +67,9 @@ pub struct Thresholds {
     pub required_iso: Vec<u32>,
     /// ISO standards an AI vendor must also hold (e.g. 42001).
     pub required_iso_ai: Vec<u32>,
+    /// ISO standards required when the vendor processes a data class (e.g. personal data →
+    /// 27701, PII in public cloud → 27018).
+    pub required_iso_by_data_class: BTreeMap<DataClass, Vec<u32>>,
     /// ISO/IEC 42001: whether readiness with a public timeline is accepted (as a warning).
     pub accept_42001_readiness: bool,
     /// Whether trust-page claims beside independent evidence only warn (`false`: they fail).
@@ -103,6 +106,7 @@ impl Default for Thresholds {
             accreditation_bodies: recognised_bodies(),
             required_iso: Vec::new(),
             required_iso_ai: Vec::new(),
+            required_iso_by_data_class: BTreeMap::new(),
             accept_42001_readiness: true,
             tolerate_claims: true,
             warnings_fail: false,
@@ -333,6 +337,7 @@ pub struct ThresholdOverrides {
     pub extra_accreditation_bodies: Option<Vec<String>>,
     pub required_iso: Option<Vec<u32>>,
     pub required_iso_ai: Option<Vec<u32>>,
+    pub required_iso_by_data_class: Option<BTreeMap<DataClass, Vec<u32>>>,
     pub accept_42001_readiness: Option<bool>,
     pub tolerate_claims: Option<bool>,
     pub warnings_fail: Option<bool>,
@@ -350,6 +355,7 @@ impl ThresholdOverrides {
             ($($field:ident),*) => { $( if let Some(v) = self.$field { t.$field = v; } )* };
         }
         set!(
+            required_iso_by_data_class,
             soc2_max_age_months,
             bridge_after_months,
             bridge_gap_months,

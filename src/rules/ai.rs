@@ -575,7 +575,10 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         }
         let certs: Vec<(usize, &IsoCertificate, Standard)> = current_certs(ctx)
             .into_iter()
-            .filter(|(_, c, s)| matches!(s.number, 27001 | 42001) && in_validity(c, s, ctx.as_of))
+            // Only a sound certificate (current, accredited, possible) can show the AI estate.
+            .filter(|(_, c, s)| {
+                matches!(s.number, 27001 | 42001) && super::iso::unsound(ctx, c, s).is_none()
+            })
             .collect();
         if certs.is_empty() {
             return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];

@@ -56,9 +56,15 @@ pub static CERTS: Rule = Rule {
                     n.split(|ch: char| !ch.is_ascii_alphanumeric())
                         .any(|token| token == number)
                 }),
-                None => named
-                    .iter()
-                    .any(|n| n.contains(&fold(cert).replace(' ', ""))),
+                // "SOC 2" but not "SOC 23": the name must not run on into more digits.
+                None => {
+                    let want = fold(cert).replace(' ', "");
+                    named.iter().any(|n| {
+                        n.match_indices(&want).any(|(i, _)| {
+                            !n[i + want.len()..].starts_with(|ch: char| ch.is_ascii_digit())
+                        })
+                    })
+                }
             };
             let missing: Vec<&str> = held
                 .iter()

@@ -732,6 +732,17 @@ pub static FAMILY: Rule = Rule {
                     .filter(|n| !t.required_iso.contains(n)),
             );
         }
+        for class in &ctx.ev.vendor.data_classes {
+            required.extend(
+                t.required_iso_by_data_class
+                    .get(class)
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+        }
+        required.sort_unstable();
+        required.dedup();
         let required = &required;
         if certs.is_empty() && required.is_empty() {
             return vec![Outcome::not_applicable(
