@@ -32,7 +32,16 @@ pub enum Command {
     /// Write the questions to send a vendor: every failure, warning and AI gap, by topic.
     Questions(QuestionsArgs),
     /// List the rules.
-    Rules,
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
+    /// Explain a rule: what it checks, why, passing and failing evidence, its seed, the question.
+    Explain {
+        /// The rule id, e.g. SOC2-TYPE.
+        rule: String,
+    },
     /// Inspect policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -95,6 +104,12 @@ pub struct QuestionsArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuestionsFormat {
     Markdown,
     Json,
@@ -104,6 +119,9 @@ pub enum QuestionsFormat {
 pub enum Format {
     Table,
     Json,
+    Sarif,
+    Junit,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,17 +139,35 @@ fn parse_as_of(s: &str) -> Result<Date, String> {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules => {
-            let mut out = io::stdout().lock();
-            for rule in RULES {
-                writeln!(
-                    out,
-                    "{:<18} {:<8} {}",
-                    rule.id,
-                    rule.default_level.as_str(),
-                    rule.title
-                )?;
+        Command::Rules { format } => {
+            let mut buffer = Vec::new();
+            match format {
+                RulesFormat::Table => crate::report::rules_doc::rules_table(&mut buffer)?,
+                RulesFormat::Json => crate::report::rules_doc::rules_json(&mut buffer)?,
             }
+            emit(&buffer)?;
+            Ok(0)
+        }
+        Command::Explain { rule } => {
+            let Some(found) = crate::rules::find(&rule) else {
+                let mut err = io::stderr().lock();
+                writeln!(err, "error: no rule `{rule}`")?;
+                let mut near: Vec<(f64, &str)> = RULES
+                    .iter()
+                    .map(|r| (strsim::jaro_winkler(&rule.to_uppercase(), r.id), r.id))
+                    .collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let near: Vec<&str> = near.iter().take(3).map(|(_, id)| *id).collect();
+                writeln!(
+                    err,
+                    "  help: the nearest rule ids are {}; `vendorcert rules` lists them all",
+                    near.join(", ")
+                )?;
+                return Ok(2);
+            };
+            let mut buffer = Vec::new();
+            crate::report::rules_doc::explain(found, &mut buffer)?;
+            emit(&buffer)?;
             Ok(0)
         }
         Command::Policy(PolicyCommand::Show { policy }) => policy_show(&policy),
@@ -252,6 +288,9 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let renderer: Box<dyn Render> = match args.format {
         Format::Json => Box::new(JsonReport),
+        Format::Sarif => Box::new(crate::report::sarif::SarifReport),
+        Format::Junit => Box::new(crate::report::junit::JunitReport),
+        Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),
         Format::Table => {
             let color = match args.color {
                 ColorChoice::Always => true,

@@ -5,7 +5,11 @@ use std::io::{self, Write};
 use crate::portfolio::RunReport;
 
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod questions;
+pub mod rules_doc;
+pub mod sarif;
 pub mod table;
 
 /// An output format.
