@@ -1,15 +1,365 @@
-//! JUnit XML report.
+//! JUnit XML report, in the dialect GitHub Actions test reporters, GitLab and Jenkins read.
+//!
+//! - `<testsuites>` carries the totals; one `<testsuite>` per vendor (name and `classname` =
+//!   vendor id); one `<testcase>` per finding, named by its rule id, plus the finding's subject
+//!   when the rule gives the vendor several findings.
+//! - A finding of severity error is a `<failure type="RULE-ID">`: exactly the findings that make
+//!   the vendor fail (exit code 1), so the failure counts match the JSON report's `errors`.
+//! - A finding of severity warning passes, with a `<system-out>` saying "warning: …": warnings
+//!   do not fail a vendor, so they do not fail its test either (a policy with `warnings_fail`
+//!   raises them to errors, and then they are failures).
+//! - Not applicable and waived findings are `<skipped>`; passing findings are plain test cases.
+//! - An invalid evidence file is a suite with one test case in `<error>` per input error (one
+//!   each, because Jenkins reads only the first `<error>` of a test case); problems with the
+//!   paths given go into a last suite, `vendorcert`.
+//!
+//! Text from evidence files is untrusted: it is escaped, and characters XML 1.0 cannot carry
+//! (control characters other than tab and line breaks) are replaced by a visible `\u{..}`.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::Path;
 
-use crate::portfolio::RunReport;
+use crate::engine::{Finding, Severity, VendorResult};
+use crate::evidence::InputError;
+use crate::portfolio::{RunReport, VendorOutcome};
+use crate::rules::Status;
 
 use super::Render;
 
 pub struct JunitReport;
 
 impl Render for JunitReport {
-    fn render(&self, _report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
-        Err(io::Error::other("the junit format is not implemented yet"))
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(junit_xml(report).as_bytes())
+    }
+}
+
+/// Test counts of a suite, or of the whole run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.tests += other.tests;
+        self.failures += other.failures;
+        self.errors += other.errors;
+        self.skipped += other.skipped;
+    }
+
+    fn attributes(&self) -> String {
+        format!(
+            r#"tests="{}" failures="{}" errors="{}" skipped="{}""#,
+            self.tests, self.failures, self.errors, self.skipped
+        )
+    }
+}
+
+/// The whole report as an XML document.
+pub fn junit_xml(report: &RunReport) -> String {
+    let mut suites = Vec::new();
+    for outcome in &report.vendors {
+        suites.push(match outcome {
+            VendorOutcome::Evaluated(v) => vendor_suite(v, report),
+            VendorOutcome::Invalid { file, errors } => {
+                invalid_suite(&suite_name(file), file, errors)
+            }
+        });
+    }
+    if !report.errors.is_empty() {
+        suites.push(invalid_suite(
+            env!("CARGO_PKG_NAME"),
+            Path::new(""),
+            &report.errors,
+        ));
+    }
+    let mut total = Counts::default();
+    for (counts, _) in &suites {
+        total.add(*counts);
+    }
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        r#"<testsuites name="{}" {}>"#,
+        env!("CARGO_PKG_NAME"),
+        total.attributes()
+    );
+    for (_, suite) in suites {
+        xml.push_str(&suite);
+    }
+    xml.push_str("</testsuites>\n");
+    xml
+}
+
+/// The name of an invalid vendor's suite: its folder's name (its id, by convention), since the
+/// file could not be read for the id.
+fn suite_name(file: &Path) -> String {
+    file.parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string())
+}
+
+fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
+    let file = v.file.display().to_string();
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &v.findings {
+        *per_rule.entry(f.rule.id).or_default() += 1;
+    }
+    let mut counts = Counts::default();
+    let mut cases = String::new();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, f) in v.findings.iter().enumerate() {
+        let mut name = match (&f.subject, per_rule[f.rule.id] > 1) {
+            (Some(subject), true) => format!("{} ({subject})", f.rule.id),
+            (None, true) => format!("{} #{}", f.rule.id, i + 1),
+            (_, false) => f.rule.id.to_string(),
+        };
+        // Reporters key test cases by class and name: keep names unique within the suite.
+        let seen = names.entry(name.clone()).or_default();
+        *seen += 1;
+        if *seen > 1 {
+            let _ = write!(name, " #{seen}");
+        }
+        counts.tests += 1;
+        let _ = write!(
+            cases,
+            r#"    <testcase classname="{}" name="{}" file="{}" line="{}""#,
+            attr(&v.id),
+            attr(&name),
+            attr(&file),
+            f.line.max(1)
+        );
+        match body(f, &file) {
+            Body::Pass => cases.push_str("/>\n"),
+            Body::Failure { message, text } => {
+                counts.failures += 1;
+                let _ = write!(
+                    cases,
+                    ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                    attr(&message),
+                    attr(f.rule.id),
+                    text_content(&text)
+                );
+            }
+            Body::Warning { text } => {
+                let _ = write!(
+                    cases,
+                    ">\n      <system-out>{}</system-out>\n    </testcase>\n",
+                    text_content(&text)
+                );
+            }
+            Body::Skipped { message } => {
+                counts.skipped += 1;
+                let _ = write!(
+                    cases,
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    attr(&message)
+                );
+            }
+        }
+    }
+    let mut suite = String::new();
+    let _ = writeln!(
+        suite,
+        r#"  <testsuite name="{}" {} file="{}">"#,
+        attr(&v.id),
+        counts.attributes(),
+        attr(&file)
+    );
+    suite.push_str("    <properties>\n");
+    for (name, value) in [
+        ("vendor.name", v.name.as_str()),
+        ("policy", v.policy.as_str()),
+        ("verdict", verdict(v)),
+        ("as_of", &report.as_of.to_string()),
+    ] {
+        let _ = writeln!(
+            suite,
+            r#"      <property name="{}" value="{}"/>"#,
+            attr(name),
+            attr(value)
+        );
+    }
+    suite.push_str("    </properties>\n");
+    suite.push_str(&cases);
+    suite.push_str("  </testsuite>\n");
+    (counts, suite)
+}
+
+fn verdict(v: &VendorResult) -> &'static str {
+    match v.verdict {
+        crate::engine::Verdict::Pass => "pass",
+        crate::engine::Verdict::Fail => "fail",
+    }
+}
+
+enum Body {
+    Pass,
+    Failure { message: String, text: String },
+    Warning { text: String },
+    Skipped { message: String },
+}
+
+fn body(f: &Finding, file: &str) -> Body {
+    let message = match &f.subject {
+        Some(subject) => format!("{subject}: {}", f.message),
+        None => f.message.clone(),
+    };
+    let mut at = format!("{file}:{}", f.line.max(1));
+    if f.column >= 1 {
+        let _ = write!(at, ":{}", f.column);
+    }
+    if let Some(path) = &f.at {
+        let _ = write!(at, " ({path})");
+    }
+    let details = |prefix: &str| {
+        let mut text = format!("{prefix}{message}\nat {at}");
+        if f.needs_answer() {
+            let _ = write!(text, "\nask the vendor: {}", f.rule.question);
+        }
+        if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
+            let _ = write!(text, "\nAI risk left uncovered: {}", gap.risk);
+            if let Some(owasp) = gap.owasp {
+                let _ = write!(text, " ({owasp})");
+            }
+        }
+        text.push('\n');
+        text
+    };
+    match (f.status, f.severity) {
+        (Status::Waived, _) => {
+            let why = f.waiver.as_ref().map_or_else(String::new, |w| {
+                format!(
+                    ": {} (accepted by {} on {}, until {})",
+                    w.reason, w.approver, w.approved, w.expires
+                )
+            });
+            Body::Skipped {
+                message: format!("waived{why} [{message}]"),
+            }
+        }
+        (Status::NotApplicable, _) => Body::Skipped {
+            message: format!("not applicable: {message}"),
+        },
+        (_, Severity::Error) => Body::Failure {
+            text: details(""),
+            message,
+        },
+        (_, Severity::Warning) => Body::Warning {
+            text: details("warning: "),
+        },
+        // A pass, or a rule switched off (which produces no finding today).
+        (_, Severity::None) => Body::Pass,
+    }
+}
+
+/// A suite for input errors (an invalid evidence file, or the paths given): one test case in
+/// error per input error.
+fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, String) {
+    let counts = Counts {
+        tests: errors.len(),
+        errors: errors.len(),
+        ..Counts::default()
+    };
+    let mut suite = String::new();
+    let _ = write!(
+        suite,
+        r#"  <testsuite name="{}" {}"#,
+        attr(name),
+        counts.attributes()
+    );
+    if !file.as_os_str().is_empty() {
+        let _ = write!(suite, r#" file="{}""#, attr(&file.display().to_string()));
+    }
+    suite.push_str(">\n");
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for e in errors {
+        let location = super::location_of(&e.file, e.line);
+        let mut case_name = format!("input-error ({location})");
+        let seen = names.entry(case_name.clone()).or_default();
+        *seen += 1;
+        if *seen > 1 {
+            let _ = write!(case_name, " #{seen}");
+        }
+        let mut text = format!("{}\nat {location}", e.message);
+        if e.line > 0 && e.column > 0 {
+            let _ = write!(text, ":{}", e.column);
+        }
+        if let Some(help) = &e.help {
+            let _ = write!(text, "\nhelp: {help}");
+        }
+        text.push('\n');
+        let _ = write!(
+            suite,
+            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\">\n      \
+             <error message=\"{}\" type=\"input-error\">{}</error>\n    </testcase>\n",
+            attr(name),
+            attr(&case_name),
+            attr(&e.file.display().to_string()),
+            e.line.max(1),
+            attr(&e.message),
+            text_content(&text)
+        );
+    }
+    suite.push_str("  </testsuite>\n");
+    (counts, suite)
+}
+
+/// Escapes an attribute value. Tab and line breaks become character references, so that
+/// attribute-value normalization keeps them.
+pub fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// Escapes element text.
+pub fn text_content(s: &str) -> String {
+    escape(s, false)
+}
+
+fn escape(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\'' if attribute => out.push_str("&apos;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            // Not allowed in XML 1.0 (C0 controls, U+FFFE, U+FFFF) or discouraged (DEL, C1
+            // controls): shown, not passed through.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_quotes_and_controls() {
+        assert_eq!(
+            attr("<script>&\"x\"'\n\u{1b}"),
+            "&lt;script&gt;&amp;&quot;x&quot;&apos;&#10;\\u{1b}"
+        );
+        assert_eq!(
+            text_content("a\tb\n\"c\"\u{0}\u{FFFF}"),
+            "a\tb\n\"c\"\\u{0}\\u{ffff}"
+        );
     }
 }

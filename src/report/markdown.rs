@@ -1,17 +1,577 @@
-//! Markdown report for a pull-request comment.
+//! Markdown report for a pull-request comment: counts, one summary table, then per failing
+//! vendor a collapsed `<details>` section with its failures, AI gaps and waivers. Passing
+//! vendors get one line each, invalid ones their input errors.
+//!
+//! Vendor names, messages, paths and waiver texts come from evidence files and are escaped, so
+//! they can neither break the table nor inject HTML, links, images or mentions.
 
 use std::io::{self, Write};
+use std::path::Path;
 
-use crate::portfolio::RunReport;
+use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
+use crate::evidence::InputError;
+use crate::portfolio::{RunReport, VendorOutcome};
 
-use super::Render;
+use super::{Render, location_of};
 
 pub struct MarkdownReport;
 
 impl Render for MarkdownReport {
-    fn render(&self, _report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
-        Err(io::Error::other(
-            "the markdown format is not implemented yet",
-        ))
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        let evaluated: Vec<&VendorResult> = report.evaluated().collect();
+        let mut head = Vec::new();
+        write_head(report, &evaluated, &mut head)?;
+        let mut rest = Vec::new();
+        write_rest(report, &evaluated, &mut rest)?;
+        let failing: Vec<&VendorResult> = evaluated
+            .iter()
+            .copied()
+            .filter(|v| v.verdict == Verdict::Fail)
+            .collect();
+
+        out.write_all(&head)?;
+        if !failing.is_empty() {
+            // The failing vendors' sections get what the rest of the comment leaves; those
+            // that do not fit are named in one line each, and room for those lines is kept.
+            const LEFT_OUT: &str = "\nLeft out to fit a pull-request comment (the table, JSON \
+                                    and SARIF reports have them):\n\n";
+            let heading = "\n### Failing vendors\n";
+            let short: Vec<String> = failing.iter().map(|v| short_line(v)).collect();
+            let mut budget = COMMENT_BUDGET
+                .saturating_sub(chars(&head) + chars(&rest) + heading.chars().count());
+            out.write_all(heading.as_bytes())?;
+            let mut shown = 0;
+            for (i, v) in failing.iter().enumerate() {
+                let mut section = vec![b'\n'];
+                failing_vendor(v, &mut section)?;
+                let later = &short[i + 1..];
+                let reserve = if later.is_empty() {
+                    0
+                } else {
+                    LEFT_OUT.chars().count()
+                        + later.iter().map(|l| l.chars().count()).sum::<usize>()
+                };
+                let size = chars(&section);
+                if size + reserve > budget {
+                    break;
+                }
+                budget -= size;
+                out.write_all(&section)?;
+                shown += 1;
+            }
+            if shown < failing.len() {
+                out.write_all(LEFT_OUT.as_bytes())?;
+                for line in &short[shown..] {
+                    out.write_all(line.as_bytes())?;
+                }
+            }
+        }
+        out.write_all(&rest)
+    }
+}
+
+/// Characters a pull-request comment may hold, with room left for a bot's own wrapping
+/// (GitHub's limit is 65,536).
+const COMMENT_BUDGET: usize = 60_000;
+
+/// A failing vendor in one line, for when its section does not fit.
+fn short_line(v: &VendorResult) -> String {
+    format!(
+        "- ❌ FAIL **{}** ({}): {}, {}\n",
+        md(&v.name),
+        code(&v.id),
+        count_of(v.count(Severity::Error), "error"),
+        count_of(v.count(Severity::Warning), "warning")
+    )
+}
+
+fn chars(bytes: &[u8]) -> usize {
+    String::from_utf8_lossy(bytes).chars().count()
+}
+
+/// Title, counts, the summary table and the problems with the paths given.
+fn write_head(
+    report: &RunReport,
+    evaluated: &[&VendorResult],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let passed = evaluated
+        .iter()
+        .filter(|v| v.verdict == Verdict::Pass)
+        .count();
+    writeln!(out, "## vendorcert report")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{} vendors: {passed} pass, {} fail, {} invalid** · as of {} · policy {}",
+        report.vendors.len(),
+        evaluated.len() - passed,
+        report.invalid_count(),
+        report.as_of,
+        md(&report.policy)
+    )?;
+
+    if !report.vendors.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| Vendor | Verdict | Errors | Warnings | Attested | AI risks controlled |"
+        )?;
+        writeln!(out, "| --- | --- | ---: | ---: | --- | --- |")?;
+        for outcome in &report.vendors {
+            match outcome {
+                VendorOutcome::Evaluated(v) => {
+                    let a = v.assurance();
+                    writeln!(
+                        out,
+                        "| {} ({}) | {} | {} | {} | {} | {} |",
+                        md(&v.name),
+                        code(&v.id),
+                        verdict_marker(v.verdict),
+                        v.count(Severity::Error),
+                        v.count(Severity::Warning),
+                        attested(a),
+                        ai_controlled(a)
+                    )?;
+                }
+                VendorOutcome::Invalid { file, .. } => writeln!(
+                    out,
+                    "| {} | ⚠️ INVALID | – | – | – | – |",
+                    code(&file.display().to_string())
+                )?,
+            }
+        }
+    }
+
+    if !report.errors.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Input errors")?;
+        writeln!(out)?;
+        for e in &report.errors {
+            input_error(e, "", out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Invalid vendors, passing vendors and the footer.
+fn write_rest(
+    report: &RunReport,
+    evaluated: &[&VendorResult],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let invalid: Vec<(&Path, &[InputError])> = report
+        .vendors
+        .iter()
+        .filter_map(|o| match o {
+            VendorOutcome::Invalid { file, errors } => Some((file.as_path(), &errors[..])),
+            VendorOutcome::Evaluated(_) => None,
+        })
+        .collect();
+    if !invalid.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Invalid evidence")?;
+        writeln!(out)?;
+        for (file, errors) in invalid {
+            writeln!(out, "- ⚠️ INVALID {}", code(&file.display().to_string()))?;
+            for e in errors {
+                input_error(e, "  ", out)?;
+            }
+        }
+    }
+
+    let passing: Vec<&VendorResult> = evaluated
+        .iter()
+        .copied()
+        .filter(|v| v.verdict == Verdict::Pass)
+        .collect();
+    if !passing.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Passing vendors")?;
+        writeln!(out)?;
+        for v in passing {
+            passing_vendor(v, out)?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "<sub>{} {} · `vendorcert explain RULE` documents each rule</sub>",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+fn verdict_marker(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Pass => "✅ PASS",
+        Verdict::Fail => "❌ FAIL",
+    }
+}
+
+fn attested(a: Assurance) -> &'static str {
+    match a.attested {
+        Some(true) => "yes",
+        Some(false) => "**no**",
+        None => "not evaluated",
+    }
+}
+
+fn ai_controlled(a: Assurance) -> String {
+    if a.ai_risks_checked == 0 {
+        "not checked".to_string()
+    } else {
+        format!("{} of {}", a.ai_risks_controlled, a.ai_risks_checked)
+    }
+}
+
+fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "**error**",
+        Severity::Warning => "**warning**",
+        Severity::None => "note",
+    }
+}
+
+/// `subject: message`, escaped.
+fn finding_text(f: &Finding) -> String {
+    match &f.subject {
+        Some(s) => format!("{}: {}", md(s), md(&f.message)),
+        None => md(&f.message),
+    }
+}
+
+/// `vendor.toml:12`: the evidence file's name, the full path being given once per vendor.
+fn where_found(v: &VendorResult, f: &Finding) -> String {
+    let file = v.file.file_name().map(Path::new).unwrap_or(&v.file);
+    code(&location_of(file, f.line))
+}
+
+/// The findings that need an answer, grouped by rule (in report order), so each question is
+/// asked once.
+fn by_rule<'a>(findings: impl Iterator<Item = &'a Finding>) -> Vec<Vec<&'a Finding>> {
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    for f in findings {
+        match groups.iter_mut().find(|g| g[0].rule.id == f.rule.id) {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
+    groups
+}
+
+fn failing_vendor(v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
+    let a = v.assurance();
+    writeln!(out, "<details>")?;
+    writeln!(
+        out,
+        "<summary>❌ FAIL <b>{}</b> ({}): {}, {} · policy {}</summary>",
+        html(&v.name),
+        html(&v.id),
+        count_of(v.count(Severity::Error), "error"),
+        count_of(v.count(Severity::Warning), "warning"),
+        html(&v.policy)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Evidence: {} · attested: {} · AI risks controlled: {}",
+        code(&v.file.display().to_string()),
+        attested(a),
+        ai_controlled(a)
+    )?;
+
+    let failures = by_rule(
+        v.findings
+            .iter()
+            .filter(|f| f.needs_answer() && f.rule.gap.is_none()),
+    );
+    if !failures.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**Failures**")?;
+        writeln!(out)?;
+        for group in failures {
+            let rule = group[0].rule;
+            writeln!(out, "- {} {}", code(rule.id), md(rule.title))?;
+            for f in &group {
+                writeln!(
+                    out,
+                    "  - {} {} ({})",
+                    severity_label(f.severity),
+                    finding_text(f),
+                    where_found(v, f)
+                )?;
+            }
+            writeln!(out, "  - Ask: {}", md(rule.question))?;
+        }
+    }
+
+    let gaps = by_rule(
+        v.findings
+            .iter()
+            .filter(|f| f.needs_answer() && f.rule.gap.is_some()),
+    );
+    if !gaps.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**AI gaps**")?;
+        writeln!(out)?;
+        for group in gaps {
+            let rule = group[0].rule;
+            let Some(gap) = rule.gap else { continue };
+            let owasp = gap
+                .owasp
+                .map(|o| format!(" · OWASP {}", md(o)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "- {} uncovered: {}{owasp}",
+                code(rule.id),
+                md(gap.risk)
+            )?;
+            for f in &group {
+                writeln!(
+                    out,
+                    "  - {} {} ({})",
+                    severity_label(f.severity),
+                    finding_text(f),
+                    where_found(v, f)
+                )?;
+            }
+            writeln!(out, "  - Ask: {}", md(rule.question))?;
+        }
+    }
+
+    let waived: Vec<&Finding> = v.findings.iter().filter(|f| f.waiver.is_some()).collect();
+    if !waived.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**Waivers**")?;
+        writeln!(out)?;
+        for f in waived {
+            let Some(w) = &f.waiver else { continue };
+            let subject = f
+                .subject
+                .as_deref()
+                .map(|s| format!(" {}:", md(s)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "- {}{subject} approved by {} on {}, until {}: {} ({})",
+                code(f.rule.id),
+                md(&w.approver),
+                w.approved,
+                w.expires,
+                md(&w.reason),
+                code(&w.origin)
+            )?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(out, "</details>")
+}
+
+fn passing_vendor(v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
+    let mut line = format!(
+        "- ✅ PASS **{}** ({}) · policy {}",
+        md(&v.name),
+        code(&v.id),
+        md(&v.policy)
+    );
+    let warned = by_rule(
+        v.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning),
+    );
+    if !warned.is_empty() {
+        let ids: Vec<String> = warned.iter().map(|g| code(g[0].rule.id)).collect();
+        line.push_str(&format!(
+            " · {}: {}",
+            count_of(v.count(Severity::Warning), "warning"),
+            ids.join(", ")
+        ));
+    }
+    let waivers: Vec<String> = v
+        .findings
+        .iter()
+        .filter_map(|f| {
+            f.waiver.as_ref().map(|w| {
+                format!(
+                    "{} approved by {} until {}",
+                    code(f.rule.id),
+                    md(&w.approver),
+                    w.expires
+                )
+            })
+        })
+        .collect();
+    if !waivers.is_empty() {
+        line.push_str(&format!(
+            " · {}: {}",
+            count_of(waivers.len(), "waiver"),
+            waivers.join("; ")
+        ));
+    }
+    writeln!(out, "{line}")
+}
+
+fn input_error(e: &InputError, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let at = if e.line == 0 {
+        e.file.display().to_string()
+    } else {
+        format!("{}:{}:{}", e.file.display(), e.line, e.column)
+    };
+    let help = e
+        .help
+        .as_deref()
+        .map(|h| format!(" (help: {})", md(h)))
+        .unwrap_or_default();
+    writeln!(out, "{indent}- {} {}{help}", code(&at), md(&e.message))
+}
+
+fn count_of(n: usize, word: &str) -> String {
+    crate::rules::plural_pub(n, word)
+}
+
+/// Escapes untrusted text for inline Markdown, in a table cell or a list item: Markdown
+/// punctuation is backslash-escaped, HTML characters become entities, newlines `<br>`, and a
+/// mention (`@team`) is broken with a zero-width space so it notifies no one.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            '\\' | '*' | '_' | '[' | ']' | '~' | '|' | '$' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '`' => out.push_str("&#96;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '@' => {
+                out.push('@');
+                if !prev.is_some_and(char::is_alphanumeric) {
+                    out.push_str("&#8203;");
+                }
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Escapes untrusted text inside an HTML element (`<summary>`), where Markdown is not parsed.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '@' => {
+                out.push('@');
+                if !prev.is_some_and(char::is_alphanumeric) {
+                    out.push_str("&#8203;");
+                }
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// An id or a path as inline code when it is made of plain characters; anything else is
+/// escaped text instead (a backtick or a pipe inside a code span would break out of it).
+pub fn code(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '/' | ':' | '+'));
+    if plain { format!("`{text}`") } else { md(text) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Level, RULES, Status};
+
+    fn failing(n: usize) -> VendorOutcome {
+        let rule = RULES[0];
+        let finding = Finding {
+            rule,
+            level: Level::Error,
+            status: Status::Fail,
+            severity: Severity::Error,
+            message: "x".repeat(400),
+            subject: None,
+            at: None,
+            line: 3,
+            column: 1,
+            matched: Vec::new(),
+            waiver: None,
+        };
+        VendorOutcome::Evaluated(Box::new(VendorResult {
+            id: format!("vendor-{n:02}"),
+            name: format!("Vendor {n}"),
+            file: format!("v{n}/vendor.toml").into(),
+            policy: "baseline".to_string(),
+            verdict: Verdict::Fail,
+            findings: vec![finding; 20],
+        }))
+    }
+
+    #[test]
+    fn a_large_portfolio_still_fits_a_comment() {
+        let report = RunReport {
+            as_of: "2026-11-23".parse().unwrap(),
+            policy: "baseline".to_string(),
+            vendors: (0..100).map(failing).collect(),
+            errors: Vec::new(),
+        };
+        let mut out = Vec::new();
+        MarkdownReport.render(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.chars().count() <= COMMENT_BUDGET, "{}", text.len());
+        // Every vendor is still in the table; the sections that did not fit are named.
+        assert_eq!(text.matches("| ❌ FAIL |").count(), 100);
+        let shown = text.matches("<details>").count();
+        assert!(shown > 0 && shown < 100);
+        assert!(text.contains("Left out to fit a pull-request comment"));
+        assert!(text.contains("- ❌ FAIL **Vendor 99** (`vendor-99`): 20 errors, 0 warnings"));
+        assert!(text.trim_end().ends_with("</sub>"));
+    }
+
+    #[test]
+    fn untrusted_text_is_escaped() {
+        assert_eq!(md("a | b"), "a \\| b");
+        assert_eq!(
+            md("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(md("R&D"), "R&amp;D");
+        assert_eq!(md("`rm -rf`"), "&#96;rm -rf&#96;");
+        assert_eq!(md("one\ntwo\r\nthree"), "one<br>two<br>three");
+        assert_eq!(md("[click](http://x)"), "\\[click\\](http://x)");
+        assert_eq!(md("**bold** _it_"), "\\*\\*bold\\*\\* \\_it\\_");
+        assert_eq!(md("ping @org/team"), "ping @&#8203;org/team");
+        assert_eq!(md("security@vendor.example"), "security@vendor.example");
+        assert_eq!(html("<b>A & B</b>"), "&lt;b&gt;A &amp; B&lt;/b&gt;");
+        assert_eq!(code("vendor.toml:12"), "`vendor.toml:12`");
+        assert_eq!(code("a`b|c"), "a&#96;b\\|c");
     }
 }

@@ -1,15 +1,387 @@
-//! SARIF 2.1.0 report.
+//! SARIF 2.1.0 report (OASIS errata01), for code-scanning dashboards.
+//!
+//! One run. `tool.driver.rules` declares every rule of the registry, in registry order, then
+//! the `input-error` rule for evidence files that cannot be read or are invalid. Each
+//! non-passing finding (fail, warn, unverified, and waived ones, which carry an external
+//! suppression) is one result located at its line in the vendor's evidence file.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::{Component, Path};
 
-use crate::portfolio::RunReport;
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::engine::{Finding, Severity, VendorResult};
+use crate::evidence::InputError;
+use crate::evidence::load::to_hex;
+use crate::policy::Waiver;
+use crate::portfolio::{RunReport, VendorOutcome};
+use crate::rules::{Level, RULES, Rule, Status};
 
 use super::Render;
+
+/// The schema the output follows.
+pub const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The id of the rule under which unreadable or invalid evidence files are reported.
+pub const INPUT_ERROR_RULE: &str = "input-error";
+
+/// Key of the fingerprint in `partialFingerprints` (bump the version if its input changes).
+const FINGERPRINT_KEY: &str = "vendorcert/v1";
+
+/// The base that relative artifact URIs are resolved against: the folder the run started in.
+const SRCROOT: &str = "%SRCROOT%";
 
 pub struct SarifReport;
 
 impl Render for SarifReport {
-    fn render(&self, _report: &RunReport, _out: &mut dyn Write) -> io::Result<()> {
-        Err(io::Error::other("the sarif format is not implemented yet"))
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &sarif_log(report))?;
+        writeln!(out)
+    }
+}
+
+/// The whole SARIF log of a run, as a JSON value.
+pub fn sarif_log(report: &RunReport) -> Value {
+    let mut results = Vec::new();
+    for outcome in &report.vendors {
+        match outcome {
+            VendorOutcome::Evaluated(v) => {
+                let mut seen = BTreeMap::new();
+                for f in v.findings.iter().filter(|f| reported(f)) {
+                    results.push(finding_result(v, f, &mut seen));
+                }
+            }
+            VendorOutcome::Invalid { errors, .. } => {
+                results.extend(errors.iter().map(input_error_result));
+            }
+        }
+    }
+    results.extend(report.errors.iter().map(input_error_result));
+
+    let mut rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
+    rules.push(input_error_descriptor());
+
+    json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": env!("CARGO_PKG_NAME"),
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": rules,
+                }
+            },
+            "invocations": [{
+                // The run completed: invalid evidence files are reported as results.
+                "executionSuccessful": true,
+                "exitCode": super::exit_code(report),
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {
+                "asOf": report.as_of.to_string(),
+                "policy": report.policy,
+            },
+        }],
+    })
+}
+
+/// Whether a finding becomes a result: everything the vendor should be asked about, and what
+/// a waiver accepted (as a suppressed result).
+fn reported(f: &Finding) -> bool {
+    f.needs_answer() || f.status == Status::Waived
+}
+
+fn level_of_rule(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Off => "none",
+    }
+}
+
+/// A result's level: the finding's severity. A waived finding has no severity left, so it
+/// keeps the level its rule has under the policy (the result is suppressed anyway).
+fn level_of_finding(f: &Finding) -> &'static str {
+    match (f.status, f.severity) {
+        (Status::Waived, _) => match f.level {
+            Level::Off => "note",
+            level => level_of_rule(level),
+        },
+        (_, Severity::Error) => "error",
+        (_, Severity::Warning) => "warning",
+        (_, Severity::None) => "note",
+    }
+}
+
+/// The rule's name in SARIF: its id in PascalCase (`SOC2-FULL-REPORT` → `Soc2FullReport`).
+pub fn pascal_name(id: &str) -> String {
+    id.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let lower = part.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn rule_descriptor(rule: &Rule) -> Value {
+    let framework = serde_json::to_value(rule.framework).unwrap_or(Value::Null);
+    // The schema wants tags unique (the AI framework's name is already "ai").
+    let mut tags = vec![Value::from("vendor-risk"), framework.clone()];
+    if rule.gap.is_some() && !tags.contains(&Value::from("ai")) {
+        tags.push("ai".into());
+    }
+    let mut properties = json!({
+        "framework": framework,
+        "frameworkTitle": rule.framework.title(),
+        "seeds": rule
+            .seeds
+            .iter()
+            .map(|s| format!("{}: {}", s.id, s.title))
+            .collect::<Vec<_>>(),
+        "tags": tags,
+    });
+    if let Some(gap) = rule.gap {
+        properties["aiGap"] = json!(gap);
+    }
+    json!({
+        "id": rule.id,
+        "name": pascal_name(rule.id),
+        "shortDescription": { "text": rule.title },
+        "fullDescription": { "text": rule.rationale },
+        "help": {
+            "text": format!(
+                "Passes: {}.\nFails: {}.\nAsk the vendor: {}",
+                rule.passes, rule.fails, rule.question
+            ),
+            "markdown": format!(
+                "**Passes:** {}.\n\n**Fails:** {}.\n\n**Ask the vendor:** {}",
+                rule.passes, rule.fails, rule.question
+            ),
+        },
+        "defaultConfiguration": { "level": level_of_rule(rule.default_level) },
+        "properties": properties,
+    })
+}
+
+fn input_error_descriptor() -> Value {
+    let passes = "an evidence file that can be read and follows the evidence format";
+    let fails = "an unreadable, empty, binary or oversized file, a syntax error, an unknown or \
+        missing field, a value of the wrong type";
+    let fix = "Correct the file at the reported line (the message says what is wrong), then run \
+        vendorcert again.";
+    json!({
+        "id": INPUT_ERROR_RULE,
+        "name": pascal_name(INPUT_ERROR_RULE),
+        "shortDescription": { "text": "the evidence file is readable and valid" },
+        "fullDescription": {
+            "text": "An evidence file that cannot be read or is invalid is never a pass: the \
+                vendor it describes is not evaluated until the file is corrected."
+        },
+        "help": {
+            "text": format!("Passes: {passes}.\nFails: {fails}.\n{fix}"),
+            "markdown": format!("**Passes:** {passes}.\n\n**Fails:** {fails}.\n\n{fix}"),
+        },
+        "defaultConfiguration": { "level": "error" },
+        "properties": { "tags": ["input"] },
+    })
+}
+
+fn rule_index(id: &str) -> usize {
+    RULES.iter().position(|r| r.id == id).unwrap_or(RULES.len())
+}
+
+/// `seen` counts the fingerprints already given for the vendor, so that two findings with the
+/// same vendor, rule and evidence path still get distinct fingerprints.
+fn finding_result(v: &VendorResult, f: &Finding, seen: &mut BTreeMap<String, usize>) -> Value {
+    let at = f.at.as_deref().unwrap_or("");
+    let base = fingerprint(&[&v.id, f.rule.id, at]);
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    let print = if *n == 1 {
+        base
+    } else {
+        fingerprint(&[&v.id, f.rule.id, at, &n.to_string()])
+    };
+    let text = match &f.subject {
+        Some(subject) => format!("{subject}: {}", f.message),
+        None => f.message.clone(),
+    };
+    let mut properties = Map::new();
+    properties.insert("vendor".into(), v.id.clone().into());
+    properties.insert("vendorName".into(), v.name.clone().into());
+    properties.insert("status".into(), json!(f.status));
+    if let Some(at) = &f.at {
+        properties.insert("evidencePath".into(), at.clone().into());
+    }
+    if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
+        properties.insert("aiGap".into(), json!(gap));
+    }
+    if f.needs_answer() {
+        properties.insert("question".into(), f.rule.question.into());
+    }
+    if !f.matched.is_empty() {
+        properties.insert("matched".into(), json!(f.matched));
+    }
+    let mut result = json!({
+        "ruleId": f.rule.id,
+        "ruleIndex": rule_index(f.rule.id),
+        "level": level_of_finding(f),
+        "message": { "text": text },
+        "locations": [location(&v.file, f.line, f.column)],
+        "partialFingerprints": { FINGERPRINT_KEY: print },
+        "properties": properties,
+    });
+    if let Some(w) = &f.waiver {
+        result["suppressions"] = json!([suppression(w)]);
+    }
+    result
+}
+
+fn input_error_result(e: &InputError) -> Value {
+    let text = match &e.help {
+        Some(help) => format!("{}\nhelp: {help}", e.message),
+        None => e.message.clone(),
+    };
+    let file = uri_of(&e.file);
+    json!({
+        "ruleId": INPUT_ERROR_RULE,
+        "ruleIndex": RULES.len(),
+        "level": "error",
+        "message": { "text": text },
+        "locations": [location(&e.file, e.line, e.column)],
+        "partialFingerprints": {
+            FINGERPRINT_KEY: fingerprint(&[&file, INPUT_ERROR_RULE, &e.message]),
+        },
+        "properties": { "status": "invalid" },
+    })
+}
+
+fn suppression(w: &Waiver) -> Value {
+    let mut s = json!({
+        "kind": "external",
+        "status": "accepted",
+        "justification": format!(
+            "{} (accepted by {} on {}, until {})",
+            w.reason, w.approver, w.approved, w.expires
+        ),
+        "properties": {
+            "approver": w.approver,
+            "approved": w.approved.to_string(),
+            "expires": w.expires.to_string(),
+            "origin": w.origin,
+        },
+    });
+    // `origin` is "file:line".
+    if let Some((file, line)) = w.origin.rsplit_once(':')
+        && let Ok(line) = line.parse::<usize>()
+    {
+        s["location"] = location(Path::new(file), line, 0);
+    }
+    s
+}
+
+/// A location in a file; the whole file (line 0) is reported at its first line.
+fn location(file: &Path, line: usize, column: usize) -> Value {
+    let mut artifact = json!({ "uri": uri_of(file) });
+    if !file.has_root() {
+        artifact["uriBaseId"] = SRCROOT.into();
+    }
+    let mut region = json!({ "startLine": line.max(1) });
+    if column >= 1 {
+        region["startColumn"] = column.into();
+    }
+    json!({ "physicalLocation": { "artifactLocation": artifact, "region": region } })
+}
+
+/// A stable, opaque fingerprint: SHA-256 of the parts, each followed by a NUL byte.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    to_hex(&hasher.finalize())
+}
+
+/// A path as a URI reference: relative paths stay relative (forward slashes, no `./`),
+/// absolute paths become `file:` URIs; anything outside the unreserved characters is
+/// percent-encoded.
+pub fn uri_of(path: &Path) -> String {
+    let mut segments: Vec<String> = Vec::new();
+    let mut absolute = false;
+    for component in path.components() {
+        match component {
+            Component::Prefix(p) => {
+                absolute = true;
+                segments.push(p.as_os_str().to_string_lossy().replace('\\', "/"));
+            }
+            Component::RootDir => absolute = true,
+            Component::CurDir => {}
+            Component::ParentDir => segments.push("..".into()),
+            Component::Normal(s) => segments.push(s.to_string_lossy().into_owned()),
+        }
+    }
+    let encoded: Vec<String> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| encode_segment(s, absolute && i == 0))
+        .collect();
+    if absolute {
+        format!("file:///{}", encoded.join("/"))
+    } else if encoded.is_empty() {
+        ".".into()
+    } else {
+        encoded.join("/")
+    }
+}
+
+fn encode_segment(segment: &str, keep_colon: bool) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || b"-._~!$&'()*+,;=@".contains(&b)
+            || (keep_colon && b == b':');
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_pascal_case() {
+        assert_eq!(pascal_name("SOC2-FULL-REPORT"), "Soc2FullReport");
+        assert_eq!(pascal_name("input-error"), "InputError");
+    }
+
+    #[test]
+    fn uris_are_relative_with_forward_slashes() {
+        assert_eq!(
+            uri_of(Path::new("./vendors/acme ai/vendor.toml")),
+            "vendors/acme%20ai/vendor.toml"
+        );
+        assert_eq!(uri_of(Path::new("a#b/c:d")), "a%23b/c%3Ad");
+        assert_eq!(
+            uri_of(Path::new("/tmp/x/vendor.toml")),
+            "file:///tmp/x/vendor.toml"
+        );
     }
 }

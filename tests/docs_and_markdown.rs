@@ -1,0 +1,369 @@
+//! The Markdown report (an insta snapshot of the example portfolio), `explain`, `rules --format
+//! json`, and the check that `docs/rules.md` is what the rule registry generates.
+//!
+//! Regenerate the snapshot with `INSTA_UPDATE=always cargo test --test docs_and_markdown` (then
+//! review `tests/snapshots/`), and `docs/rules.md` with
+//! `UPDATE_DOCS=1 cargo test --test docs_and_markdown`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use vendorcert::report::rules_doc::{REGENERATE, rules_markdown};
+use vendorcert::rules::RULES;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The binary, run from the repository root so the paths in its output are the relative ones
+/// given on the command line, the same on every machine.
+fn vendorcert() -> Command {
+    let mut cmd = Command::cargo_bin("vendorcert").unwrap();
+    cmd.current_dir(ROOT).env_remove("NO_COLOR");
+    cmd
+}
+
+fn portfolio_markdown() -> String {
+    let out = vendorcert()
+        .args([
+            "check",
+            "fixtures/portfolio",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the portfolio holds failing vendors; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn markdown_report_of_the_portfolio() {
+    let markdown = portfolio_markdown();
+    // A release changes the footer's version, not the report.
+    let markdown = markdown.replace(
+        &format!("vendorcert {}", env!("CARGO_PKG_VERSION")),
+        "vendorcert [version]",
+    );
+    insta::assert_snapshot!("portfolio_markdown", markdown);
+}
+
+#[test]
+fn markdown_report_is_a_compact_pull_request_comment() {
+    let markdown = portfolio_markdown();
+    assert!(
+        markdown.chars().count() < 65_536,
+        "GitHub rejects comments over 65,536 characters"
+    );
+    assert!(!markdown.contains(ROOT), "no machine-dependent path");
+    assert!(markdown.contains("**9 vendors: 1 pass, 8 fail, 0 invalid** · as of 2026-11-23"));
+    // One collapsed section per failing vendor, one line per passing vendor.
+    assert_eq!(markdown.matches("<details>").count(), 8);
+    assert_eq!(markdown.matches("</details>").count(), 8);
+    assert_eq!(
+        markdown
+            .lines()
+            .filter(|l| l.starts_with("- ✅ PASS"))
+            .count(),
+        1
+    );
+    // The verdict is spelt out, not only an emoji.
+    assert!(markdown.contains("| ✅ PASS |") && markdown.contains("| ❌ FAIL |"));
+    // A waiver says who approved it and until when.
+    assert!(
+        markdown.contains(
+            "`SOC2-SCOPE` approved by Dana Whitlock, CISO on 2026-10-01, until 2027-03-31"
+        )
+    );
+    // An AI gap names the risk left uncovered and the OWASP entry.
+    assert!(markdown.contains(
+        "`AI-TRAINING-DATA` uncovered: training data exposure · OWASP LLM02:2025 Sensitive \
+         Information Disclosure"
+    ));
+}
+
+#[test]
+fn markdown_report_escapes_untrusted_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let vendor = dir.path().join("quillfeather");
+    fs::create_dir(&vendor).unwrap();
+    for entry in fs::read_dir(Path::new(ROOT).join("fixtures/portfolio/quillfeather")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), vendor.join(entry.file_name())).unwrap();
+    }
+    let toml = fs::read_to_string(vendor.join("vendor.toml")).unwrap();
+    let evil = r#"name = "Quill | <img src=x onerror=alert(1)> `@org/team` [x](https://evil.example) & *co*\nnext""#;
+    let toml = toml.replacen("name = \"Quillfeather Writing AI Ltd\"", evil, 1);
+    assert!(toml.contains(evil), "the fixture's name line moved");
+    fs::write(vendor.join("vendor.toml"), toml).unwrap();
+    let broken = dir.path().join("broken");
+    fs::create_dir(&broken).unwrap();
+    fs::write(
+        broken.join("vendor.toml"),
+        "schema = 1\n[vendor]\nidd = \"<b>x</b>\"\n",
+    )
+    .unwrap();
+
+    let out = vendorcert()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "quillfeather",
+            "broken",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "an invalid vendor exits 2");
+    let markdown = String::from_utf8(out.stdout).unwrap();
+
+    let row = markdown
+        .lines()
+        .find(|l| l.contains("(`quillfeather`)"))
+        .expect("a summary row for the vendor");
+    let unescaped_pipes = row
+        .char_indices()
+        .filter(|(i, c)| *c == '|' && (*i == 0 || row.as_bytes()[i - 1] != b'\\'))
+        .count();
+    assert_eq!(unescaped_pipes, 7, "the name must not add a column: {row}");
+    assert!(row.contains(
+        "Quill \\| &lt;img src=x onerror=alert(1)&gt; &#96;@&#8203;org/team&#96; \
+         \\[x\\](https://evil.example) &amp; \\*co\\*<br>next"
+    ));
+    for line in markdown.lines() {
+        assert!(
+            !line.contains("<img"),
+            "raw HTML from a vendor name: {line}"
+        );
+        assert!(
+            !line.contains("@org"),
+            "a mention from a vendor name: {line}"
+        );
+    }
+    assert!(markdown.contains(
+        "<summary>❌ FAIL <b>Quill | &lt;img src=x onerror=alert(1)&gt; `@&#8203;org/team` \
+         [x](https://evil.example) &amp; *co* next</b>"
+    ));
+    // The invalid vendor lists its input errors with file:line:column.
+    assert!(markdown.contains("| `broken/vendor.toml` | ⚠️ INVALID |"));
+    assert!(markdown.contains("- ⚠️ INVALID `broken/vendor.toml`"));
+    assert!(markdown.contains("  - `broken/vendor.toml:3:1` unknown field &#96;idd&#96;"));
+}
+
+#[test]
+fn explain_prints_every_section() {
+    let out = vendorcert()
+        .args(["explain", "SOC2-TYPE"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "SOC2-TYPE: the SOC 2 report is Type 2");
+    assert_eq!(lines[1], "Framework: SOC 2");
+    let headings: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+        .skip(2)
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "What it checks",
+            "Why it matters",
+            "Passing evidence",
+            "Failing evidence",
+            "Source",
+            "Question to send the vendor",
+            "Default level",
+        ]
+    );
+    let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flowing.contains(
+        "Question to send the vendor Can you share your most recent SOC 2 Type 2 report, or the \
+         date your Type 2 observation period ends?"
+    ));
+    assert!(flowing.contains("Why it matters A Type 1 report tests the design of controls"));
+    assert!(flowing.contains(
+        "Source - Seed 000: AI Vendor Certifications Explained: SOC 2, ISO 27001, and What They \
+         Mean - Seed 004: SOC 2 vs ISO 27001: What Each Actually Proves About a Vendor"
+    ));
+    assert!(flowing.contains("Default level error"));
+    assert!(
+        !text.contains("AI risk left uncovered"),
+        "not an AI gap rule"
+    );
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 90,
+            "longer than 90 columns: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn explain_an_ai_gap_rule_names_the_risk_and_owasp_entry() {
+    // Ids are matched case-insensitively.
+    let out = vendorcert()
+        .args(["explain", "ai-training-data"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("AI-TRAINING-DATA: "));
+    assert!(text.contains(
+        "\nAI risk left uncovered\n    Risk: training data exposure.\n    OWASP Top 10 for LLM \
+         Applications 2025: LLM02:2025 Sensitive Information Disclosure.\n"
+    ));
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 90,
+            "longer than 90 columns: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn explain_an_unknown_rule_suggests_the_nearest_ids() {
+    let out = vendorcert().args(["explain", "NOPE"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("error: no rule `NOPE`"), "{stderr}");
+    let help = stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("help: the nearest rule ids are "))
+        .unwrap_or_else(|| panic!("no suggestion in {stderr}"));
+    let ids: Vec<&str> = help
+        .split(';')
+        .next()
+        .unwrap()
+        .split(", ")
+        .map(str::trim)
+        .collect();
+    assert_eq!(ids.len(), 3, "{help}");
+    for id in ids {
+        assert!(vendorcert::rules::find(id).is_some(), "{id} is not a rule");
+    }
+}
+
+#[test]
+fn rules_as_json() {
+    let out = vendorcert()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let rules = rules.as_array().expect("an array");
+    assert_eq!(rules.len(), RULES.len(), "one entry per rule");
+    let mut ids = HashSet::new();
+    for (rule, declared) in rules.iter().zip(RULES) {
+        let id = rule["id"].as_str().expect("an id");
+        assert_eq!(id, declared.id, "registry order");
+        assert!(ids.insert(id), "duplicate id {id}");
+        for key in [
+            "framework",
+            "title",
+            "default_level",
+            "rationale",
+            "question",
+            "passes",
+            "fails",
+        ] {
+            let value = rule[key].as_str().unwrap_or_default();
+            assert!(!value.trim().is_empty(), "{id}: empty {key}");
+        }
+        let seeds = rule["seeds"].as_array().expect("seeds");
+        assert!(!seeds.is_empty(), "{id}: no seed");
+        for seed in seeds {
+            assert!(seed["id"].is_string() && seed["title"].is_string(), "{id}");
+        }
+        match declared.gap {
+            Some(gap) => {
+                assert_eq!(rule["ai_gap"]["risk"], gap.risk, "{id}");
+                assert_eq!(rule["ai_gap"]["owasp"].as_str(), gap.owasp, "{id}");
+            }
+            None => assert!(rule["ai_gap"].is_null(), "{id}"),
+        }
+    }
+}
+
+#[test]
+fn rules_markdown_documents_every_rule() {
+    let md = rules_markdown();
+    let header = md.lines().next().unwrap_or_default();
+    assert!(
+        header.starts_with("<!-- Generated by `vendorcert`"),
+        "{header}"
+    );
+    assert!(header.contains("must not be edited by hand"), "{header}");
+    assert!(header.contains(REGENERATE), "{header}");
+    for rule in RULES {
+        assert!(md.contains(&format!("\n### {}\n", rule.id)), "{}", rule.id);
+        assert!(md.contains(&format!("[{}](#{})", rule.id, rule.slug())));
+    }
+    for heading in [
+        "**What it checks**",
+        "**Why it matters**",
+        "**Passing evidence**",
+        "**Failing evidence**",
+        "**Source**",
+        "**Question to send the vendor**",
+        "**Default level**",
+    ] {
+        assert_eq!(md.matches(heading).count(), RULES.len(), "{heading}");
+    }
+    let gaps = RULES.iter().filter(|r| r.gap.is_some()).count();
+    assert_eq!(md.matches("**AI risk left uncovered**").count(), gaps);
+    for line in md
+        .lines()
+        .filter(|l| !l.starts_with('|') && !l.starts_with("<!--"))
+    {
+        assert!(
+            line.chars().count() <= 90,
+            "longer than 90 columns: {line:?}"
+        );
+    }
+}
+
+/// `docs/rules.md` is generated: it fails when it differs from what the registry gives, and
+/// `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_rules_md_is_up_to_date() {
+    let path = Path::new(ROOT).join("docs/rules.md");
+    let expected = rules_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read docs/rules.md ({e}); run `{REGENERATE}`"))
+        .replace("\r\n", "\n");
+    if actual != expected {
+        let (have, want): (Vec<&str>, Vec<&str>) =
+            (actual.split('\n').collect(), expected.split('\n').collect());
+        let n = (0..have.len().max(want.len()))
+            .find(|&i| have.get(i) != want.get(i))
+            .unwrap_or(0);
+        panic!(
+            "docs/rules.md is out of date with the rule registry; regenerate it with \
+             `{REGENERATE}` and commit it.\nfirst difference at line {}:\n  file:      {:?}\n  \
+             generated: {:?}",
+            n + 1,
+            have.get(n).copied().unwrap_or("(end of file)"),
+            want.get(n).copied().unwrap_or("(end of file)"),
+        );
+    }
+}
