@@ -230,7 +230,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
 fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Result<u8> {
     let mut err = io::stderr().lock();
     for e in errors {
-        writeln!(err, "error: {e}")?;
+        write!(err, "{}", crate::report::diagnostic::input_error(e))?;
     }
     Ok(2)
 }
@@ -414,7 +414,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 _ => &[],
             }))
         {
-            writeln!(err, "error: {e}")?;
+            write!(err, "{}", crate::report::diagnostic::input_error(e))?;
         }
     }
     let mut buffer = Vec::new();

@@ -80,11 +80,7 @@ pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
     let is_json = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
-        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(file, &text)).collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    };
+    let located = |diags: Vec<Diagnostic>| locate_all(file, &text, diags);
     let root = if is_json {
         parse_json(&text)
     } else {
@@ -129,7 +125,8 @@ impl<T> ConfigFile<T> {
 }
 
 fn locate_all(path: &Path, text: &str, diags: Vec<Diagnostic>) -> Vec<InputError> {
-    let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, text)).collect();
+    let source = super::error::SourceFile::new(path, text);
+    let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate_in(&source)).collect();
     errors.sort_by_key(|e| (e.line, e.column));
     errors
 }
