@@ -99,6 +99,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on findings of this severity or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// In the terminal report, show each failure's evidence line and the waiver or policy line
+    /// that decided its outcome.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Always exit 0 when the input is valid (report-only runs); invalid input still exits 2.
     #[arg(long)]
     pub exit_zero: bool,
@@ -399,7 +403,11 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             };
             let width = to_terminal.then(terminal_width).flatten();
-            Box::new(TableReport { color, width })
+            Box::new(TableReport {
+                color,
+                width,
+                verbose: args.verbose,
+            })
         }
     };
     // The terminal report lists input errors itself; elsewhere they also go to stderr, so a CI

@@ -57,7 +57,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: &Path, text: &str) -> Arc<SourceFile> {
-        Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_string() })
+        Arc::new(SourceFile {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        })
     }
 }
 

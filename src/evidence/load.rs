@@ -118,6 +118,11 @@ impl<T> ConfigFile<T> {
         locate_all(&self.path, &self.text, diags)
     }
 
+    /// The file's text, shared, for snippets.
+    pub fn source(&self) -> std::sync::Arc<super::error::SourceFile> {
+        super::error::SourceFile::new(&self.path, &self.text)
+    }
+
     /// 1-based line of the value at an evidence-style path.
     pub fn line_of(&self, path: &str) -> usize {
         super::error::line_column(&self.text, self.root.locate(path).span.start).0

@@ -22,8 +22,18 @@ pub fn input_error(e: &InputError) -> String {
     let Some((source, span)) = &e.source else {
         return format!("error: {e}\n");
     };
-    let header = format!("error: {}:{}:{}: {}", e.file.display(), e.line, e.column, e.message);
-    let primary = Mark { source, span: span.clone(), message: e.message.clone() };
+    let header = format!(
+        "error: {}:{}:{}: {}",
+        e.file.display(),
+        e.line,
+        e.column,
+        e.message
+    );
+    let primary = Mark {
+        source,
+        span: span.clone(),
+        message: e.message.clone(),
+    };
     format!("{header}\n{}", snippet(&primary, &[], e.help.as_deref()))
 }
 
@@ -32,9 +42,16 @@ pub fn input_error(e: &InputError) -> String {
 pub fn snippet<'a>(primary: &Mark<'a>, secondary: &[Mark<'a>], help: Option<&str>) -> String {
     let mut files: SimpleFiles<String, &'a str> = SimpleFiles::new();
     let mut label = |mark: &Mark<'a>, primary: bool| {
-        let id = files.add(mark.source.path.display().to_string(), mark.source.text.as_str());
+        let id = files.add(
+            mark.source.path.display().to_string(),
+            mark.source.text.as_str(),
+        );
         let span = clamp(&mark.source.text, mark.span.clone());
-        let label = if primary { Label::primary(id, span) } else { Label::secondary(id, span) };
+        let label = if primary {
+            Label::primary(id, span)
+        } else {
+            Label::secondary(id, span)
+        };
         label.with_message(mark.message.clone())
     };
     let mut labels = vec![label(primary, true)];
@@ -47,7 +64,9 @@ pub fn snippet<'a>(primary: &Mark<'a>, secondary: &[Mark<'a>], help: Option<&str
         return String::new();
     }
     // codespan starts with its own "error: <message>" line; the caller writes the summary.
-    out.split_once('\n').map(|(_, rest)| rest.to_string()).unwrap_or(out)
+    out.split_once('\n')
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or(out)
 }
 
 /// A span inside the text, on character boundaries, marking at least one character when it can.
@@ -83,7 +102,10 @@ mod tests {
             .with_help("did you mean `id`?")
             .locate(Path::new("v/vendor.toml"), text);
         let shown = input_error(&e);
-        assert!(shown.starts_with("error: v/vendor.toml:3:1: unknown field `idd`\n"), "{shown}");
+        assert!(
+            shown.starts_with("error: v/vendor.toml:3:1: unknown field `idd`\n"),
+            "{shown}"
+        );
         assert!(shown.contains("3 │ idd = \"x\""), "{shown}");
         assert!(shown.contains("^^^ unknown field `idd`"), "{shown}");
         assert!(shown.contains("= help: did you mean `id`?"), "{shown}");
