@@ -42,6 +42,23 @@ pub enum Command {
         /// The rule id, e.g. SOC2-TYPE.
         rule: String,
     },
+    /// Write a commented vendor.toml template into DIR (created if needed).
+    Init {
+        /// The vendor folder to create.
+        dir: PathBuf,
+        /// The vendor's name (default: the folder's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Print the JSON Schema of the evidence format.
+    Schema,
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Inspect policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -79,6 +96,16 @@ pub struct CheckArgs {
     /// Waivers file (TOML); a `waivers.toml` in a folder given as PATH is read too.
     #[arg(long, value_name = "FILE")]
     pub waivers: Option<PathBuf>,
+    /// Fail (exit 1) on findings of this severity or worse.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// In the terminal report, show each failure's evidence line and the waiver or policy line
+    /// that decided its outcome.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Always exit 0 when the input is valid (report-only runs); invalid input still exits 2.
+    #[arg(long)]
+    pub exit_zero: bool,
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -101,6 +128,14 @@ pub struct QuestionsArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A vendor with an error-severity finding fails the run (the default).
+    Error,
+    /// Warnings fail the run too.
+    Warning,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,6 +206,26 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Policy(PolicyCommand::Show { policy }) => policy_show(&policy),
+        Command::Init { dir, name } => init(&dir, name.as_deref()),
+        Command::Schema => {
+            emit(evidence_schema().as_bytes())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "vendorcert",
+                &mut buffer,
+            );
+            emit(&buffer)?;
+            Ok(0)
+        }
+        Command::Man => {
+            emit(man_page()?.as_bytes())?;
+            Ok(0)
+        }
         Command::Questions(args) => questions(args),
     }
 }
@@ -179,9 +234,57 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
 fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Result<u8> {
     let mut err = io::stderr().lock();
     for e in errors {
-        writeln!(err, "error: {e}")?;
+        write!(err, "{}", crate::report::diagnostic::input_error(e))?;
     }
     Ok(2)
+}
+
+/// The JSON Schema of the evidence format (committed as docs/evidence.schema.json).
+pub fn evidence_schema() -> String {
+    let schema = schemars::schema_for!(crate::evidence::EvidenceFile);
+    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+}
+
+/// The man page, generated from the argument definitions (committed as docs/vendorcert.1).
+pub fn man_page() -> anyhow::Result<String> {
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buffer)?;
+    Ok(String::from_utf8(buffer)?)
+}
+
+fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
+    let name = match name {
+        Some(n) => n.to_string(),
+        None => dir
+            .file_name()
+            .map(|n| {
+                n.to_string_lossy()
+                    .split(['-', '_', ' '])
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w[..1].to_uppercase() + &w[1..])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_else(|| "Vendor".to_string()),
+    };
+    for existing in crate::evidence::EVIDENCE_FILE_NAMES {
+        if dir.join(existing).exists() {
+            eprintln!(
+                "error: {} already exists; not overwriting it",
+                dir.join(existing).display()
+            );
+            return Ok(2);
+        }
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let file = dir.join("vendor.toml");
+    write_atomically(&file, crate::template::vendor_template(&name).as_bytes())?;
+    eprintln!(
+        "wrote {} — fill it in from the vendor's documents, then run `vendorcert check {}`",
+        file.display(),
+        dir.display()
+    );
+    Ok(0)
 }
 
 fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
@@ -300,7 +403,11 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             };
             let width = to_terminal.then(terminal_width).flatten();
-            Box::new(TableReport { color, width })
+            Box::new(TableReport {
+                color,
+                width,
+                verbose: args.verbose,
+            })
         }
     };
     // The terminal report lists input errors itself; elsewhere they also go to stderr, so a CI
@@ -315,7 +422,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 _ => &[],
             }))
         {
-            writeln!(err, "error: {e}")?;
+            write!(err, "{}", crate::report::diagnostic::input_error(e))?;
         }
     }
     let mut buffer = Vec::new();
@@ -324,7 +431,16 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Some(path) => write_atomically(path, &buffer)?,
         None => emit(&buffer)?,
     }
-    Ok(report::exit_code(&report))
+    let code = report::exit_code(&report);
+    let warned = report
+        .evaluated()
+        .any(|v| v.count(crate::engine::Severity::Warning) > 0);
+    Ok(match (code, args.fail_on, args.exit_zero) {
+        (2, _, _) => 2,
+        (_, _, true) => 0,
+        (0, FailOn::Warning, false) if warned => 1,
+        (code, _, false) => code,
+    })
 }
 
 /// Writes a finished report to standard output. A reader that stops early (`| head`) is not an

@@ -1,9 +1,12 @@
 //! Evaluates one vendor under a policy at an as-of date. Pure: no I/O.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::evidence::error::SourceFile;
 use crate::evidence::{Date, LoadedVendor};
 use crate::policy::{Policy, Waiver};
 use crate::rules::{Ctx, Level, Outcome, PortfolioIndex, Rule, Status, general};
@@ -42,6 +45,8 @@ pub struct Finding {
     pub subject: Option<String>,
     /// Evidence path, e.g. `iso[0].expires`.
     pub at: Option<String>,
+    /// Byte range of that path's value in the evidence file, for snippets.
+    pub span: Range<usize>,
     /// 1-based position of that path in the evidence file.
     pub line: usize,
     pub column: usize,
@@ -73,6 +78,10 @@ pub struct VendorResult {
     pub id: String,
     pub name: String,
     pub file: PathBuf,
+    /// The evidence file's text, for snippets.
+    pub source: Arc<SourceFile>,
+    /// The policy the vendor was evaluated under (with where a policy file set each level).
+    pub policy_detail: Arc<Policy>,
     /// The policy the vendor was evaluated under.
     pub policy: String,
     pub verdict: Verdict,
@@ -164,6 +173,8 @@ pub fn evaluate(
         id: vendor.evidence.vendor.id.clone(),
         name: vendor.evidence.vendor.name.clone(),
         file: vendor.file.clone(),
+        source: SourceFile::new(&vendor.file, &vendor.text),
+        policy_detail: Arc::new(policy.clone()),
         policy: policy.name.clone(),
         verdict,
         findings,
@@ -233,6 +244,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
             source.describe()
         );
     }
+    let span = vendor.root.locate(at.as_deref().unwrap_or("")).span.clone();
     let (line, column) = vendor.position(at.as_deref().unwrap_or(""));
     Finding {
         rule,
@@ -242,6 +254,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         message,
         subject,
         at,
+        span,
         line,
         column,
         matched,

@@ -12,3 +12,4 @@ pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod scope;
+pub mod template;

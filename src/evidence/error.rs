@@ -3,6 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -30,14 +31,36 @@ impl Diagnostic {
 
     /// Ties the diagnostic to a file, turning its byte offset into a line and column.
     pub fn locate(self, file: &Path, text: &str) -> InputError {
-        let (line, column) = line_column(text, self.span.start);
+        self.locate_in(&SourceFile::new(file, text))
+    }
+
+    /// Ties the diagnostic to a shared source file (kept for snippets).
+    pub fn locate_in(self, source: &Arc<SourceFile>) -> InputError {
+        let (line, column) = line_column(&source.text, self.span.start);
         InputError {
-            file: file.to_path_buf(),
+            file: source.path.clone(),
             line,
             column,
             message: self.message,
             help: self.help,
+            source: Some((Arc::clone(source), self.span)),
         }
+    }
+}
+
+/// An input file's text, shared by the errors and findings that quote it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: &Path, text: &str) -> Arc<SourceFile> {
+        Arc::new(SourceFile {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        })
     }
 }
 
@@ -52,6 +75,9 @@ pub struct InputError {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The file's text and the byte range concerned, for a source snippet.
+    #[serde(skip)]
+    pub source: Option<(Arc<SourceFile>, Range<usize>)>,
 }
 
 impl InputError {
@@ -63,6 +89,7 @@ impl InputError {
             column: 0,
             message: message.into(),
             help: None,
+            source: None,
         }
     }
 

@@ -80,11 +80,7 @@ pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
     let is_json = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let located = |diags: Vec<Diagnostic>| -> Vec<InputError> {
-        let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(file, &text)).collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    };
+    let located = |diags: Vec<Diagnostic>| locate_all(file, &text, diags);
     let root = if is_json {
         parse_json(&text)
     } else {
@@ -122,6 +118,11 @@ impl<T> ConfigFile<T> {
         locate_all(&self.path, &self.text, diags)
     }
 
+    /// The file's text, shared, for snippets.
+    pub fn source(&self) -> std::sync::Arc<super::error::SourceFile> {
+        super::error::SourceFile::new(&self.path, &self.text)
+    }
+
     /// 1-based line of the value at an evidence-style path.
     pub fn line_of(&self, path: &str) -> usize {
         super::error::line_column(&self.text, self.root.locate(path).span.start).0
@@ -129,7 +130,8 @@ impl<T> ConfigFile<T> {
 }
 
 fn locate_all(path: &Path, text: &str, diags: Vec<Diagnostic>) -> Vec<InputError> {
-    let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate(path, text)).collect();
+    let source = super::error::SourceFile::new(path, text);
+    let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate_in(&source)).collect();
     errors.sort_by_key(|e| (e.line, e.column));
     errors
 }

@@ -5,6 +5,7 @@
 //! "none" and "not recorded" differ (exceptions, CUECs, subservice organisations), the field is an
 //! optional list: `exceptions = []` says the report lists none, a missing field says nobody looked.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
@@ -13,23 +14,28 @@ use super::date::Date;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One vendor's evidence file (`vendor.toml` or `vendor.json`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceFile {
     /// Format version; must be 1.
     pub schema: u32,
     /// Who the vendor is and how we use it.
     pub vendor: Vendor,
     /// SOC 2 reports read (`[[soc2]]`).
+    #[serde(default)]
     pub soc2: Vec<SocReport>,
     /// ISO/IEC certificates (`[[iso]]`).
+    #[serde(default)]
     pub iso: Vec<IsoCertificate>,
     /// CSA STAR registry entries (`[[star]]`).
+    #[serde(default)]
     pub star: Vec<StarEntry>,
     /// AI-specific assurance (`[ai]`).
     pub ai: Option<AiAssurance>,
     /// Contract terms (`[contract]`).
     pub contract: Option<Contract>,
     /// Sector frameworks such as HIPAA or PCI DSS (`[[sector]]`).
+    #[serde(default)]
     pub sector: Vec<SectorEvidence>,
     /// Incidents disclosed in the last 24 months (`[incidents]`).
     pub incidents: Option<IncidentHistory>,
@@ -49,7 +55,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
 ];
 
 /// The vendor and the use we make of it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vendor {
     /// Stable identifier, lowercase letters, digits and hyphens (e.g. `acme-ai`); other vendors
@@ -78,7 +84,7 @@ pub struct Vendor {
     pub reviewer: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskTier {
     Low,
@@ -86,7 +92,9 @@ pub enum RiskTier {
     High,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DataClass {
     PersonalData,
@@ -98,7 +106,7 @@ pub enum DataClass {
 }
 
 /// Where our use of the vendor sits; picks the sector frameworks that must be evidenced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UseContext {
     UsFederal,
@@ -111,7 +119,7 @@ pub enum UseContext {
 }
 
 /// A platform the vendor's service runs on (e.g. a model served on a hyperscaler).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hosting {
     /// The platform vendor's `id` in the portfolio.
@@ -121,7 +129,7 @@ pub struct Hosting {
 }
 
 /// Where the analyst saw a piece of evidence. It decides what the piece can prove.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// The issued document itself: the certificate, the full audit report, the signed contract.
@@ -164,7 +172,7 @@ impl Source {
 }
 
 /// A document cited as evidence, pinned by its SHA-256.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     /// Path relative to the vendor folder; must stay inside it.
@@ -177,7 +185,7 @@ pub struct DocumentRef {
 
 /// An analyst's explicit statement that a scope text covers a service whose name it does not
 /// spell out. The quote must appear verbatim in the scope statement or system description.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeQuote {
     /// The service (one of `vendor.services`).
@@ -187,7 +195,7 @@ pub struct ScopeQuote {
 }
 
 /// A SOC 2 report.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SocReport {
     /// Report type: 1 (design at a point in time) or 2 (operating effectiveness over a period).
@@ -228,7 +236,7 @@ pub struct SocReport {
     pub document: Option<DocumentRef>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Opinion {
     Unqualified,
@@ -237,7 +245,7 @@ pub enum Opinion {
     Disclaimer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TrustCategory {
     Security,
@@ -248,7 +256,7 @@ pub enum TrustCategory {
 }
 
 /// An exception (deviation) found by the auditor.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SocException {
     /// The control or criterion (e.g. `CC6.1`).
@@ -260,7 +268,7 @@ pub struct SocException {
 }
 
 /// A complementary user entity control: something we must do for the vendor's controls to work.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cuec {
     /// The control as the report words it.
@@ -270,7 +278,7 @@ pub struct Cuec {
 }
 
 /// A subservice organisation named in the report.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subservice {
     /// Its name as the report gives it.
@@ -281,7 +289,7 @@ pub struct Subservice {
     pub vendor: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SubserviceMethod {
     CarveOut,
@@ -289,7 +297,7 @@ pub enum SubserviceMethod {
 }
 
 /// A bridge (gap) letter from the vendor's management.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BridgeLetter {
     /// The last day the letter covers.
@@ -302,7 +310,7 @@ pub struct BridgeLetter {
 }
 
 /// An ISO/IEC management-system certificate.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IsoCertificate {
     /// Standard and edition as printed, e.g. `ISO/IEC 27001:2022`.
@@ -342,7 +350,7 @@ pub struct IsoCertificate {
 }
 
 /// A surveillance audit in the certification cycle.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveillanceAudit {
     pub date: Date,
@@ -351,7 +359,7 @@ pub struct SurveillanceAudit {
 }
 
 /// The analyst's review of the Statement of Applicability.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SoaReview {
     pub reviewed: bool,
@@ -360,7 +368,7 @@ pub struct SoaReview {
 }
 
 /// A check of the certificate with the issuing body or a registry.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     /// `registry` (e.g. IAF CertSearch) or `issuer` (the certification body directly).
@@ -373,14 +381,14 @@ pub struct Verification {
     pub reference: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VerificationMethod {
     Registry,
     Issuer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RegistryStatus {
     Active,
@@ -391,7 +399,7 @@ pub enum RegistryStatus {
 }
 
 /// A CSA STAR registry entry.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StarEntry {
     /// `star` (cloud) or `star_for_ai`.
@@ -414,7 +422,7 @@ pub struct StarEntry {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StarProgram {
     Star,
@@ -427,7 +435,7 @@ impl StarProgram {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StarAssessment {
     SelfAssessment,
@@ -438,7 +446,7 @@ pub enum StarAssessment {
 }
 
 /// AI-specific assurance beyond what SOC 2 and ISO/IEC 27001 cover.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AiAssurance {
     /// Whether customer data trains the vendor's models.
@@ -462,7 +470,7 @@ pub struct AiAssurance {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TrainingUse {
     No,
@@ -473,7 +481,7 @@ pub enum TrainingUse {
 }
 
 /// The vendor's AI risk assessment.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AiRiskRegister {
     /// AI-specific risks the register names.
@@ -482,7 +490,7 @@ pub struct AiRiskRegister {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AiRisk {
     TrainingDataExposure,
@@ -496,7 +504,7 @@ pub enum AiRisk {
 }
 
 /// Adversarial testing (red or purple team) of the AI system.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdversarialTesting {
     pub date: Date,
@@ -512,7 +520,7 @@ pub struct AdversarialTesting {
     pub document: Option<DocumentRef>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AdversarialScenario {
     PromptInjection,
@@ -522,7 +530,7 @@ pub enum AdversarialScenario {
 }
 
 /// Protection of the model itself and of its supply chain.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelSecurity {
     /// Model weights and artifacts are access-controlled and integrity-protected.
@@ -536,7 +544,7 @@ pub struct ModelSecurity {
 }
 
 /// Monitoring of model outputs for harmful or incorrect content.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutputMonitoring {
     #[serde(default)]
@@ -546,7 +554,7 @@ pub struct OutputMonitoring {
 }
 
 /// Bias and fairness assessment.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BiasAssessment {
     pub date: Option<Date>,
@@ -566,7 +574,7 @@ pub struct BiasAssessment {
 }
 
 /// The model incident response plan (MIRP).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelIncidentResponse {
     #[serde(default)]
@@ -588,7 +596,7 @@ pub struct ModelIncidentResponse {
 }
 
 /// A NIST AI RMF assessment.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RmfAssessment {
     /// Functions covered: `govern`, `map`, `measure`, `manage`.
@@ -600,7 +608,7 @@ pub struct RmfAssessment {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RmfFunction {
     Govern,
@@ -610,7 +618,7 @@ pub enum RmfFunction {
 }
 
 /// Progress towards ISO/IEC 42001 certification, for vendors not yet certified.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Iso42001Readiness {
     pub status: ReadinessStatus,
@@ -620,7 +628,7 @@ pub struct Iso42001Readiness {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessStatus {
     NotStarted,
@@ -630,7 +638,7 @@ pub enum ReadinessStatus {
 }
 
 /// Logging of inference (prompts and outputs).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InferenceLogging {
     pub retention_days: Option<u32>,
@@ -642,7 +650,7 @@ pub struct InferenceLogging {
 }
 
 /// What the contract (MSA, DPA, order form) commits the vendor to.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     /// Certifications the DPA/MSA names and commits the vendor to maintain.
@@ -665,7 +673,7 @@ pub struct Contract {
 }
 
 /// Evidence for a sector framework (HIPAA, HITRUST, PCI DSS, FedRAMP, GDPR, DORA, …).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectorEvidence {
     /// The framework's name, e.g. `HIPAA`, `PCI DSS`, `FedRAMP`.
@@ -679,7 +687,7 @@ pub struct SectorEvidence {
 }
 
 /// The vendor's incident disclosures.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncidentHistory {
     /// When the analyst asked the vendor for its incident history.
@@ -690,7 +698,7 @@ pub struct IncidentHistory {
 }
 
 /// A disclosed security incident.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     pub date: Date,

@@ -82,6 +82,10 @@ pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
     for (id, level) in file.rules.clone().unwrap_or_default() {
         if let Some(rule) = RULES.iter().find(|r| r.id == id) {
             policy.levels.insert(rule.id.to_string(), level);
+            let span = root.locate(&format!("rules.{id}")).span.clone();
+            policy
+                .level_origins
+                .insert(rule.id.to_string(), (config.source(), span));
         }
     }
     if let Some(name) = file

@@ -33,6 +33,15 @@ pub struct Policy {
     pub file: Option<std::path::PathBuf>,
     /// Levels that differ from each rule's default.
     pub levels: BTreeMap<String, Level>,
+    /// Where a policy file set a rule's level (file and span), for snippets.
+    #[serde(skip)]
+    pub level_origins: BTreeMap<
+        String,
+        (
+            std::sync::Arc<crate::evidence::error::SourceFile>,
+            std::ops::Range<usize>,
+        ),
+    >,
     pub thresholds: Thresholds,
 }
 
@@ -177,6 +186,7 @@ impl Policy {
         Policy {
             name: "baseline".to_string(),
             file: None,
+            level_origins: BTreeMap::new(),
             levels,
             thresholds: Thresholds::default(),
         }
@@ -191,6 +201,7 @@ impl Policy {
         Policy {
             name: "ai-vendor".to_string(),
             file: None,
+            level_origins: BTreeMap::new(),
             levels,
             thresholds: Thresholds::default(),
         }
@@ -219,6 +230,7 @@ impl Policy {
         Policy {
             name: "strict".to_string(),
             file: None,
+            level_origins: BTreeMap::new(),
             levels,
             thresholds,
         }

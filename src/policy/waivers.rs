@@ -12,12 +12,14 @@
 //! soc2_period_end = 2026-06-30     # optional: lapses when this SOC 2 report ages out
 //! ```
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::evidence::Date;
-use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
+use crate::evidence::error::{Diagnostic, InputError, SourceFile, did_you_mean};
 use crate::evidence::load::{is_vendor_id, load_config};
 use crate::rules::RULES;
 
@@ -46,6 +48,9 @@ pub struct Waiver {
     /// Where the waiver was read (file and line), for reports.
     #[serde(skip_deserializing)]
     pub origin: String,
+    /// The waivers file and the waiver's span, for snippets.
+    #[serde(skip)]
+    pub origin_source: Option<(Arc<SourceFile>, Range<usize>)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,6 +118,8 @@ pub fn load_waivers(path: &Path, max_months: u32) -> Result<Vec<Waiver>, Vec<Inp
             path.display(),
             config.line_of(&format!("waiver[{i}]"))
         );
+        let span = root.locate(&format!("waiver[{i}].rule")).span.clone();
+        w.origin_source = Some((config.source(), span));
     }
     if diags.is_empty() {
         Ok(waivers)

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use crate::portfolio::RunReport;
 
+pub mod diagnostic;
 pub mod json;
 pub mod junit;
 pub mod markdown;

@@ -19,6 +19,9 @@ pub struct TableReport {
     pub color: bool,
     /// Width to lay the tables out in, when known (a terminal).
     pub width: Option<u16>,
+    /// Show each non-passing finding's evidence line, and the waiver or policy line that
+    /// decided its outcome.
+    pub verbose: bool,
 }
 
 impl Render for TableReport {
@@ -29,7 +32,9 @@ impl Render for TableReport {
                 VendorOutcome::Invalid { file, errors } => {
                     writeln!(out, "{} {}", self.paint("INVALID", "1;31"), file.display())?;
                     for e in errors {
-                        writeln!(out, "  {e}")?;
+                        for line in super::diagnostic::input_error(e).lines() {
+                            writeln!(out, "  {line}")?;
+                        }
                     }
                     writeln!(out)?;
                 }
@@ -152,7 +157,55 @@ impl TableReport {
                 writeln!(out, "  {line}")?;
             }
         }
+        if self.verbose {
+            self.details(v, out)?;
+        }
         writeln!(out)
+    }
+
+    /// Source snippets of the findings that need an answer or were waived.
+    fn details(&self, v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
+        use super::diagnostic::{Mark, snippet};
+        for f in v
+            .findings
+            .iter()
+            .filter(|f| f.needs_answer() || f.status == Status::Waived)
+        {
+            writeln!(
+                out,
+                "  {} {} at {}:{}: {}",
+                f.status,
+                f.rule.id,
+                v.file.display(),
+                f.line,
+                f.message
+            )?;
+            let primary = Mark {
+                source: &v.source,
+                span: f.span.clone(),
+                message: format!("{} {}", f.status, f.rule.id),
+            };
+            let mut secondary = Vec::new();
+            if let Some((source, span)) = f.waiver.as_ref().and_then(|w| w.origin_source.as_ref()) {
+                let w = f.waiver.as_ref().expect("checked above");
+                secondary.push(Mark {
+                    source,
+                    span: span.clone(),
+                    message: format!("waived by {} until {}", w.approver, w.expires),
+                });
+            } else if let Some((source, span)) = v.policy_detail.level_origins.get(f.rule.id) {
+                secondary.push(Mark {
+                    source,
+                    span: span.clone(),
+                    message: format!("level set to {} here", f.level.as_str()),
+                });
+            }
+            let help = f.needs_answer().then_some(f.rule.question);
+            for line in snippet(&primary, &secondary, help).lines() {
+                writeln!(out, "    {line}")?;
+            }
+        }
+        Ok(())
     }
 
     fn status_cell(&self, status: Status, severity: Severity) -> Cell {
