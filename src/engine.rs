@@ -132,7 +132,7 @@ pub struct Assurance {
 pub fn evaluate(
     vendor: &LoadedVendor,
     as_of: Date,
-    policy: &Policy,
+    policy: &Arc<Policy>,
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> VendorResult {
@@ -174,7 +174,7 @@ pub fn evaluate(
         name: vendor.evidence.vendor.name.clone(),
         file: vendor.file.clone(),
         source: SourceFile::new(&vendor.file, &vendor.text),
-        policy_detail: Arc::new(policy.clone()),
+        policy_detail: Arc::clone(policy),
         policy: policy.name.clone(),
         verdict,
         findings,

@@ -321,11 +321,35 @@ impl PolicyChoice {
         }
     }
 
+    /// The policy of each risk tier, built once for a run and shared.
+    pub fn resolve(&self) -> ResolvedPolicies {
+        let tier = |t| std::sync::Arc::new(self.for_vendor(t));
+        ResolvedPolicies { low: tier(RiskTier::Low), medium: tier(RiskTier::Medium), high: tier(RiskTier::High) }
+    }
+
     /// How the choice is named in reports.
     pub fn describe(&self) -> String {
         match self {
             PolicyChoice::Fixed(p) => p.name.clone(),
             PolicyChoice::ByRiskTier => "by risk tier".to_string(),
+        }
+    }
+}
+
+/// The policies of a run, one per risk tier (the same one thrice with `--policy`).
+#[derive(Debug, Clone)]
+pub struct ResolvedPolicies {
+    low: std::sync::Arc<Policy>,
+    medium: std::sync::Arc<Policy>,
+    high: std::sync::Arc<Policy>,
+}
+
+impl ResolvedPolicies {
+    pub fn for_tier(&self, tier: RiskTier) -> &std::sync::Arc<Policy> {
+        match tier {
+            RiskTier::Low => &self.low,
+            RiskTier::Medium => &self.medium,
+            RiskTier::High => &self.high,
         }
     }
 }

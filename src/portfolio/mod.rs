@@ -4,9 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{VendorResult, evaluate};
-use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, LoadedVendor, load_vendor};
+use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, load_vendor};
 use crate::policy::{PolicyChoice, Waiver};
-use crate::rules::PortfolioIndex;
+use crate::rules::{PortfolioEntry, PortfolioIndex};
 
 /// Deepest folder level searched below a given path.
 pub const MAX_DISCOVERY_DEPTH: usize = 16;
@@ -148,63 +148,74 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
     }
 }
 
-/// Loads and evaluates every vendor under `paths`, each under the policy `choice` gives it.
-pub fn check(
+/// Vendors evaluated at once; results are emitted in path order after each chunk, so memory
+/// holds at most this many results whatever the portfolio's size.
+const CHUNK: usize = 512;
+
+/// Loads and evaluates every vendor under `paths` in parallel, each under the policy `choice`
+/// gives it, and hands each outcome to `emit` in path order as soon as its chunk is done.
+/// Returns the problems with the paths themselves (nothing found, duplicate vendor ids).
+///
+/// Two passes: the first loads every vendor to index what others may rely on (ids, names,
+/// attested scopes) and drops it; the second loads again and evaluates. Only the index and one
+/// chunk of results are ever in memory.
+pub fn for_each_vendor(
     paths: &[PathBuf],
     as_of: Date,
     choice: &PolicyChoice,
     waivers: &[Waiver],
-) -> RunReport {
-    let (files, errors) = discover(paths);
-    let loaded: Vec<(PathBuf, Result<LoadedVendor, Vec<InputError>>)> = files
-        .into_iter()
+    mut emit: impl FnMut(VendorOutcome),
+) -> Vec<InputError> {
+    use rayon::prelude::*;
+    let (files, mut errors) = discover(paths);
+    let policies = choice.resolve();
+    let entries: Vec<Option<(String, PortfolioEntry)>> = files
+        .par_iter()
         .map(|f| {
-            let r = load_vendor(&f);
-            (f, r)
+            load_vendor(f).ok().map(|v| {
+                let policy = policies.for_tier(v.evidence.vendor.risk_tier);
+                (v.evidence.vendor.id.clone(), PortfolioEntry::of(&v, as_of, policy))
+            })
         })
         .collect();
-    let mut errors = errors;
-    // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
-    let mut seen: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
-    for (file, vendor) in loaded
-        .iter()
-        .filter_map(|(f, r)| r.as_ref().ok().map(|v| (f, v)))
-    {
-        let id = vendor.evidence.vendor.id.as_str();
-        match seen.get(id) {
+    let mut index = PortfolioIndex::default();
+    let mut first_file: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
+    for (file, entry) in files.iter().zip(&entries) {
+        let Some((id, entry)) = entry else { continue };
+        // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
+        match first_file.get(id.as_str()) {
             Some(first) => errors.push(
-                InputError::whole_file(
-                    file,
-                    format!("vendor id `{id}` is already used by {}", first.display()),
-                )
-                .with_help("give each vendor its own id"),
+                InputError::whole_file(file, format!("vendor id `{id}` is already used by {}", first.display()))
+                    .with_help("give each vendor its own id"),
             ),
             None => {
-                seen.insert(id, file);
+                first_file.insert(id, file);
+                index.vendors.insert(id.clone(), entry.clone());
             }
         }
     }
-    let index = PortfolioIndex::build(
-        loaded.iter().filter_map(|(_, r)| r.as_ref().ok()),
-        as_of,
-        |v| choice.for_vendor(v.evidence.vendor.risk_tier),
-    );
-    let vendors = loaded
-        .into_iter()
-        .map(|(file, result)| match result {
-            Ok(vendor) => {
-                let policy = choice.for_vendor(vendor.evidence.vendor.risk_tier);
-                VendorOutcome::Evaluated(Box::new(evaluate(
-                    &vendor, as_of, &policy, &index, waivers,
-                )))
-            }
-            Err(errors) => VendorOutcome::Invalid { file, errors },
-        })
-        .collect();
-    RunReport {
-        as_of,
-        policy: choice.describe(),
-        vendors,
-        errors,
+    drop(first_file);
+    drop(entries);
+    for chunk in files.chunks(CHUNK) {
+        let outcomes: Vec<VendorOutcome> = chunk
+            .par_iter()
+            .map(|file| match load_vendor(file) {
+                Ok(vendor) => {
+                    let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
+                    VendorOutcome::Evaluated(Box::new(evaluate(&vendor, as_of, policy, &index, waivers)))
+                }
+                Err(errors) => VendorOutcome::Invalid { file: file.clone(), errors },
+            })
+            .collect();
+        outcomes.into_iter().for_each(&mut emit);
     }
+    errors
+}
+
+/// Loads and evaluates every vendor under `paths`, keeping every outcome (for the formats that
+/// render a whole run at once).
+pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice, waivers: &[Waiver]) -> RunReport {
+    let mut vendors = Vec::new();
+    let errors = for_each_vendor(paths, as_of, choice, waivers, |v| vendors.push(v));
+    RunReport { as_of, policy: choice.describe(), vendors, errors }
 }

@@ -260,6 +260,15 @@ pub struct PortfolioEntry {
     pub attested_scopes: Vec<String>,
 }
 
+impl PortfolioEntry {
+    /// What other vendors may rely on about `vendor`, judged under `policy` at `as_of`.
+    pub fn of(vendor: &LoadedVendor, as_of: Date, policy: &Policy) -> PortfolioEntry {
+        let empty = PortfolioIndex::default();
+        let ctx = Ctx { vendor, ev: &vendor.evidence, as_of, policy, portfolio: &empty, waivers: &[] };
+        PortfolioEntry { name: vendor.evidence.vendor.name.clone(), attested_scopes: general::attested_scopes(&ctx) }
+    }
+}
+
 impl PortfolioIndex {
     /// Indexes `vendors`, each judged under the policy `policy_for` gives it at `as_of`.
     pub fn build<'a>(
@@ -267,25 +276,10 @@ impl PortfolioIndex {
         as_of: Date,
         policy_for: impl Fn(&LoadedVendor) -> Policy,
     ) -> PortfolioIndex {
-        let empty = PortfolioIndex::default();
         let mut index = PortfolioIndex::default();
         for vendor in vendors {
-            let policy = policy_for(vendor);
-            let ctx = Ctx {
-                vendor,
-                ev: &vendor.evidence,
-                as_of,
-                policy: &policy,
-                portfolio: &empty,
-                waivers: &[],
-            };
-            index.vendors.insert(
-                vendor.evidence.vendor.id.clone(),
-                PortfolioEntry {
-                    name: vendor.evidence.vendor.name.clone(),
-                    attested_scopes: general::attested_scopes(&ctx),
-                },
-            );
+            let entry = PortfolioEntry::of(vendor, as_of, &policy_for(vendor));
+            index.vendors.insert(vendor.evidence.vendor.id.clone(), entry);
         }
         index
     }
