@@ -154,6 +154,8 @@ pub enum QuestionsFormat {
 pub enum Format {
     Table,
     Json,
+    /// JSON Lines: one vendor per line, streamed as vendors are evaluated.
+    Jsonl,
     Sarif,
     Junit,
     Markdown,
@@ -387,10 +389,32 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if !waiver_errors.is_empty() {
         return report_input_errors(&waiver_errors);
     }
-    let report = portfolio::check(&args.paths, as_of, &choice, &waivers);
+    if args.format == Format::Jsonl {
+        return check_streaming(&args, as_of, &choice, &waivers);
+    }
+    let progress = Progress::default();
+    let mut vendors = Vec::new();
+    let errors = portfolio::for_each_vendor(
+        &args.paths,
+        as_of,
+        &choice,
+        &waivers,
+        |n| progress.start(n),
+        |v| {
+            progress.tick();
+            vendors.push(v)
+        },
+    );
+    progress.finish();
+    let report = portfolio::RunReport {
+        as_of,
+        policy: choice.describe(),
+        vendors,
+        errors,
+    };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let renderer: Box<dyn Render> = match args.format {
-        Format::Json => Box::new(JsonReport),
+        Format::Json | Format::Jsonl => Box::new(JsonReport),
         Format::Sarif => Box::new(crate::report::sarif::SarifReport),
         Format::Junit => Box::new(crate::report::junit::JunitReport),
         Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),
@@ -443,6 +467,118 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     })
 }
 
+/// A progress bar on stderr for long runs, shown only when stderr is a terminal.
+#[derive(Default)]
+struct Progress(std::cell::RefCell<Option<indicatif::ProgressBar>>);
+
+impl Progress {
+    fn start(&self, total: usize) {
+        if total >= 500 && io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} vendors {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            *self.0.borrow_mut() = Some(bar);
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = self.0.borrow().as_ref() {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `--format jsonl`: each vendor's line is written as soon as its chunk is evaluated, so memory
+/// does not grow with the portfolio. With `--output`, the lines go to a temporary file renamed
+/// into place at the end.
+fn check_streaming(
+    args: &CheckArgs,
+    as_of: Date,
+    choice: &PolicyChoice,
+    waivers: &[crate::policy::Waiver],
+) -> anyhow::Result<u8> {
+    let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
+        Some(path) => {
+            let tmp = temporary_path(path)?;
+            let file = fs::File::create(&tmp)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            (Box::new(io::BufWriter::new(file)), Some(tmp))
+        }
+        None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
+    };
+    let (mut failed, mut warned, mut invalid) = (false, false, false);
+    let mut write_error = None;
+    let progress = Progress::default();
+    let path_errors = portfolio::for_each_vendor(
+        &args.paths,
+        as_of,
+        choice,
+        waivers,
+        |n| progress.start(n),
+        |v| {
+            progress.tick();
+            match &v {
+                portfolio::VendorOutcome::Evaluated(r) => {
+                    failed |= r.verdict == crate::engine::Verdict::Fail;
+                    warned |= r.count(crate::engine::Severity::Warning) > 0;
+                }
+                portfolio::VendorOutcome::Invalid { errors, .. } => {
+                    invalid = true;
+                    let mut err = io::stderr().lock();
+                    for e in errors {
+                        let _ = write!(err, "{}", crate::report::diagnostic::input_error(e));
+                    }
+                }
+            }
+            if write_error.is_none()
+                && let Err(e) = crate::report::json::write_jsonl_line(&mut out, &v, as_of)
+            {
+                write_error = Some(e);
+            }
+        },
+    );
+    progress.finish();
+    let flushed = out.flush();
+    drop(out);
+    match write_error.map_or(flushed, Err) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && tmp.is_none() => {}
+        Err(e) => {
+            if let Some(tmp) = &tmp {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(e).context("cannot write the report");
+        }
+        Ok(()) => {}
+    }
+    if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
+        fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    report_input_errors(&path_errors)?;
+    Ok(
+        match (
+            invalid || !path_errors.is_empty(),
+            args.exit_zero,
+            failed,
+            args.fail_on,
+        ) {
+            (true, _, _, _) => 2,
+            (false, true, _, _) => 0,
+            (false, false, true, _) => 1,
+            (false, false, false, FailOn::Warning) if warned => 1,
+            _ => 0,
+        },
+    )
+}
+
 /// Writes a finished report to standard output. A reader that stops early (`| head`) is not an
 /// error: the run's verdict, not the pipe, decides the exit code.
 fn emit(bytes: &[u8]) -> io::Result<()> {
@@ -458,6 +594,20 @@ fn terminal_width() -> Option<u16> {
         .ok()
         .and_then(|c| c.parse().ok())
         .or(Some(120))
+}
+
+/// A temporary file beside `path`, to be renamed onto it.
+fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().context("the output path names no file")?;
+    Ok(dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
 }
 
 /// Writes through a temporary file in the same folder, renamed into place, so an interrupted

@@ -324,7 +324,11 @@ impl PolicyChoice {
     /// The policy of each risk tier, built once for a run and shared.
     pub fn resolve(&self) -> ResolvedPolicies {
         let tier = |t| std::sync::Arc::new(self.for_vendor(t));
-        ResolvedPolicies { low: tier(RiskTier::Low), medium: tier(RiskTier::Medium), high: tier(RiskTier::High) }
+        ResolvedPolicies {
+            low: tier(RiskTier::Low),
+            medium: tier(RiskTier::Medium),
+            high: tier(RiskTier::High),
+        }
     }
 
     /// How the choice is named in reports.

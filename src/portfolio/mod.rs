@@ -164,17 +164,22 @@ pub fn for_each_vendor(
     as_of: Date,
     choice: &PolicyChoice,
     waivers: &[Waiver],
+    on_total: impl FnOnce(usize),
     mut emit: impl FnMut(VendorOutcome),
 ) -> Vec<InputError> {
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
+    on_total(files.len());
     let policies = choice.resolve();
     let entries: Vec<Option<(String, PortfolioEntry)>> = files
         .par_iter()
         .map(|f| {
             load_vendor(f).ok().map(|v| {
                 let policy = policies.for_tier(v.evidence.vendor.risk_tier);
-                (v.evidence.vendor.id.clone(), PortfolioEntry::of(&v, as_of, policy))
+                (
+                    v.evidence.vendor.id.clone(),
+                    PortfolioEntry::of(&v, as_of, policy),
+                )
             })
         })
         .collect();
@@ -185,8 +190,11 @@ pub fn for_each_vendor(
         // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
         match first_file.get(id.as_str()) {
             Some(first) => errors.push(
-                InputError::whole_file(file, format!("vendor id `{id}` is already used by {}", first.display()))
-                    .with_help("give each vendor its own id"),
+                InputError::whole_file(
+                    file,
+                    format!("vendor id `{id}` is already used by {}", first.display()),
+                )
+                .with_help("give each vendor its own id"),
             ),
             None => {
                 first_file.insert(id, file);
@@ -202,9 +210,14 @@ pub fn for_each_vendor(
             .map(|file| match load_vendor(file) {
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    VendorOutcome::Evaluated(Box::new(evaluate(&vendor, as_of, policy, &index, waivers)))
+                    VendorOutcome::Evaluated(Box::new(evaluate(
+                        &vendor, as_of, policy, &index, waivers,
+                    )))
                 }
-                Err(errors) => VendorOutcome::Invalid { file: file.clone(), errors },
+                Err(errors) => VendorOutcome::Invalid {
+                    file: file.clone(),
+                    errors,
+                },
             })
             .collect();
         outcomes.into_iter().for_each(&mut emit);
@@ -214,8 +227,18 @@ pub fn for_each_vendor(
 
 /// Loads and evaluates every vendor under `paths`, keeping every outcome (for the formats that
 /// render a whole run at once).
-pub fn check(paths: &[PathBuf], as_of: Date, choice: &PolicyChoice, waivers: &[Waiver]) -> RunReport {
+pub fn check(
+    paths: &[PathBuf],
+    as_of: Date,
+    choice: &PolicyChoice,
+    waivers: &[Waiver],
+) -> RunReport {
     let mut vendors = Vec::new();
-    let errors = for_each_vendor(paths, as_of, choice, waivers, |v| vendors.push(v));
-    RunReport { as_of, policy: choice.describe(), vendors, errors }
+    let errors = for_each_vendor(paths, as_of, choice, waivers, |_| {}, |v| vendors.push(v));
+    RunReport {
+        as_of,
+        policy: choice.describe(),
+        vendors,
+        errors,
+    }
 }

@@ -136,6 +136,31 @@ impl<'a> From<&'a RunReport> for JsonRun<'a> {
     }
 }
 
+/// One line of `--format jsonl`: a vendor object as in the JSON report's `vendors`, with the
+/// report version and as-of date so each line stands alone.
+pub fn write_jsonl_line(
+    out: &mut dyn Write,
+    outcome: &VendorOutcome,
+    as_of: crate::evidence::Date,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        report_version: u32,
+        as_of: String,
+        #[serde(flatten)]
+        vendor: JsonVendor<'a>,
+    }
+    serde_json::to_writer(
+        &mut *out,
+        &Line {
+            report_version: REPORT_VERSION,
+            as_of: as_of.to_string(),
+            vendor: vendor(outcome),
+        },
+    )?;
+    writeln!(out)
+}
+
 fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
     match outcome {
         VendorOutcome::Invalid { file, errors } => JsonVendor::Invalid {

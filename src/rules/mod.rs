@@ -264,8 +264,18 @@ impl PortfolioEntry {
     /// What other vendors may rely on about `vendor`, judged under `policy` at `as_of`.
     pub fn of(vendor: &LoadedVendor, as_of: Date, policy: &Policy) -> PortfolioEntry {
         let empty = PortfolioIndex::default();
-        let ctx = Ctx { vendor, ev: &vendor.evidence, as_of, policy, portfolio: &empty, waivers: &[] };
-        PortfolioEntry { name: vendor.evidence.vendor.name.clone(), attested_scopes: general::attested_scopes(&ctx) }
+        let ctx = Ctx {
+            vendor,
+            ev: &vendor.evidence,
+            as_of,
+            policy,
+            portfolio: &empty,
+            waivers: &[],
+        };
+        PortfolioEntry {
+            name: vendor.evidence.vendor.name.clone(),
+            attested_scopes: general::attested_scopes(&ctx),
+        }
     }
 }
 
@@ -279,7 +289,9 @@ impl PortfolioIndex {
         let mut index = PortfolioIndex::default();
         for vendor in vendors {
             let entry = PortfolioEntry::of(vendor, as_of, &policy_for(vendor));
-            index.vendors.insert(vendor.evidence.vendor.id.clone(), entry);
+            index
+                .vendors
+                .insert(vendor.evidence.vendor.id.clone(), entry);
         }
         index
     }
