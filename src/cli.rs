@@ -29,6 +29,14 @@ pub enum Command {
     ///
     /// Exit codes: 0 every vendor passes, 1 at least one fails, 2 invalid input or usage.
     Check(CheckArgs),
+    /// The portfolio metrics of seed 000: current certifications, scope verified, AI gap
+    /// assessments, lapses, and vendors by verdict and risk tier.
+    Summary(SummaryArgs),
+    /// Every dated event ahead: certificate expiry, SOC 2 ageing, surveillance due, STAR lapse,
+    /// waiver expiry, analyst review due.
+    Expiring(ExpiringArgs),
+    /// What changed between two JSON reports; exit 1 when any vendor got worse.
+    Diff(DiffArgs),
     /// Write the questions to send a vendor: every failure, warning and AI gap, by topic.
     Questions(QuestionsArgs),
     /// List the rules.
@@ -109,6 +117,89 @@ pub struct CheckArgs {
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    /// Vendor folders, evidence files, or folders searched for vendor folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Evaluate as of this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
+    /// Policy (as for `check`); default by each vendor's risk tier.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
+    /// Waivers file; a `waivers.toml` in a folder given as PATH is read too.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExpiringArgs {
+    /// Vendor folders, evidence files, or folders searched for vendor folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// How far ahead: days (`90d` or `90`), weeks (`12w`) or months (`6m`).
+    #[arg(long, value_name = "SPAN", default_value = "90d", value_parser = parse_span)]
+    pub within: Span,
+    /// Start from this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
+    /// Policy (as for `check`); its thresholds set when reports age out and audits fall due.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub policy: Option<String>,
+    /// Waivers file; a `waivers.toml` in a folder given as PATH is read too.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalendarFormat::Table)]
+    pub format: CalendarFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    Table,
+    Json,
+    /// iCalendar, for subscribing a calendar to the deadlines.
+    Ics,
+}
+
+/// A span of time ahead of the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Days(u32),
+    Months(u32),
+}
+
+fn parse_span(s: &str) -> Result<Span, String> {
+    let (digits, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u32 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a span such as 90d, 12w or 6m"))?;
+    match unit {
+        "" | "d" => Ok(Span::Days(n)),
+        "w" => Ok(Span::Days(n * 7)),
+        "m" => Ok(Span::Months(n)),
+        _ => Err(format!("`{s}` is not a span such as 90d, 12w or 6m")),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report.
+    pub old: PathBuf,
+    /// The later JSON report.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -229,6 +320,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Questions(args) => questions(args),
+        Command::Summary(args) => summary(args),
+        Command::Expiring(args) => expiring(args),
+        Command::Diff(args) => diff(args),
     }
 }
 
@@ -287,6 +381,223 @@ fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
         dir.display()
     );
     Ok(0)
+}
+
+/// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.
+fn run_inputs(
+    paths: &[PathBuf],
+    policy: Option<&str>,
+    waivers_file: Option<&Path>,
+) -> anyhow::Result<Result<(PolicyChoice, Vec<crate::policy::Waiver>), u8>> {
+    let choice = match PolicyChoice::from_arg(policy) {
+        Ok(choice) => choice,
+        Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
+    };
+    let max_months = match &choice {
+        PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
+        PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
+    };
+    let mut waivers = Vec::new();
+    let mut errors = Vec::new();
+    for file in crate::policy::waiver_files(paths, waivers_file) {
+        match crate::policy::load_waivers(&file, max_months) {
+            Ok(w) => waivers.extend(w),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(report_input_errors(&errors)?));
+    }
+    Ok(Ok((choice, waivers)))
+}
+
+fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let (choice, waivers) =
+        match run_inputs(&args.paths, args.policy.as_deref(), args.waivers.as_deref())? {
+            Ok(inputs) => inputs,
+            Err(code) => return Ok(code),
+        };
+    let mut summary = crate::portfolio::summary::Summary::default();
+    let mut invalid_errors = Vec::new();
+    let path_errors = portfolio::for_each_vendor(
+        &args.paths,
+        as_of,
+        &choice,
+        &waivers,
+        |_| {},
+        |v| {
+            summary.add(&v);
+            if let portfolio::VendorOutcome::Invalid { errors, .. } = v {
+                invalid_errors.extend(errors);
+            }
+        },
+    );
+    let mut buffer = Vec::new();
+    match args.format {
+        RulesFormat::Json => {
+            serde_json::to_writer_pretty(&mut buffer, &summary)?;
+            writeln!(buffer)?;
+        }
+        RulesFormat::Table => {
+            write_summary_table(&summary, as_of, &choice.describe(), &mut buffer)?
+        }
+    }
+    emit(&buffer)?;
+    report_input_errors(&invalid_errors)?;
+    report_input_errors(&path_errors)?;
+    Ok(if invalid_errors.is_empty() && path_errors.is_empty() {
+        0
+    } else {
+        2
+    })
+}
+
+fn write_summary_table(
+    s: &crate::portfolio::summary::Summary,
+    as_of: Date,
+    policy: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use comfy_table::{Table, presets};
+    let share = |x: &crate::portfolio::summary::Share| match x.percent() {
+        Some(p) => format!("{p}% ({} of {})", x.count, x.of),
+        None => "n/a (none to measure)".to_string(),
+    };
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    table.force_no_tty();
+    table.set_header(vec!["metric (seed 000)", "value", "target"]);
+    table.add_row(vec![
+        "vendors with current certifications".to_string(),
+        share(&s.current_certifications),
+        "100%".into(),
+    ]);
+    table.add_row(vec![
+        "certification scope verified".to_string(),
+        share(&s.scope_verified),
+        "100%".into(),
+    ]);
+    table.add_row(vec![
+        "AI-specific gap assessments".to_string(),
+        share(&s.ai_gap_assessments),
+        "100%".into(),
+    ]);
+    table.add_row(vec!["lapses".to_string(), s.lapses.to_string(), "0".into()]);
+    writeln!(
+        out,
+        "{} vendors: {} pass, {} fail, {} invalid · as of {as_of} · policy {policy}",
+        s.vendors, s.passed, s.failed, s.invalid
+    )?;
+    writeln!(out, "{table}")?;
+    let mut tiers = Table::new();
+    tiers.load_style(presets::UTF8_FULL_CONDENSED);
+    tiers.force_no_tty();
+    tiers.set_header(vec!["risk tier", "pass", "fail"]);
+    for (tier, counts) in &s.by_risk_tier {
+        let n = |k: &str| counts.get(k).copied().unwrap_or(0).to_string();
+        tiers.add_row(vec![tier.clone(), n("pass"), n("fail")]);
+    }
+    writeln!(out, "{tiers}")
+}
+
+fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let until = match args.within {
+        Span::Days(d) => as_of.plus_days(i64::from(d)),
+        Span::Months(m) => as_of.plus_months(m),
+    };
+    let (choice, waivers) =
+        match run_inputs(&args.paths, args.policy.as_deref(), args.waivers.as_deref())? {
+            Ok(inputs) => inputs,
+            Err(code) => return Ok(code),
+        };
+    let (events, errors) = portfolio::map_vendors(&args.paths, &choice, |v, policy| {
+        crate::portfolio::calendar::vendor_events(v, policy, &waivers, as_of, until)
+    });
+    let mut events: Vec<_> = events.into_iter().flatten().collect();
+    crate::portfolio::calendar::sort(&mut events);
+    let mut buffer = Vec::new();
+    match args.format {
+        CalendarFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut buffer,
+                &serde_json::json!({
+                    "as_of": as_of.to_string(), "until": until.to_string(), "events": events
+                }),
+            )?;
+            writeln!(buffer)?;
+        }
+        CalendarFormat::Ics => {
+            buffer.extend(crate::portfolio::calendar::to_ics(&events, as_of).into_bytes())
+        }
+        CalendarFormat::Table => {
+            let mut table = comfy_table::Table::new();
+            table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+            table.force_no_tty();
+            table.set_header(vec!["date", "vendor", "event", "what", "where"]);
+            for e in &events {
+                table.add_row(vec![
+                    e.date.to_string(),
+                    e.vendor.clone(),
+                    e.kind.label().to_string(),
+                    e.what.clone(),
+                    e.location.clone(),
+                ]);
+            }
+            writeln!(buffer, "{} events from {as_of} to {until}", events.len())?;
+            writeln!(buffer, "{table}")?;
+        }
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, &buffer)?,
+        None => emit(&buffer)?,
+    }
+    report_input_errors(&errors)?;
+    Ok(if errors.is_empty() { 0 } else { 2 })
+}
+
+fn diff(args: DiffArgs) -> anyhow::Result<u8> {
+    let d = match crate::portfolio::diff::diff(&args.old, &args.new) {
+        Ok(d) => d,
+        Err(errors) => return report_input_errors(&errors),
+    };
+    let mut buffer = Vec::new();
+    match args.format {
+        RulesFormat::Json => {
+            serde_json::to_writer_pretty(&mut buffer, &d)?;
+            writeln!(buffer)?;
+        }
+        RulesFormat::Table => {
+            writeln!(
+                buffer,
+                "{} vendors changed between {} and {}",
+                d.changes.len(),
+                d.old_as_of,
+                d.new_as_of
+            )?;
+            for c in &d.changes {
+                let mark = if c.worse { "WORSE" } else { "changed" };
+                writeln!(
+                    buffer,
+                    "{mark} {}: {} → {}",
+                    c.vendor, c.old_verdict, c.new_verdict
+                )?;
+                for k in &c.appeared {
+                    writeln!(
+                        buffer,
+                        "  + {} {} ({}): {}",
+                        k.status, k.rule, k.severity, k.message
+                    )?;
+                }
+                for k in &c.cleared {
+                    writeln!(buffer, "  - {} {}: {}", k.status, k.rule, k.message)?;
+                }
+            }
+        }
+    }
+    emit(&buffer)?;
+    Ok(u8::from(d.any_worse()))
 }
 
 fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {

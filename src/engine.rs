@@ -84,6 +84,11 @@ pub struct VendorResult {
     pub policy_detail: Arc<Policy>,
     /// The policy the vendor was evaluated under.
     pub policy: String,
+    /// The risk tier of our use of the vendor.
+    pub risk_tier: crate::evidence::RiskTier,
+    /// For an AI vendor, whether every AI assurance area is recorded (the seed 000 metric "AI-specific
+    /// gap assessments"); `None` for other vendors.
+    pub ai_assessed: Option<bool>,
     pub verdict: Verdict,
     pub findings: Vec<Finding>,
 }
@@ -176,9 +181,31 @@ pub fn evaluate(
         source: SourceFile::new(&vendor.file, &vendor.text),
         policy_detail: Arc::clone(policy),
         policy: policy.name.clone(),
+        risk_tier: vendor.evidence.vendor.risk_tier,
+        ai_assessed: vendor
+            .evidence
+            .vendor
+            .ai_vendor
+            .then(|| ai_assessment_complete(&vendor.evidence)),
         verdict,
         findings,
     }
+}
+
+/// Whether every AI assurance area has been looked at and recorded.
+fn ai_assessment_complete(ev: &crate::evidence::EvidenceFile) -> bool {
+    ev.ai.as_ref().is_some_and(|a| {
+        a.training_on_customer_data.is_some()
+            && (a.zero_data_retention.is_some() || a.retention_days.is_some())
+            && a.risk_register.is_some()
+            && a.adversarial_testing.is_some()
+            && a.model_security.is_some()
+            && a.output_monitoring.is_some()
+            && a.bias.is_some()
+            && a.incident_response.is_some()
+            && a.rmf.is_some()
+            && a.inference_logs.is_some()
+    })
 }
 
 /// Marks the findings a waiver in force accepts as waived; a waiver in force that accepts

@@ -129,7 +129,13 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
     } else {
         Vec::new()
     };
-    let result = evaluate(&vendor, as_of, &std::sync::Arc::new(policy), &portfolio, &waivers);
+    let result = evaluate(
+        &vendor,
+        as_of,
+        &std::sync::Arc::new(policy),
+        &portfolio,
+        &waivers,
+    );
     let findings: Vec<_> = result
         .findings
         .iter()

@@ -148,6 +148,36 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
     }
 }
 
+pub mod calendar;
+pub mod diff;
+pub mod summary;
+
+/// Loads every vendor under `paths` in parallel and maps it with `f` (under the policy `choice`
+/// gives it); invalid evidence files come back as input errors. Results are in path order.
+pub fn map_vendors<T: Send>(
+    paths: &[PathBuf],
+    choice: &PolicyChoice,
+    f: impl Fn(&crate::evidence::LoadedVendor, &crate::policy::Policy) -> T + Sync,
+) -> (Vec<T>, Vec<InputError>) {
+    use rayon::prelude::*;
+    let (files, mut errors) = discover(paths);
+    let policies = choice.resolve();
+    let results: Vec<Result<T, Vec<InputError>>> = files
+        .par_iter()
+        .map(|file| {
+            load_vendor(file).map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier)))
+        })
+        .collect();
+    let mut values = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(v) => values.push(v),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (values, errors)
+}
+
 /// Vendors evaluated at once; results are emitted in path order after each chunk, so memory
 /// holds at most this many results whatever the portfolio's size.
 const CHUNK: usize = 512;

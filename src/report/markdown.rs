@@ -536,6 +536,8 @@ mod tests {
             ),
             policy_detail: std::sync::Arc::new(crate::policy::Policy::baseline()),
             policy: "baseline".to_string(),
+            risk_tier: crate::evidence::RiskTier::Low,
+            ai_assessed: None,
             verdict: Verdict::Fail,
             findings: vec![finding; 20],
         }))

@@ -1,0 +1,121 @@
+//! The portfolio metrics of seed 000 ("Metrics to track"), accumulated vendor by vendor so that
+//! memory does not grow with the portfolio.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::{VendorResult, Verdict};
+use crate::evidence::RiskTier;
+use crate::rules::Status;
+
+use super::VendorOutcome;
+
+/// A count and its share of a base, for "N of M (P%)" metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub count: usize,
+    pub of: usize,
+}
+
+impl Share {
+    fn add(&mut self, counted: bool) {
+        self.of += 1;
+        self.count += usize::from(counted);
+    }
+
+    /// The share in percent, rounded down; `None` when the base is empty.
+    pub fn percent(&self) -> Option<u32> {
+        (self.of > 0).then(|| (self.count * 100 / self.of) as u32)
+    }
+}
+
+/// The metrics of a portfolio run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub vendors: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub invalid: usize,
+    /// Vendors whose every service is covered by a current, independent attestation
+    /// (GEN-COVERAGE passes); target 100%.
+    pub current_certifications: Share,
+    /// Of the vendors with a scope to check (SOC 2 system description or ISO scope), those whose
+    /// every scope finding passes; target 100%.
+    pub scope_verified: Share,
+    /// Of the AI vendors, those whose AI assurance areas are all recorded; target 100%.
+    pub ai_gap_assessments: Share,
+    /// Lapses: expired certificates, SOC 2 reports past their age limit, lapsed STAR entries and
+    /// expired waivers; target zero.
+    pub lapses: usize,
+    /// Vendors by risk tier and verdict.
+    pub by_risk_tier: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl Summary {
+    pub fn add(&mut self, outcome: &VendorOutcome) {
+        self.vendors += 1;
+        let v = match outcome {
+            VendorOutcome::Invalid { .. } => {
+                self.invalid += 1;
+                return;
+            }
+            VendorOutcome::Evaluated(v) => v,
+        };
+        match v.verdict {
+            Verdict::Pass => self.passed += 1,
+            Verdict::Fail => self.failed += 1,
+        }
+        if let Some(attested) = v.assurance().attested {
+            self.current_certifications.add(attested);
+        }
+        let scopes: Vec<Status> = v
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(f.rule.id, "SOC2-SCOPE" | "ISO-SCOPE") && f.status != Status::NotApplicable
+            })
+            .map(|f| f.status)
+            .collect();
+        if !scopes.is_empty() {
+            self.scope_verified
+                .add(scopes.iter().all(|s| *s == Status::Pass));
+        }
+        if let Some(done) = v.ai_assessed {
+            self.ai_gap_assessments.add(done);
+        }
+        self.lapses += lapses(v);
+        let tier = match v.risk_tier {
+            RiskTier::Low => "low",
+            RiskTier::Medium => "medium",
+            RiskTier::High => "high",
+        };
+        let verdict = match v.verdict {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+        };
+        *self
+            .by_risk_tier
+            .entry(tier.to_string())
+            .or_default()
+            .entry(verdict.to_string())
+            .or_default() += 1;
+    }
+}
+
+/// Findings that record a lapse: evidence that was valid and no longer is.
+fn lapses(v: &VendorResult) -> usize {
+    v.findings
+        .iter()
+        .filter(|f| f.status == Status::Fail || f.status == Status::Waived)
+        .filter(|f| match f.rule.id {
+            "ISO-CURRENT" => f.message.starts_with("expired on"),
+            "SOC2-AGE" => f.message.contains("more than"),
+            "STAR-CURRENT" => ["deprecated on", "lapsed", "expired with"]
+                .iter()
+                .any(|p| f.message.contains(p)),
+            "GEN-WAIVER" => f.message.contains(" expired on ") || f.message.contains("lapsed with"),
+            _ => false,
+        })
+        .count()
+}

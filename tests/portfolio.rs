@@ -1,0 +1,344 @@
+//! Portfolio scale: stable order whatever the threads, a corrupt vendor does not stop a batch,
+//! summary metrics, the expiry calendar (table, JSON, iCalendar), and diff between runs.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+const AS_OF: &str = "2026-11-23";
+
+fn vendorcert() -> Command {
+    let mut cmd = Command::cargo_bin("vendorcert").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn run(args: &[&str], threads: &str) -> (Option<i32>, Vec<u8>) {
+    let out = vendorcert()
+        .env("RAYON_NUM_THREADS", threads)
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code(), out.stdout)
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    for format in ["json", "jsonl", "sarif", "junit", "markdown", "table"] {
+        let args = [
+            "check",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            format,
+        ];
+        let one = run(&args, "1");
+        let four = run(&args, "4");
+        assert_eq!(one.0, Some(1), "{format}");
+        assert_eq!(one, four, "{format} output differs between 1 and 4 threads");
+    }
+    let (_, jsonl) = run(
+        &[
+            "check",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+        ],
+        "3",
+    );
+    let ids: Vec<String> = String::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "vendors come in path order");
+}
+
+#[test]
+fn a_corrupt_vendor_does_not_stop_the_batch() {
+    let tmp = TempDir::new().unwrap();
+    for entry in
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/portfolio")).unwrap()
+    {
+        let entry = entry.unwrap();
+        if entry.path().is_dir() {
+            let dest = tmp.path().join(entry.file_name());
+            fs::create_dir_all(&dest).unwrap();
+            for f in fs::read_dir(entry.path()).unwrap() {
+                let f = f.unwrap();
+                fs::copy(f.path(), dest.join(f.file_name())).unwrap();
+            }
+        }
+    }
+    let broken = tmp.path().join("m-broken");
+    fs::create_dir_all(&broken).unwrap();
+    fs::write(broken.join("vendor.toml"), "schema = 1\n[vendor\n").unwrap();
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "jsonl"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 10);
+    assert_eq!(
+        lines.iter().filter(|l| l["verdict"] == "invalid").count(),
+        1
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l["verdict"] == "pass" || l["verdict"] == "fail")
+            .count(),
+        9
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("m-broken/vendor.toml:2:"));
+}
+
+#[test]
+fn the_summary_gives_the_seed_000_metrics() {
+    let (code, out) = run(
+        &[
+            "summary",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+        "2",
+    );
+    assert_eq!(code, Some(0));
+    let s: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(s["vendors"], 9);
+    assert_eq!(s["passed"], 1);
+    assert_eq!(s["failed"], 8);
+    assert_eq!(s["invalid"], 0);
+    assert_eq!(
+        s["current_certifications"],
+        serde_json::json!({"count": 5, "of": 9})
+    );
+    assert_eq!(
+        s["scope_verified"],
+        serde_json::json!({"count": 5, "of": 9})
+    );
+    assert_eq!(
+        s["ai_gap_assessments"],
+        serde_json::json!({"count": 1, "of": 9})
+    );
+    // sablewood-vision's expired certificate and tessellate-hub's expired waiver.
+    assert_eq!(s["lapses"], 2);
+    assert_eq!(
+        s["by_risk_tier"]["high"],
+        serde_json::json!({"fail": 2, "pass": 1})
+    );
+    let (_, table) = run(&["summary", "fixtures/portfolio", "--as-of", AS_OF], "2");
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.contains("vendors with current certifications ┆ 55% (5 of 9)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn expiring_lists_the_events_in_date_order() {
+    let (code, out) = run(
+        &[
+            "expiring",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--within",
+            "6m",
+            "--format",
+            "json",
+        ],
+        "2",
+    );
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["until"], "2027-05-23");
+    let events = v["events"].as_array().unwrap();
+    assert!(events.len() >= 10);
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert!(dates.iter().all(|d| *d >= AS_OF && *d <= "2027-05-23"));
+    let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    for kind in ["review_due", "surveillance_due", "waiver_expiry"] {
+        assert!(kinds.contains(&kind), "no {kind} event in {kinds:?}");
+    }
+    let waiver = events
+        .iter()
+        .find(|e| e["kind"] == "waiver_expiry")
+        .unwrap();
+    assert_eq!(waiver["vendor"], "corvid-models");
+    assert_eq!(waiver["date"], "2027-03-31");
+    // 90 days is the default window.
+    let (_, short) = run(
+        &[
+            "expiring",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+        "2",
+    );
+    let short: serde_json::Value = serde_json::from_slice(&short).unwrap();
+    assert_eq!(short["until"], "2027-02-21");
+}
+
+#[test]
+fn the_ics_calendar_parses_as_icalendar() {
+    let (code, out) = run(
+        &[
+            "expiring",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--within",
+            "6m",
+            "--format",
+            "ics",
+        ],
+        "2",
+    );
+    assert_eq!(code, Some(0));
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),
+        "lines end in CRLF"
+    );
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(
+        lines.iter().all(|l| l.len() <= 75),
+        "lines fold at 75 octets"
+    );
+    // Unfold continuation lines, then check the structure.
+    let mut unfolded: Vec<String> = Vec::new();
+    for l in &lines {
+        match l.strip_prefix(' ') {
+            Some(rest) => unfolded.last_mut().unwrap().push_str(rest),
+            None => unfolded.push(l.to_string()),
+        }
+    }
+    assert_eq!(
+        unfolded.first().map(String::as_str),
+        Some("BEGIN:VCALENDAR")
+    );
+    assert_eq!(unfolded.last().map(String::as_str), Some("END:VCALENDAR"));
+    assert!(unfolded.contains(&"VERSION:2.0".to_string()));
+    let begins = unfolded.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+    let ends = unfolded.iter().filter(|l| *l == "END:VEVENT").count();
+    assert!(begins >= 10 && begins == ends);
+    let starts: Vec<&String> = unfolded
+        .iter()
+        .filter(|l| l.starts_with("DTSTART"))
+        .collect();
+    assert_eq!(starts.len(), begins);
+    for s in starts {
+        let date = s
+            .strip_prefix("DTSTART;VALUE=DATE:")
+            .expect("an all-day DATE start");
+        assert!(
+            date.len() == 8 && date.chars().all(|c| c.is_ascii_digit()),
+            "{s}"
+        );
+    }
+    assert_eq!(
+        unfolded.iter().filter(|l| l.starts_with("UID:")).count(),
+        begins
+    );
+    assert!(
+        unfolded
+            .iter()
+            .any(|l| l.starts_with("SUMMARY:Corvid Language Models Ltd: waiver expires")),
+        "{unfolded:#?}"
+    );
+}
+
+#[test]
+fn diff_detects_a_regression() {
+    let tmp = TempDir::new().unwrap();
+    let old = tmp.path().join("old.json");
+    let new = tmp.path().join("new.json");
+    let report = |as_of: &str, out: &Path| {
+        vendorcert()
+            .args([
+                "check",
+                "fixtures/portfolio",
+                "--format",
+                "json",
+                "--as-of",
+                as_of,
+                "--output",
+            ])
+            .arg(out)
+            .output()
+            .unwrap();
+    };
+    report(AS_OF, &old);
+    report(AS_OF, &new);
+    let same = vendorcert()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(same.status.code(), Some(0), "no change, no alert");
+    assert!(String::from_utf8_lossy(&same.stdout).starts_with("0 vendors changed"));
+    // Seven months on, reviews and audits fall due: the frontier lab gets worse.
+    report("2027-06-30", &new);
+    let out = vendorcert()
+        .args(["diff", "--format", "json"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lab = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["vendor"] == "aldermoor-ai")
+        .unwrap();
+    assert_eq!(lab["old_verdict"], "pass");
+    assert_eq!(lab["new_verdict"], "fail");
+    assert_eq!(lab["worse"], true);
+    assert!(
+        lab["appeared"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "GEN-REVIEW" && f["severity"] == "error")
+    );
+    // A report that is not one is exit 2.
+    fs::write(&new, "{not json").unwrap();
+    let bad = vendorcert()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
