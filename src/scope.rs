@@ -9,19 +9,35 @@ use crate::evidence::ScopeQuote;
 
 /// Lowercases and collapses every run of whitespace to one space.
 pub fn fold(text: &str) -> String {
-    Folded::new(text).chars.into_iter().collect()
+    Folded::new(text).data.chars.iter().collect()
 }
 
 /// Folded text that remembers where each character came from in the original.
 struct Folded<'a> {
     original: &'a str,
-    chars: Vec<char>,
-    /// For each folded char: byte range of the original char (or whitespace run) it stands for.
-    origin: Vec<(usize, usize)>,
+    data: std::rc::Rc<FoldData>,
 }
 
-impl<'a> Folded<'a> {
-    fn new(original: &'a str) -> Self {
+/// The folded characters of a text, and for each the byte range of the original character (or
+/// whitespace run) it stands for.
+struct FoldData {
+    chars: Vec<char>,
+    origin: Vec<(usize, usize)>,
+    /// Byte range of the first exclusion wording, computed once per text.
+    exclusion: std::cell::OnceCell<Option<(usize, usize)>>,
+    /// The corporate-IT phrasing, computed once per text.
+    corporate: std::cell::OnceCell<Option<&'static str>>,
+}
+
+thread_local! {
+    /// The same scope statements are matched against many services and phrasings; folding each
+    /// once per thread is most of the cost of scope matching.
+    static FOLDED: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<FoldData>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+impl FoldData {
+    fn new(original: &str) -> FoldData {
         let mut chars = Vec::with_capacity(original.len());
         let mut origin: Vec<(usize, usize)> = Vec::with_capacity(original.len());
         let mut in_space = false;
@@ -54,27 +70,52 @@ impl<'a> Folded<'a> {
             chars.remove(0);
             origin.remove(0);
         }
-        Folded {
-            original,
+        FoldData {
             chars,
             origin,
+            exclusion: std::cell::OnceCell::new(),
+            corporate: std::cell::OnceCell::new(),
         }
+    }
+}
+
+impl<'a> Folded<'a> {
+    fn new(original: &'a str) -> Self {
+        let data = FOLDED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(data) = cache.get(original) {
+                return std::rc::Rc::clone(data);
+            }
+            if cache.len() >= 512 {
+                cache.clear();
+            }
+            let data = std::rc::Rc::new(FoldData::new(original));
+            cache.insert(original.to_string(), std::rc::Rc::clone(&data));
+            data
+        });
+        Folded { original, data }
     }
 
     /// Original text of the first whole-phrase occurrence of `needle` (already folded).
     fn find_phrase(&self, needle: &[char]) -> Option<&'a str> {
-        if needle.is_empty() || needle.len() > self.chars.len() {
+        let (chars, origin) = (&self.data.chars, &self.data.origin);
+        if needle.is_empty() || needle.len() > chars.len() {
             return None;
         }
         let is_word = |c: char| c.is_alphanumeric();
-        (0..=self.chars.len() - needle.len()).find_map(|start| {
+        let first = needle[0];
+        (0..=chars.len() - needle.len()).find_map(|start| {
+            // Most positions fail on the first character; test it before comparing the slice.
+            if chars[start] != first {
+                return None;
+            }
             let end = start + needle.len();
-            let fits = self.chars[start..end] == *needle
-                && (start == 0 || !is_word(self.chars[start - 1]) || !is_word(needle[0]))
-                && (end == self.chars.len()
-                    || !is_word(self.chars[end])
+            let fits = chars[start..end] == *needle
+                && (start == 0 || !is_word(chars[start - 1]) || !is_word(needle[0]))
+                && (end == chars.len()
+                    || !is_word(chars[end])
                     || !is_word(needle[needle.len() - 1]));
-            fits.then(|| &self.original[self.origin[start].0..self.origin[end - 1].1])
+            fits.then(|| &self.original[origin[start].0..origin[end - 1].1])
         })
     }
 }
@@ -232,19 +273,32 @@ const EXCLUSIONS: &[&str] = &[
 
 /// The exclusion wording a scope uses, if any, as it stands in the scope.
 pub fn exclusion_phrase(scope: &str) -> Option<&str> {
+    static PHRASES: std::sync::LazyLock<Vec<Vec<char>>> =
+        std::sync::LazyLock::new(|| EXCLUSIONS.iter().map(|p| p.chars().collect()).collect());
     let folded = Folded::new(scope);
-    EXCLUSIONS
-        .iter()
-        .find_map(|p| folded.find_phrase(&p.chars().collect::<Vec<_>>()))
+    let range = *folded.data.exclusion.get_or_init(|| {
+        PHRASES.iter().find_map(|p| {
+            folded.find_phrase(p).map(|found| {
+                let start = found.as_ptr() as usize - scope.as_ptr() as usize;
+                (start, start + found.len())
+            })
+        })
+    });
+    range.map(|(a, b)| &scope[a..b])
 }
 
 /// The corporate-IT phrasing a scope uses, if any.
 pub fn corporate_phrase(scope: &str) -> Option<&'static str> {
+    static PHRASES: std::sync::LazyLock<Vec<Vec<char>>> =
+        std::sync::LazyLock::new(|| CORPORATE_ONLY.iter().map(|p| p.chars().collect()).collect());
     let folded = Folded::new(scope);
-    CORPORATE_ONLY
-        .iter()
-        .find(|p| folded.find_phrase(&p.chars().collect::<Vec<_>>()).is_some())
-        .copied()
+    *folded.data.corporate.get_or_init(|| {
+        PHRASES
+            .iter()
+            .zip(CORPORATE_ONLY)
+            .find(|(p, _)| folded.find_phrase(p).is_some())
+            .map(|(_, name)| *name)
+    })
 }
 
 #[cfg(test)]

@@ -35,12 +35,22 @@ pub struct LoadedVendor {
     pub evidence: EvidenceFile,
     /// The outcome of checking each cited document.
     pub documents: Vec<DocumentCheck>,
+    /// Byte offset of the start of each line.
+    pub line_starts: Vec<usize>,
 }
 
 impl LoadedVendor {
     /// 1-based line and column of the value at an evidence path (or of its nearest ancestor).
     pub fn position(&self, path: &str) -> (usize, usize) {
-        super::error::line_column(&self.text, self.root.locate(path).span.start)
+        let offset = self.root.locate(path).span.start.min(self.text.len());
+        // Line starts are indexed once per file: findings ask for many positions.
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
     }
 }
 
@@ -93,7 +103,11 @@ pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
     if !diags.is_empty() {
         return Err(located(diags));
     }
+    let line_starts = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     Ok(LoadedVendor {
+        line_starts,
         file: file.to_path_buf(),
         dir,
         text,
@@ -656,7 +670,7 @@ fn hash_outcome(file: &Path, expected: &str) -> DocumentOutcome {
 pub fn sha256_file(file: &Path) -> std::io::Result<String> {
     let mut reader = fs::File::open(file)?.take(MAX_DOCUMENT_BYTES);
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
+    let mut buf = [0u8; 16 * 1024];
     loop {
         let n = reader.read(&mut buf)?;
         if n == 0 {

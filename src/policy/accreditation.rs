@@ -17,24 +17,38 @@ pub struct AccreditationBody {
     pub country: String,
     /// Other spellings seen on certificates.
     pub aliases: Vec<String>,
+    /// The normalised name, aliases and compound forms, computed once.
+    #[serde(skip)]
+    keys: Vec<String>,
 }
 
 impl AccreditationBody {
+    pub fn new(acronym: &str, name: &str, country: &str, aliases: Vec<String>) -> Self {
+        let mut keys: Vec<String> = std::iter::once(name.to_string())
+            .chain(aliases.iter().cloned())
+            .chain([format!("{name} ({acronym})"), format!("{acronym} ({name})")])
+            .map(|k| normalise(&k))
+            .collect();
+        if acronym.chars().count() > 3 {
+            keys.push(normalise(acronym));
+        }
+        AccreditationBody {
+            acronym: acronym.to_string(),
+            name: name.to_string(),
+            country: country.to_string(),
+            aliases,
+            keys,
+        }
+    }
+
     /// Whether `written` (as on a certificate) names this body.
     pub fn matches(&self, written: &str) -> bool {
-        let w = normalise(written);
         // Short acronyms only match as written: "N/A" must never read as NA (Norsk Akkreditering).
-        let by_acronym = if self.acronym.chars().count() <= 3 {
-            written.trim() == self.acronym
-        } else {
-            w == normalise(&self.acronym)
-        };
-        !w.is_empty()
-            && (by_acronym
-                || w == normalise(&self.name)
-                || self.aliases.iter().any(|a| w == normalise(a))
-                || w == normalise(&format!("{} ({})", self.name, self.acronym))
-                || w == normalise(&format!("{} ({})", self.acronym, self.name)))
+        if self.acronym.chars().count() <= 3 && written.trim() == self.acronym {
+            return true;
+        }
+        let w = normalise(written);
+        !w.is_empty() && self.keys.contains(&w)
     }
 }
 
@@ -204,11 +218,13 @@ pub fn recognised_bodies() -> Vec<AccreditationBody> {
     ];
     BODIES
         .iter()
-        .map(|(acronym, name, country, aliases)| AccreditationBody {
-            acronym: acronym.to_string(),
-            name: name.to_string(),
-            country: country.to_string(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        .map(|(acronym, name, country, aliases)| {
+            AccreditationBody::new(
+                acronym,
+                name,
+                country,
+                aliases.iter().map(|a| a.to_string()).collect(),
+            )
         })
         .collect()
 }

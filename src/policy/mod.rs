@@ -417,12 +417,8 @@ impl ThresholdOverrides {
             max_waiver_months
         );
         for name in self.extra_accreditation_bodies.unwrap_or_default() {
-            t.accreditation_bodies.push(AccreditationBody {
-                acronym: name.clone(),
-                name: name.clone(),
-                country: String::new(),
-                aliases: Vec::new(),
-            });
+            t.accreditation_bodies
+                .push(AccreditationBody::new(&name, &name, "", Vec::new()));
         }
         for (element, phrasings) in self.ai_scope_phrasings.unwrap_or_default() {
             t.ai_scope_phrasings
