@@ -82,20 +82,15 @@ pub enum PolicyCommand {
     },
 }
 
+/// What every portfolio command reads: the vendors, the as-of date, the policy and the waivers.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub struct RunArgs {
     /// Vendor folders, evidence files, or folders searched for vendor folders.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Evaluate as of this date (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Policy: a built-in name (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy
     /// file. Default: each vendor's risk tier picks one (low: baseline, medium: ai-vendor,
     /// high: eu-ai-act-high-risk).
@@ -104,6 +99,18 @@ pub struct CheckArgs {
     /// Waivers file (TOML); a `waivers.toml` in a folder given as PATH is read too.
     #[arg(long, value_name = "FILE")]
     pub waivers: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Fail (exit 1) on findings of this severity or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -121,18 +128,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
-    /// Vendor folders, evidence files, or folders searched for vendor folders.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Evaluate as of this date (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
-    pub as_of: Option<Date>,
-    /// Policy (as for `check`); default by each vendor's risk tier.
-    #[arg(long, value_name = "NAME|FILE")]
-    pub policy: Option<String>,
-    /// Waivers file; a `waivers.toml` in a folder given as PATH is read too.
-    #[arg(long, value_name = "FILE")]
-    pub waivers: Option<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
@@ -140,21 +137,11 @@ pub struct SummaryArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExpiringArgs {
-    /// Vendor folders, evidence files, or folders searched for vendor folders.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// How far ahead: days (`90d` or `90`), weeks (`12w`) or months (`6m`).
     #[arg(long, value_name = "SPAN", default_value = "90d", value_parser = parse_span)]
     pub within: Span,
-    /// Start from this date (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
-    pub as_of: Option<Date>,
-    /// Policy (as for `check`); its thresholds set when reports age out and audits fall due.
-    #[arg(long, value_name = "NAME|FILE")]
-    pub policy: Option<String>,
-    /// Waivers file; a `waivers.toml` in a folder given as PATH is read too.
-    #[arg(long, value_name = "FILE")]
-    pub waivers: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalendarFormat::Table)]
     pub format: CalendarFormat,
@@ -385,11 +372,9 @@ fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
 
 /// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.
 fn run_inputs(
-    paths: &[PathBuf],
-    policy: Option<&str>,
-    waivers_file: Option<&Path>,
+    run: &RunArgs,
 ) -> anyhow::Result<Result<(PolicyChoice, Vec<crate::policy::Waiver>), u8>> {
-    let choice = match PolicyChoice::from_arg(policy) {
+    let choice = match PolicyChoice::from_arg(run.policy.as_deref()) {
         Ok(choice) => choice,
         Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
     };
@@ -399,7 +384,7 @@ fn run_inputs(
     };
     let mut waivers = Vec::new();
     let mut errors = Vec::new();
-    for file in crate::policy::waiver_files(paths, waivers_file) {
+    for file in crate::policy::waiver_files(&run.paths, run.waivers.as_deref()) {
         match crate::policy::load_waivers(&file, max_months) {
             Ok(w) => waivers.extend(w),
             Err(e) => errors.extend(e),
@@ -412,16 +397,15 @@ fn run_inputs(
 }
 
 fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
-    let as_of = args.as_of.unwrap_or_else(Date::today);
-    let (choice, waivers) =
-        match run_inputs(&args.paths, args.policy.as_deref(), args.waivers.as_deref())? {
-            Ok(inputs) => inputs,
-            Err(code) => return Ok(code),
-        };
+    let as_of = args.run.as_of.unwrap_or_else(Date::today);
+    let (choice, waivers) = match run_inputs(&args.run)? {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
     let mut summary = crate::portfolio::summary::Summary::default();
     let mut invalid_errors = Vec::new();
     let path_errors = portfolio::for_each_vendor(
-        &args.paths,
+        &args.run.paths,
         as_of,
         &choice,
         &waivers,
@@ -502,17 +486,16 @@ fn write_summary_table(
 }
 
 fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
-    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let as_of = args.run.as_of.unwrap_or_else(Date::today);
     let until = match args.within {
         Span::Days(d) => as_of.plus_days(i64::from(d)),
         Span::Months(m) => as_of.plus_months(m),
     };
-    let (choice, waivers) =
-        match run_inputs(&args.paths, args.policy.as_deref(), args.waivers.as_deref())? {
-            Ok(inputs) => inputs,
-            Err(code) => return Ok(code),
-        };
-    let (events, errors) = portfolio::map_vendors(&args.paths, &choice, |v, policy| {
+    let (choice, waivers) = match run_inputs(&args.run)? {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
+    let (events, errors) = portfolio::map_vendors(&args.run.paths, &choice, |v, policy| {
         crate::portfolio::calendar::vendor_events(v, policy, &waivers, as_of, until)
     });
     let mut events: Vec<_> = events.into_iter().flatten().collect();
@@ -680,33 +663,18 @@ fn policy_show(arg: &str) -> anyhow::Result<u8> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
-    let as_of = args.as_of.unwrap_or_else(Date::today);
-    let choice = match PolicyChoice::from_arg(args.policy.as_deref()) {
-        Ok(choice) => choice,
-        Err(errors) => return report_input_errors(&errors),
+    let as_of = args.run.as_of.unwrap_or_else(Date::today);
+    let (choice, waivers) = match run_inputs(&args.run)? {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
     };
-    let max_waiver_months = match &choice {
-        PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
-        PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
-    };
-    let mut waivers = Vec::new();
-    let mut waiver_errors = Vec::new();
-    for file in crate::policy::waiver_files(&args.paths, args.waivers.as_deref()) {
-        match crate::policy::load_waivers(&file, max_waiver_months) {
-            Ok(w) => waivers.extend(w),
-            Err(e) => waiver_errors.extend(e),
-        }
-    }
-    if !waiver_errors.is_empty() {
-        return report_input_errors(&waiver_errors);
-    }
     if args.format == Format::Jsonl {
         return check_streaming(&args, as_of, &choice, &waivers);
     }
     let progress = Progress::default();
     let mut vendors = Vec::new();
     let errors = portfolio::for_each_vendor(
-        &args.paths,
+        &args.run.paths,
         as_of,
         &choice,
         &waivers,
@@ -830,7 +798,7 @@ fn check_streaming(
     let mut write_error = None;
     let progress = Progress::default();
     let path_errors = portfolio::for_each_vendor(
-        &args.paths,
+        &args.run.paths,
         as_of,
         choice,
         waivers,
