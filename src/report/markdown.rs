@@ -433,14 +433,39 @@ fn count_of(n: usize, word: &str) -> String {
     crate::rules::plural_pub(n, word)
 }
 
-/// Escapes untrusted text for inline Markdown, in a table cell or a list item: Markdown
-/// punctuation is backslash-escaped, HTML characters become entities, newlines `<br>`, and a
-/// mention (`@team`) is broken with a zero-width space so it notifies no one.
-pub fn md(text: &str) -> String {
+/// The loop both escapers share: `special` writes the escape of the characters it handles (it
+/// may consume the next one) and returns `true`; a mention (`@team`) is broken with a
+/// zero-width space so it notifies no one, and control characters become spaces.
+fn escape_untrusted(
+    text: &str,
+    mut special: impl FnMut(char, &mut std::iter::Peekable<std::str::Chars<'_>>, &mut String) -> bool,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if !special(c, &mut chars, &mut out) {
+            match c {
+                '@' => {
+                    out.push('@');
+                    if !prev.is_some_and(char::is_alphanumeric) {
+                        out.push_str("&#8203;");
+                    }
+                }
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Escapes untrusted text for inline Markdown, in a table cell or a list item: Markdown
+/// punctuation is backslash-escaped, HTML characters become entities, newlines `<br>`, and
+/// mentions are broken.
+pub fn md(text: &str) -> String {
+    escape_untrusted(text, |c, chars, out| {
         match c {
             '\r' => {
                 if chars.peek() == Some(&'\n') {
@@ -457,42 +482,24 @@ pub fn md(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '@' => {
-                out.push('@');
-                if !prev.is_some_and(char::is_alphanumeric) {
-                    out.push_str("&#8203;");
-                }
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+            _ => return false,
         }
-        prev = Some(c);
-    }
-    out
+        true
+    })
 }
 
 /// Escapes untrusted text inside an HTML element (`<summary>`), where Markdown is not parsed.
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
+    escape_untrusted(text, |c, _, out| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '@' => {
-                out.push('@');
-                if !prev.is_some_and(char::is_alphanumeric) {
-                    out.push_str("&#8203;");
-                }
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+            _ => return false,
         }
-        prev = Some(c);
-    }
-    out
+        true
+    })
 }
 
 /// An id or a path as inline code when it is made of plain characters; anything else is
