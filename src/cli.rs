@@ -410,6 +410,7 @@ fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
         &choice,
         &waivers,
         |_| {},
+        |v| v,
         |v| {
             summary.add(&v);
             if let portfolio::VendorOutcome::Invalid { errors, .. } = v {
@@ -679,6 +680,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         &choice,
         &waivers,
         |n| progress.start(n),
+        |v| v,
         |v| {
             progress.tick();
             vendors.push(v)
@@ -804,6 +806,12 @@ fn check_streaming(
         waivers,
         |n| progress.start(n),
         |v| {
+            // Serialised on the worker threads; only the writing is in order.
+            let mut line = Vec::with_capacity(16 * 1024);
+            let written = crate::report::json::write_jsonl_line(&mut line, &v, as_of);
+            (v, written.map(|()| line))
+        },
+        |(v, line)| {
             progress.tick();
             match &v {
                 portfolio::VendorOutcome::Evaluated(r) => {
@@ -819,7 +827,7 @@ fn check_streaming(
                 }
             }
             if write_error.is_none()
-                && let Err(e) = crate::report::json::write_jsonl_line(&mut out, &v, as_of)
+                && let Err(e) = line.and_then(|line| out.write_all(&line))
             {
                 write_error = Some(e);
             }

@@ -342,3 +342,121 @@ fn diff_detects_a_regression() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Copies a fixture vendor folder into `into`, renamed `as_name`.
+fn copy_vendor(from: &str, into: &Path, as_name: &str) -> std::path::PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/portfolio")
+        .join(from);
+    let dest = into.join(as_name);
+    fs::create_dir_all(&dest).unwrap();
+    for entry in fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dest.join(entry.file_name())).unwrap();
+    }
+    dest
+}
+
+fn layers_of(report: &serde_json::Value, vendor: &str) -> (String, String) {
+    let v = report["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == vendor)
+        .unwrap_or_else(|| panic!("{vendor} not in the report"));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "GEN-LAYERS")
+        .unwrap();
+    (
+        f["status"].as_str().unwrap().to_string(),
+        f["message"].as_str().unwrap().to_string(),
+    )
+}
+
+fn check_json(dir: &Path) -> serde_json::Value {
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_platform_later_in_path_order_is_found_whatever_the_way_its_id_is_written() {
+    // The hosted vendor sorts first; the platform's id is written in forms the quick id scan
+    // does not read (a literal string, a dotted key, a JSON escape): each vendor is still
+    // indexed from its full load, so the layer is found.
+    let nimbus = "fixtures/portfolio/nimbus-cloud/vendor.toml";
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(nimbus)).unwrap();
+    assert!(text.contains("[vendor]\nid = \"nimbus-cloud\"\n"));
+    let variants = [
+        text.replace("id = \"nimbus-cloud\"", "id = 'nimbus-cloud'"),
+        text.replace("id = \"nimbus-cloud\"", "\"id\" = \"nimbus-cloud\""),
+        text.replace("id = \"nimbus-cloud\"", "id = \"nimbus\\u002dcloud\""),
+        text.replace(
+            "id = \"nimbus-cloud\"",
+            "id = \"nimbus-cloud\" # the platform",
+        ),
+    ];
+    for variant in variants {
+        let tmp = TempDir::new().unwrap();
+        copy_vendor("corvid-models", tmp.path(), "a-corvid");
+        let platform = copy_vendor("nimbus-cloud", tmp.path(), "z-nimbus");
+        fs::write(platform.join("vendor.toml"), &variant).unwrap();
+        let report = check_json(tmp.path());
+        let (status, message) = layers_of(&report, "corvid-models");
+        assert_eq!(status, "pass", "{message}\n{variant}");
+        assert!(message.contains("Nimbus Model Garden"), "{message}");
+    }
+}
+
+#[test]
+fn a_decoy_id_in_a_multi_line_string_does_not_stand_for_the_platform() {
+    // A vendor whose text holds lines that look like `[vendor]` / `id = "nimbus-cloud"` inside a
+    // multi-line string is not the platform: its real id decides, and the hosted vendor's layer
+    // rests on the real platform, not on the decoy.
+    let tmp = TempDir::new().unwrap();
+    copy_vendor("corvid-models", tmp.path(), "a-corvid");
+    let decoy = copy_vendor("quillfeather", tmp.path(), "b-decoy");
+    let text = fs::read_to_string(decoy.join("vendor.toml")).unwrap();
+    assert!(text.contains("\nnotes = \"uses third-party"));
+    let text = text.replacen(
+        "\nnotes = \"uses third-party",
+        "\nnotes = \"\"\"\n[vendor]\nid = \"nimbus-cloud\"\n\"\"\"\n# uses third-party",
+        1,
+    );
+    fs::write(decoy.join("vendor.toml"), text).unwrap();
+    let report = check_json(tmp.path());
+    let (status, message) = layers_of(&report, "corvid-models");
+    assert_ne!(status, "pass", "{message}");
+    assert!(message.contains("nimbus-cloud"), "{message}");
+}
+
+#[test]
+fn the_quick_id_scan_never_disagrees_with_the_full_load() {
+    // Every evidence file of the fixtures: the scan gives the loaded id, or nothing.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (files, _) =
+        vendorcert::portfolio::discover(&[root.join("fixtures"), root.join("docs/examples")]);
+    assert!(files.len() > 300, "{} evidence files", files.len());
+    let (mut scanned, mut unknown) = (0, 0);
+    for file in &files {
+        let Ok(text) = fs::read_to_string(file) else {
+            continue;
+        };
+        let scan = vendorcert::portfolio::scan_id(file, &text);
+        match (scan, vendorcert::evidence::load_vendor(file)) {
+            (Some(id), Ok(v)) => {
+                assert_eq!(id, v.evidence.vendor.id, "{}", file.display());
+                scanned += 1;
+            }
+            (None, _) => unknown += 1,
+            (Some(_), Err(_)) => {}
+        }
+    }
+    assert!(scanned > 300, "scanned {scanned}, unknown {unknown}");
+}

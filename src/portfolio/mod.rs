@@ -186,73 +186,239 @@ const CHUNK: usize = 512;
 /// gives it, and hands each outcome to `emit` in path order as soon as its chunk is done.
 /// Returns the problems with the paths themselves (nothing found, duplicate vendor ids).
 ///
-/// Two passes: the first loads every vendor to index what others may rely on (ids, names,
-/// attested scopes) and drops it; the second loads again and evaluates. Only the index and one
-/// chunk of results are ever in memory.
-pub fn for_each_vendor(
+/// Each vendor is loaded once to be evaluated. Only the vendors that others rely on (a
+/// `hosted_on` platform, a carved-out subservice organisation) are loaded beforehand, to index
+/// what they attest: a quick scan of every file finds which vendors may refer to others
+/// ([`may_refer`]) and which file holds which id ([`scan_id`]). Only the index and one chunk of
+/// results are ever in memory.
+pub fn for_each_vendor<T: Send>(
     paths: &[PathBuf],
     as_of: Date,
     choice: &PolicyChoice,
     waivers: &[Waiver],
     on_total: impl FnOnce(usize),
-    mut emit: impl FnMut(VendorOutcome),
+    map: impl Fn(VendorOutcome) -> T + Sync,
+    mut emit: impl FnMut(T),
 ) -> Vec<InputError> {
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
-    let entries: Vec<Option<(String, PortfolioEntry)>> = files
-        .par_iter()
-        .map(|f| {
-            load_vendor(f).ok().map(|v| {
-                let policy = policies.for_tier(v.evidence.vendor.risk_tier);
-                (
-                    v.evidence.vendor.id.clone(),
-                    PortfolioEntry::of(&v, as_of, policy),
-                )
-            })
-        })
-        .collect();
-    let mut index = PortfolioIndex::default();
-    let mut first_file: std::collections::BTreeMap<&str, &Path> = std::collections::BTreeMap::new();
-    for (file, entry) in files.iter().zip(&entries) {
-        let Some((id, entry)) = entry else { continue };
-        // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
-        match first_file.get(id.as_str()) {
-            Some(first) => errors.push(
-                InputError::whole_file(
-                    file,
-                    format!("vendor id `{id}` is already used by {}", first.display()),
-                )
-                .with_help("give each vendor its own id"),
-            ),
-            None => {
-                first_file.insert(id, file);
-                index.vendors.insert(id.clone(), entry.clone());
-            }
-        }
-    }
-    drop(first_file);
-    drop(entries);
-    for chunk in files.chunks(CHUNK) {
-        let outcomes: Vec<VendorOutcome> = chunk
+    let index = build_index(&files, as_of, &policies);
+    let evaluate_chunk = |chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
+        chunk
             .par_iter()
             .map(|file| match load_vendor(file) {
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    VendorOutcome::Evaluated(Box::new(evaluate(
-                        &vendor, as_of, policy, &index, waivers,
-                    )))
+                    let result = evaluate(&vendor, as_of, policy, &index, waivers);
+                    drop(vendor);
+                    (
+                        Some(result.id.clone()),
+                        map(VendorOutcome::Evaluated(Box::new(result))),
+                    )
                 }
-                Err(errors) => VendorOutcome::Invalid {
-                    file: file.clone(),
-                    errors,
-                },
+                Err(errors) => (
+                    None,
+                    map(VendorOutcome::Invalid {
+                        file: file.clone(),
+                        errors,
+                    }),
+                ),
             })
-            .collect();
-        outcomes.into_iter().for_each(&mut emit);
+            .collect()
+    };
+    // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
+    let mut first_file: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut take = |position: usize, outcomes: Vec<(Option<String>, T)>| {
+        for (k, (id, value)) in outcomes.into_iter().enumerate() {
+            if let Some(id) = id {
+                match first_file.get(id.as_str()) {
+                    Some(&first) => errors.push(
+                        InputError::whole_file(
+                            &files[position + k],
+                            format!(
+                                "vendor id `{id}` is already used by {}",
+                                files[first].display()
+                            ),
+                        )
+                        .with_help("give each vendor its own id"),
+                    ),
+                    None => {
+                        first_file.insert(id, position + k);
+                    }
+                }
+            }
+            emit(value);
+        }
+    };
+    // While one chunk's outcomes are emitted on this thread, the next is evaluated.
+    let chunks: Vec<&[PathBuf]> = files.chunks(CHUNK).collect();
+    let mut pending = chunks.first().map(|c| evaluate_chunk(c));
+    for (c, _) in chunks.iter().enumerate() {
+        let done = pending.take().unwrap_or_default();
+        std::thread::scope(|scope| {
+            let next = chunks
+                .get(c + 1)
+                .map(|chunk| scope.spawn(|| evaluate_chunk(chunk)));
+            take(c * CHUNK, done);
+            pending = next.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        });
     }
     errors
+}
+
+/// The portfolio index: what the vendors that others refer to attest, judged under their own
+/// policies at `as_of`. Where an id is held by several files, the first in path order counts.
+fn build_index(
+    files: &[PathBuf],
+    as_of: Date,
+    policies: &crate::policy::ResolvedPolicies,
+) -> PortfolioIndex {
+    use rayon::prelude::*;
+    let entry_of = |vendor: &crate::evidence::LoadedVendor| {
+        let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
+        (
+            vendor.evidence.vendor.id.clone(),
+            PortfolioEntry::of(vendor, as_of, policy),
+        )
+    };
+    // First pass: the scanned id of each file, and for the files that may refer to another
+    // vendor (or whose id the scan cannot tell) the full load: their references and entry.
+    let scans: Vec<Scan> = files
+        .par_iter()
+        .map(|file| {
+            let Ok(text) = crate::evidence::load::read_text(file) else {
+                return Scan::default();
+            };
+            let id = scan_id(file, &text);
+            if id.is_some() && !may_refer(&text) {
+                return Scan {
+                    id,
+                    ..Scan::default()
+                };
+            }
+            drop(text);
+            match load_vendor(file) {
+                Ok(vendor) => Scan {
+                    id: Some(vendor.evidence.vendor.id.clone()),
+                    refers_to: references(&vendor),
+                    entry: Some(entry_of(&vendor)),
+                },
+                Err(_) => Scan::default(),
+            }
+        })
+        .collect();
+    let referred: std::collections::HashSet<&str> = scans
+        .iter()
+        .flat_map(|s| s.refers_to.iter().map(String::as_str))
+        .collect();
+    // Second pass: the referred-to vendors not loaded yet.
+    let entries: Vec<Option<(String, PortfolioEntry)>> = files
+        .par_iter()
+        .zip(&scans)
+        .map(|(file, scan)| match (&scan.entry, &scan.id) {
+            (Some(entry), _) => Some(entry.clone()),
+            (None, Some(id)) if referred.contains(id.as_str()) => {
+                load_vendor(file).ok().map(|v| entry_of(&v))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut index = PortfolioIndex::default();
+    for (id, entry) in entries.into_iter().flatten() {
+        index.vendors.entry(id).or_insert(entry);
+    }
+    index
+}
+
+/// What the first pass learnt of one file.
+#[derive(Default)]
+struct Scan {
+    /// The vendor id, where the scan could tell it.
+    id: Option<String>,
+    /// Ids of the vendors it refers to (only for files loaded in the first pass).
+    refers_to: Vec<String>,
+    /// Its index entry (only for files loaded in the first pass).
+    entry: Option<(String, PortfolioEntry)>,
+}
+
+/// The vendor ids `vendor` refers to: its hosting platforms and subservice organisations.
+fn references(vendor: &crate::evidence::LoadedVendor) -> Vec<String> {
+    let ev = &vendor.evidence;
+    let hosts = ev.vendor.hosted_on.iter().map(|h| h.vendor.clone());
+    let subservice = ev
+        .soc2
+        .iter()
+        .flat_map(|r| r.subservice.iter().flatten())
+        .filter_map(|s| s.vendor.clone());
+    hosts.chain(subservice).collect()
+}
+
+/// Whether an evidence text may refer to another vendor of the portfolio. Errs towards yes: any
+/// text naming `hosted_on` or a carve-out, or with an escape that could spell either, may.
+pub fn may_refer(text: &str) -> bool {
+    text.contains("hosted_on")
+        || text.contains("carve_out")
+        || text.contains("\\u")
+        || text.contains("\\U")
+}
+
+/// The vendor id of an evidence text, read without parsing it, or `None` where the text is not
+/// in the plain form the scan understands (`[vendor]` with `id = "…"` in TOML; any valid JSON).
+/// It never guesses: a `Some` is the id the full parse would give, should the file be valid.
+pub fn scan_id(file: &Path, text: &str) -> Option<String> {
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            vendor: ProbeVendor,
+        }
+        #[derive(serde::Deserialize)]
+        struct ProbeVendor {
+            id: String,
+        }
+        return serde_json::from_str::<Probe>(text)
+            .ok()
+            .map(|p| p.vendor.id);
+    }
+    // Multi-line strings could hold lines that look like a table header or a key.
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let mut in_vendor = false;
+    let mut found = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_vendor = line == "[vendor]";
+            continue;
+        }
+        if !in_vendor {
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("id") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(value) = rest.strip_prefix('=') else {
+            // `identifier = …`, `id.x = …`: not the plain form.
+            if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                continue;
+            }
+            return None;
+        };
+        let value = value.trim().strip_prefix('"')?;
+        let end = value.find('"')?;
+        let (id, tail) = (&value[..end], value[end + 1..].trim());
+        if id.contains('\\') || !(tail.is_empty() || tail.starts_with('#')) || found.is_some() {
+            return None;
+        }
+        found = Some(id.to_string());
+    }
+    found
 }
 
 /// Loads and evaluates every vendor under `paths`, keeping every outcome (for the formats that
@@ -264,11 +430,77 @@ pub fn check(
     waivers: &[Waiver],
 ) -> RunReport {
     let mut vendors = Vec::new();
-    let errors = for_each_vendor(paths, as_of, choice, waivers, |_| {}, |v| vendors.push(v));
+    let errors = for_each_vendor(
+        paths,
+        as_of,
+        choice,
+        waivers,
+        |_| {},
+        |v| v,
+        |v| vendors.push(v),
+    );
     RunReport {
         as_of,
         policy: choice.describe(),
         vendors,
         errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toml(text: &str) -> Option<String> {
+        scan_id(Path::new("vendor.toml"), text)
+    }
+
+    #[test]
+    fn the_id_scan_reads_only_the_plain_form() {
+        let plain = "schema = 1\n\n[vendor]\nid = \"acme\"\nname = \"Acme\"\n";
+        assert_eq!(toml(plain).as_deref(), Some("acme"));
+        assert_eq!(
+            toml("[vendor]\r\n  id   =  \"acme\"  # ours\r\n").as_deref(),
+            Some("acme")
+        );
+        assert_eq!(
+            toml("[vendor]\nidentifier = \"x\"\nid = \"acme\"\n").as_deref(),
+            Some("acme")
+        );
+        // Forms it does not read: it says nothing rather than guess.
+        for text in [
+            "[vendor]\nid = 'acme'\n",
+            "[vendor]\nid = \"ac\\u006de\"\n",
+            "vendor.id = \"acme\"\n",
+            "vendor = { id = \"acme\" }\n",
+            "[vendor] # x\nid = \"acme\"\n",
+            "[vendor]\nid = \"acme\", \n",
+            "[vendor]\nid.x = \"acme\"\n",
+            "[vendor]\nid = \"acme\"\nid = \"other\"\n",
+            "[vendor]\nnotes = \"\"\"\n[vendor]\nid = \"decoy\"\n\"\"\"\nid = \"acme\"\n",
+            "[soc2]\nid = \"acme\"\n",
+            "",
+        ] {
+            assert_eq!(toml(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_id_scan_of_json_is_a_real_parse() {
+        let json = |t: &str| scan_id(Path::new("v.json"), t);
+        assert_eq!(
+            json(r#"{"schema":1,"vendor":{"name":"A","id":"ac\u006de"}}"#).as_deref(),
+            Some("acme")
+        );
+        assert_eq!(json(r#"{"vendor":{"id":"a"},"vendor":{"id":"b"}}"#), None);
+        assert_eq!(json(r#"{"vendor":{"id":"a"}"#), None);
+    }
+
+    #[test]
+    fn references_may_hide_behind_escapes() {
+        assert!(may_refer("hosted_on = []"));
+        assert!(may_refer("method = \"carve_out\""));
+        assert!(may_refer("method = \"carve\\u005fout\""));
+        assert!(!may_refer("method = \"inclusive\""));
     }
 }
