@@ -210,6 +210,13 @@ class Gen:
         self.name = f"{brand} {self.pick(SUFFIXES)}"
         n = r.choices([1, 2, 3], weights=[5, 4, 1])[0]
         self.services = [f"{brand} {p}" for p in r.sample(PRODUCTS, n)]
+        # Every 50th vendor is also a hosting platform; about one vendor in ten runs on the
+        # platform of its block (GEN-LAYERS looks the platform up in the same run). A separate
+        # RNG keeps the rest of the vendor as it was.
+        platform = (self.i - 1) // 50 * 50 + 1
+        if self.i == platform:
+            self.services.append(f"{brand} Cloud Hosting")
+        hosted = self.i != platform and random.Random(f"hosting:{self.i}").random() < 0.1
         self.ai = r.random() < 0.5
         self.tier = r.choices(["low", "medium", "high"], weights=[4, 4, 2])[0]
         if self.tier == "high" and self.clean:
@@ -232,6 +239,9 @@ class Gen:
             "risk_tier": self.tier,
             "data_classes": classes,
         }
+        if hosted:
+            v["hosted_on"] = [{"vendor": f"vendor-{platform:06d}",
+                               "service": f"Vendor {platform:05d} Cloud Hosting"}]
         self.contexts = []
         if "personal_data" in classes and r.random() < 0.5:
             self.contexts = ["eu_personal_data"]
