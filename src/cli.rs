@@ -37,6 +37,11 @@ pub enum Command {
     Expiring(ExpiringArgs),
     /// What changed between two JSON reports; exit 1 when any vendor got worse.
     Diff(DiffArgs),
+    /// Ask the registries about every certificate, STAR entry and document URL of a portfolio
+    /// and keep the answers in the cache, for a later `check --offline`.
+    ///
+    /// Exit codes: 0 every look-up answered, 1 some could not be made, 2 invalid input.
+    Fetch(FetchArgs),
     /// Write the questions to send a vendor: every failure, warning and AI gap, by topic.
     Questions(QuestionsArgs),
     /// List the rules.
@@ -101,10 +106,66 @@ pub struct RunArgs {
     pub waivers: Option<PathBuf>,
 }
 
+/// Online verification: the only options that touch the network.
+#[derive(Debug, clap::Args)]
+pub struct OnlineArgs {
+    /// Verify certificates with their registries, STAR entries with the CSA registry and
+    /// documents given by URL. Nothing else touches the network.
+    #[arg(long, conflicts_with = "offline", help_heading = "Online verification")]
+    pub online: bool,
+    /// Use only the answers cached by an earlier `--online` run or `vendorcert fetch`.
+    #[arg(long, help_heading = "Online verification")]
+    pub offline: bool,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    /// With --offline: a cached answer older than this leaves its check unverified.
+    #[arg(long, value_name = "DURATION", default_value = "30d", value_parser = parse_duration_arg, help_heading = "Online verification")]
+    pub max_age: std::time::Duration,
+}
+
+/// Where registries are and how they are asked (`check --online`, `fetch`).
+#[derive(Debug, clap::Args)]
+pub struct RegistryArgs {
+    /// Registries file (TOML; see docs/online.md). Default:
+    /// $XDG_CONFIG_HOME/vendorcert/registries.toml (~/.config/…) when it exists.
+    #[arg(long, value_name = "FILE", help_heading = "Online verification")]
+    pub registries: Option<PathBuf>,
+    /// Cache folder. Default: $XDG_CACHE_HOME/vendorcert (~/.cache/vendorcert).
+    #[arg(long, value_name = "DIR", help_heading = "Online verification")]
+    pub cache_dir: Option<PathBuf>,
+    /// Look-ups at once (default 32).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256), help_heading = "Online verification")]
+    pub jobs: Option<u16>,
+    /// Timeout of one request, answer included (default 10s).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = "Online verification")]
+    pub timeout: Option<std::time::Duration>,
+    /// Deadline of all look-ups together (default 30s): look-ups still open then are unverified.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = "Online verification")]
+    pub deadline: Option<std::time::Duration>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// Vendor folders, evidence files, or folders searched for vendor folders.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
+    match crate::online::config::parse_duration(s)? {
+        d if d.is_zero() => Err("must be more than zero".into()),
+        d => Ok(d),
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub online: OnlineArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -310,6 +371,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Summary(args) => summary(args),
         Command::Expiring(args) => expiring(args),
         Command::Diff(args) => diff(args),
+        Command::Fetch(args) => fetch(args),
     }
 }
 
@@ -405,10 +467,13 @@ fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
     let mut summary = crate::portfolio::summary::Summary::default();
     let mut invalid_errors = Vec::new();
     let path_errors = portfolio::for_each_vendor(
-        &args.run.paths,
-        as_of,
-        &choice,
-        &waivers,
+        &portfolio::Run {
+            paths: &args.run.paths,
+            as_of,
+            choice: &choice,
+            waivers: &waivers,
+            online: None,
+        },
         |_| {},
         |v| v,
         |v| {
@@ -669,16 +734,34 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    let mode = match (args.online.online, args.online.offline) {
+        (true, _) => Some(crate::online::Mode::Online),
+        (_, true) => Some(crate::online::Mode::Offline),
+        _ => None,
+    };
+    let session = match mode {
+        None if args.online.registry.registries.is_some() => {
+            anyhow::bail!("--registries is read only with --online or --offline");
+        }
+        None => None,
+        Some(mode) => match online_session(&args.online.registry, mode, args.online.max_age)? {
+            Ok(session) => Some(session),
+            Err(code) => return Ok(code),
+        },
+    };
     if args.format == Format::Jsonl {
-        return check_streaming(&args, as_of, &choice, &waivers);
+        return check_streaming(&args, as_of, &choice, &waivers, session.as_ref());
     }
     let progress = Progress::default();
     let mut vendors = Vec::new();
     let errors = portfolio::for_each_vendor(
-        &args.run.paths,
-        as_of,
-        &choice,
-        &waivers,
+        &portfolio::Run {
+            paths: &args.run.paths,
+            as_of,
+            choice: &choice,
+            waivers: &waivers,
+            online: session.as_ref(),
+        },
         |n| progress.start(n),
         |v| v,
         |v| {
@@ -786,6 +869,7 @@ fn check_streaming(
     as_of: Date,
     choice: &PolicyChoice,
     waivers: &[crate::policy::Waiver],
+    session: Option<&crate::online::Session>,
 ) -> anyhow::Result<u8> {
     let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         Some(path) => {
@@ -800,10 +884,13 @@ fn check_streaming(
     let mut write_error = None;
     let progress = Progress::default();
     let path_errors = portfolio::for_each_vendor(
-        &args.run.paths,
-        as_of,
-        choice,
-        waivers,
+        &portfolio::Run {
+            paths: &args.run.paths,
+            as_of,
+            choice,
+            waivers,
+            online: session,
+        },
         |n| progress.start(n),
         |v| {
             // Serialised on the worker threads; only the writing is in order.
@@ -915,4 +1002,96 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let _ = fs::remove_file(&tmp);
         format!("cannot write {}", path.display())
     })
+}
+
+/// The online session the options describe; `Err(2)` after reporting a bad registries file.
+fn online_session(
+    args: &RegistryArgs,
+    mode: crate::online::Mode,
+    max_age: std::time::Duration,
+) -> anyhow::Result<Result<crate::online::Session, u8>> {
+    use crate::online::config::{Registries, default_path};
+    let file = match &args.registries {
+        Some(path) => Some(path.clone()),
+        None => default_path().filter(|p| p.is_file()),
+    };
+    let mut registries = match &file {
+        Some(path) => match Registries::load(path) {
+            Ok(r) => r,
+            Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
+        },
+        None => Registries::default(),
+    };
+    if let Some(jobs) = args.jobs {
+        registries.limits.jobs = usize::from(jobs);
+    }
+    if let Some(t) = args.timeout {
+        registries.limits.timeout = t;
+    }
+    if let Some(d) = args.deadline {
+        registries.limits.deadline = d;
+    }
+    let dir = match args
+        .cache_dir
+        .clone()
+        .or_else(crate::online::cache::default_dir)
+    {
+        Some(dir) => dir,
+        None => anyhow::bail!("no cache folder: HOME is not set; give --cache-dir"),
+    };
+    Ok(Ok(crate::online::Session {
+        mode,
+        registries,
+        cache: crate::online::Cache { dir },
+        max_age,
+    }))
+}
+
+/// `vendorcert fetch`: every look-up of a portfolio made online, answers kept in the cache.
+fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
+    let session = match online_session(
+        &args.registry,
+        crate::online::Mode::Online,
+        std::time::Duration::MAX,
+    )? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let (files, errors) = portfolio::discover(&args.paths);
+    if !errors.is_empty() {
+        return report_input_errors(&errors);
+    }
+    let facts = portfolio::online_facts(&files, &session);
+    let mut looked: Vec<(&crate::online::Key, &crate::online::Looked)> =
+        facts.answers.iter().collect();
+    looked.sort_by(|a, b| a.0.cmp(b.0));
+    let mut buffer = Vec::new();
+    let mut unavailable = 0;
+    for (key, l) in &looked {
+        let what = match key {
+            crate::online::Key::Certificate { id, .. } => format!("certificate {id}"),
+            crate::online::Key::Star { url } => format!("STAR entry {url}"),
+            crate::online::Key::Document { url, .. } => format!("document {url}"),
+        };
+        let note = l.note();
+        if matches!(l.answer, crate::online::Answer::Unavailable(_)) {
+            unavailable += 1;
+        }
+        writeln!(
+            buffer,
+            "{}\t{what}\t{}{}",
+            l.registry,
+            note.answer,
+            if l.from_cache { " (cached)" } else { "" }
+        )?;
+    }
+    writeln!(
+        buffer,
+        "{} look-ups: {} answered, {unavailable} unavailable; cache: {}",
+        looked.len(),
+        looked.len() - unavailable,
+        session.cache.dir.display()
+    )?;
+    emit(&buffer)?;
+    Ok(if unavailable > 0 { 1 } else { 0 })
 }

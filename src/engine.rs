@@ -51,6 +51,8 @@ pub struct Finding {
     pub line: usize,
     pub column: usize,
     pub matched: Vec<String>,
+    /// The registry answer it rests on (`--online` / `--offline`).
+    pub registry: Option<crate::online::RegistryNote>,
     /// The waiver that accepts this finding, when one does.
     pub waiver: Option<Waiver>,
 }
@@ -260,6 +262,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         subject,
         source,
         matched,
+        registry,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
     if status == Status::Pass
@@ -285,6 +288,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         line,
         column,
         matched,
+        registry,
         waiver: None,
     }
 }

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod engine;
 pub mod evidence;
+pub mod online;
 pub mod policy;
 pub mod portfolio;
 pub mod report;

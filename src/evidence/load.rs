@@ -61,6 +61,8 @@ pub struct DocumentCheck {
     pub at: String,
     /// The `path` value as written, or the URL when only a URL is given.
     pub cited: String,
+    /// The SHA-256 the evidence gives for it.
+    pub sha256: String,
     pub outcome: DocumentOutcome,
 }
 
@@ -594,6 +596,7 @@ fn check_documents(
                 checks.push(DocumentCheck {
                     at,
                     cited: url.clone(),
+                    sha256: doc.sha256.clone(),
                     outcome: DocumentOutcome::NotFetched,
                 });
                 continue;
@@ -616,6 +619,7 @@ fn check_documents(
         checks.push(DocumentCheck {
             at,
             cited: doc.path.clone().unwrap_or_default(),
+            sha256: doc.sha256.clone(),
             outcome,
         });
     }

@@ -178,6 +178,16 @@ pub fn map_vendors<T: Send>(
     (values, errors)
 }
 
+/// What a batch run evaluates, and how.
+pub struct Run<'a> {
+    pub paths: &'a [PathBuf],
+    pub as_of: Date,
+    pub choice: &'a PolicyChoice,
+    pub waivers: &'a [Waiver],
+    /// Registry answers to look up first (`--online` / `--offline`).
+    pub online: Option<&'a crate::online::Session>,
+}
+
 /// Vendors evaluated at once; results are emitted in path order after each chunk, so memory
 /// holds at most this many results whatever the portfolio's size.
 const CHUNK: usize = 512;
@@ -192,19 +202,26 @@ const CHUNK: usize = 512;
 /// ([`may_refer`]) and which file holds which id ([`scan_id`]). Only the index and one chunk of
 /// results are ever in memory.
 pub fn for_each_vendor<T: Send>(
-    paths: &[PathBuf],
-    as_of: Date,
-    choice: &PolicyChoice,
-    waivers: &[Waiver],
+    run: &Run,
     on_total: impl FnOnce(usize),
     map: impl Fn(VendorOutcome) -> T + Sync,
     mut emit: impl FnMut(T),
 ) -> Vec<InputError> {
     use rayon::prelude::*;
+    let &Run {
+        paths,
+        as_of,
+        choice,
+        waivers,
+        online,
+    } = run;
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
-    let index = build_index(&files, as_of, &policies);
+    let mut index = build_index(&files, as_of, &policies);
+    if let Some(session) = online {
+        index.online = Some(std::sync::Arc::new(online_facts(&files, session)));
+    }
     let evaluate_chunk = |chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
         chunk
             .par_iter()
@@ -266,6 +283,17 @@ pub fn for_each_vendor<T: Send>(
         });
     }
     errors
+}
+
+/// Asks the registries (or the cache) everything the valid vendors among `files` call for.
+pub fn online_facts(files: &[PathBuf], session: &crate::online::Session) -> crate::online::Facts {
+    use rayon::prelude::*;
+    let lookups: Vec<crate::online::Lookup> = files
+        .par_iter()
+        .filter_map(|f| load_vendor(f).ok())
+        .flat_map_iter(|v| crate::online::lookups(&v, &session.registries))
+        .collect();
+    crate::online::run(session, lookups)
 }
 
 /// The portfolio index: what the vendors that others refer to attest, judged under their own
@@ -431,10 +459,13 @@ pub fn check(
 ) -> RunReport {
     let mut vendors = Vec::new();
     let errors = for_each_vendor(
-        paths,
-        as_of,
-        choice,
-        waivers,
+        &Run {
+            paths,
+            as_of,
+            choice,
+            waivers,
+            online: None,
+        },
         |_| {},
         |v| v,
         |v| vendors.push(v),

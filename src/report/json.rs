@@ -96,6 +96,9 @@ struct JsonFinding<'a> {
     /// The waiver that accepts this finding (status `waived`).
     #[serde(skip_serializing_if = "Option::is_none")]
     waiver: Option<&'a Waiver>,
+    /// The registry answer it rests on (`--online` / `--offline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    registry: Option<&'a crate::online::RegistryNote>,
 }
 
 #[derive(Serialize)]
@@ -202,5 +205,6 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         question: f.needs_answer().then_some(f.rule.question),
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
         waiver: f.waiver.as_ref(),
+        registry: f.registry.as_ref(),
     }
 }

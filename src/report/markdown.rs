@@ -531,6 +531,7 @@ mod tests {
             line: 3,
             column: 1,
             matched: Vec::new(),
+            registry: None,
             waiver: None,
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {

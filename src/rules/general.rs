@@ -344,10 +344,46 @@ pub static DOCUMENT: Rule = Rule {
                 DocumentOutcome::Unreadable(why) => {
                     Outcome::fail(format!("`{}` cannot be read: {why}", check.cited))
                 }
-                DocumentOutcome::NotFetched => Outcome::unverified(format!(
-                    "`{}` is cited by URL only and cannot be checked offline",
-                    check.cited
-                )),
+                DocumentOutcome::NotFetched => {
+                    use crate::online::Answer;
+                    match ctx
+                        .portfolio
+                        .online
+                        .as_deref()
+                        .and_then(|f| f.document(&check.cited, &check.sha256))
+                    {
+                        None => Outcome::unverified(format!(
+                            "`{}` is cited by URL only and cannot be checked offline",
+                            check.cited
+                        )),
+                        Some(l) => match &l.answer {
+                            Answer::Document { sha256 }
+                                if sha256.eq_ignore_ascii_case(&check.sha256) =>
+                            {
+                                continue;
+                            }
+                            Answer::Document { sha256 } => Outcome::fail(format!(
+                                "`{}` was fetched but does not match its sha256 (found {sha256})",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            Answer::NotFound => Outcome::fail(format!(
+                                "`{}` does not exist (HTTP 404)",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            Answer::Unavailable(why) => Outcome::unverified(format!(
+                                "`{}` could not be fetched: {why}",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            _ => Outcome::unverified(format!(
+                                "unexpected answer for `{}`",
+                                check.cited
+                            )),
+                        },
+                    }
+                }
             };
             outcomes.push(o.at(at));
         }

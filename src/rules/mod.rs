@@ -249,6 +249,9 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 #[derive(Debug, Default, Clone)]
 pub struct PortfolioIndex {
     pub vendors: BTreeMap<String, PortfolioEntry>,
+    /// The registry answers of this run (`--online` / `--offline`); `None` when no look-up was
+    /// asked for.
+    pub online: Option<std::sync::Arc<crate::online::Facts>>,
 }
 
 #[derive(Debug, Clone)]
@@ -323,6 +326,8 @@ pub struct Outcome {
     pub source: Option<Source>,
     /// The scope text that matched, where a scope decided the outcome.
     pub matched: Vec<String>,
+    /// The registry answer the outcome rests on (online verification).
+    pub registry: Option<crate::online::RegistryNote>,
 }
 
 impl Outcome {
@@ -334,7 +339,14 @@ impl Outcome {
             subject: None,
             source: None,
             matched: Vec::new(),
+            registry: None,
         }
+    }
+
+    /// Records the registry answer this outcome rests on.
+    pub fn answered_by(mut self, looked: &crate::online::Looked) -> Self {
+        self.registry = Some(looked.note());
+        self
     }
 
     pub fn pass(message: impl Into<String>) -> Self {

@@ -152,6 +152,29 @@ pub static REGISTRY: Rule = Rule {
                 return Outcome::fail(format!("`{url}` is not a CSA STAR registry entry URL"))
                     .at(at);
             }
+            if let Some(l) = ctx.portfolio.online.as_deref().and_then(|f| f.star(url)) {
+                use crate::online::Answer;
+                let name = &ctx.ev.vendor.name;
+                let when = l.when();
+                let o = match &l.answer {
+                    Answer::Page(page) if crate::online::registry::page_names(page, name) => {
+                        Outcome::pass(format!(
+                            "listed at {url}: the registry page names {name} ({when})"
+                        ))
+                    }
+                    Answer::Page(_) => Outcome::fail(format!(
+                        "the registry page at {url} does not name {name} ({when})"
+                    )),
+                    Answer::NotFound => {
+                        Outcome::fail(format!("no registry entry at {url} ({when})"))
+                    }
+                    Answer::Unavailable(why) => Outcome::unverified(format!(
+                        "the registry entry at {url} could not be read: {why}"
+                    )),
+                    _ => Outcome::unverified(format!("unexpected answer for {url}")),
+                };
+                return o.answered_by(l).at(at);
+            }
             if e.source != Source::Registry {
                 return Outcome::unverified(format!(
                     "registry URL recorded, but the entry was seen only in {}",
