@@ -598,7 +598,7 @@ fn vendor_article(i: usize, v: &VendorResult, as_of: Date) -> Markup {
                 p { "No finding needs an answer." }
             }
             @if !failures.is_empty() {
-                details.findings open[v.verdict == Verdict::Fail] {
+                details.findings {
                     summary { "Findings to answer (" (failures.len()) ")" }
                     (findings_table(v, &failures))
                 }
