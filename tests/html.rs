@@ -291,6 +291,31 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
 }
 
 #[test]
+fn certificates_lapsing_within_the_horizon_are_expiring() {
+    // A year on, Aldermoor's ISO certificates expire within the 90-day horizon and its SOC 2
+    // report has aged out.
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .current_dir(ROOT)
+        .args([
+            "check",
+            "fixtures/portfolio/aldermoor-ai",
+            "--as-of",
+            "2027-10-01",
+        ])
+        .args(["--format", "html"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let matrix = matrix_of(&page);
+    assert!(matrix.contains(
+        "<td class=\"exp\" title=\"[warn (warning)] ISO/IEC 27001:2022 certificate MCL-ISMS-24-0711 expires 2027-12-15, within 90 days\">expiring<small>27001:2022</small><small>expires 2027-12-15</small></td>"
+    ));
+    assert_eq!(matrix.matches("<td class=\"exp\"").count(), 4);
+    assert!(matrix.contains("failing<small>Type 2</small><small>aged out 2027-09-30</small>"));
+}
+
+#[test]
 fn evidence_text_is_escaped() {
     let page = html_report("fixtures/html/hostile", 1);
     assert_inert(&page);

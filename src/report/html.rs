@@ -744,7 +744,7 @@ caption{text-align:left;font-weight:600;padding:.3rem 0}
 .scroll{overflow-x:auto;max-width:100%}
 table.matrix{font-size:11.5px}
 .matrix th,.matrix td{padding:.2rem .3rem}
-.matrix thead th{position:sticky;top:0;z-index:1;font-weight:600;vertical-align:bottom}
+.matrix thead th{font-weight:600;vertical-align:bottom}
 .matrix th[scope=row]{background:#fff;min-width:9rem;max-width:14rem;white-space:normal}
 .matrix th[scope=row] small{display:block;color:var(--muted);font-weight:400}
 .matrix td small{display:block;white-space:nowrap}
@@ -786,7 +786,6 @@ article.vendor{border-top:1px solid var(--line);padding-top:.2rem}
   nav{display:none}
   .scroll{overflow:visible}
   table.matrix{font-size:8px}
-  .matrix thead th{position:static}
   .matrix td{white-space:normal}
   tr,li,figure{break-inside:avoid}
   h2,h3{break-after:avoid}
@@ -795,3 +794,35 @@ article.vendor{border-top:1px solid var(--line);padding-top:.2rem}
   article.vendor{break-inside:auto}
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_short() {
+        assert_eq!(num(190.0), "190");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(0.5), "0.5");
+    }
+
+    #[test]
+    fn the_stylesheet_fetches_nothing() {
+        for needle in ["url(", "@import", "@font-face", "http", "expression("] {
+            assert!(!CSS.contains(needle), "{needle}");
+        }
+        assert!(CSS.contains("@media print{"));
+    }
+
+    #[test]
+    fn every_lane_has_its_own_shape() {
+        let shapes: Vec<String> = (0..LANES.len())
+            .map(|lane| shape(lane, 0.0, 0.0, 5.0).into_string())
+            .collect();
+        for (i, a) in shapes.iter().enumerate() {
+            for b in &shapes[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}
