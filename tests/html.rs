@@ -253,6 +253,25 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
     let events = &page[page.find("<details class=\"events\">").unwrap()..];
     let events = &events[..events.find("</details>").unwrap()];
     assert_eq!(events.matches("<td class=\"date\">").count(), 30);
+    // The same events as `vendorcert expiring --within 12m`.
+    let expiring = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .current_dir(ROOT)
+        .args(["expiring", "fixtures/portfolio", "--as-of", "2026-11-23"])
+        .args(["--within", "12m", "--format", "json"])
+        .output()
+        .unwrap();
+    let expiring: serde_json::Value = serde_json::from_slice(&expiring.stdout).unwrap();
+    let listed = expiring["events"].as_array().unwrap();
+    assert_eq!(listed.len(), 30);
+    for e in listed {
+        let row = format!(
+            "<td class=\"date\">{}</td><td>{}</td>",
+            e["date"].as_str().unwrap(),
+            e["vendor_name"].as_str().unwrap().replace('&', "&amp;")
+        );
+        assert!(events.contains(&row), "{row}");
+    }
 
     // Per vendor: findings, AI gaps and the questions to send, collapsible.
     assert!(page.contains("<summary>Questions to send ("));
