@@ -298,6 +298,9 @@ pub enum Format {
     Sarif,
     Junit,
     Markdown,
+    /// One self-contained HTML page (no script, nothing fetched): summary metrics, the
+    /// certification matrix, a 12-month timeline, and per vendor its findings and questions.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -782,6 +785,9 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Format::Sarif => Box::new(crate::report::sarif::SarifReport),
         Format::Junit => Box::new(crate::report::junit::JunitReport),
         Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),
+        Format::Html => Box::new(crate::report::html::HtmlReport {
+            facts: portfolio::matrix::gather(&args.run.paths, &choice, &waivers, as_of),
+        }),
         Format::Table => {
             let color = match args.color {
                 ColorChoice::Always => true,

@@ -150,6 +150,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
 
 pub mod calendar;
 pub mod diff;
+pub mod matrix;
 pub mod summary;
 
 /// Loads every vendor under `paths` in parallel and maps it with `f` (under the policy `choice`
