@@ -90,7 +90,8 @@ impl Http {
             }
             let tries = match attempt {
                 0 => String::new(),
-                n => format!(" after {}", crate::rules::plural(n as usize, "retry")),
+                1 => " after 1 retry".to_string(),
+                n => format!(" after {n} retries"),
             };
             return match outcome {
                 Ok(a) if a.status == 429 => Err(format!("rate limited (HTTP 429){tries}")),
