@@ -486,6 +486,7 @@ fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
             }
         },
     );
+    crate::interrupt::check()?;
     let mut buffer = Vec::new();
     match args.format {
         RulesFormat::Json => {
@@ -567,6 +568,7 @@ fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
     let (events, errors) = portfolio::map_vendors(&args.run.paths, &choice, |v, policy| {
         crate::portfolio::calendar::vendor_events(v, policy, &waivers, as_of, until)
     });
+    crate::interrupt::check()?;
     let mut events: Vec<_> = events.into_iter().flatten().collect();
     crate::portfolio::calendar::sort(&mut events);
     let mut buffer = Vec::new();
@@ -773,6 +775,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         },
     );
     progress.finish();
+    crate::interrupt::check()?;
     let report = portfolio::RunReport {
         as_of,
         policy: choice.describe(),
@@ -879,9 +882,8 @@ fn check_streaming(
 ) -> anyhow::Result<u8> {
     let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         Some(path) => {
-            let tmp = temporary_path(path)?;
-            let file = fs::File::create(&tmp)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            let (tmp, file) = crate::atomic::temporary(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             (Box::new(io::BufWriter::new(file)), Some(tmp))
         }
         None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
@@ -927,6 +929,13 @@ fn check_streaming(
         },
     );
     progress.finish();
+    if crate::interrupt::interrupted() {
+        drop(out);
+        if let Some(tmp) = &tmp {
+            let _ = fs::remove_file(tmp);
+        }
+        return Err(crate::interrupt::Interrupted.into());
+    }
     let flushed = out.flush();
     drop(out);
     match write_error.map_or(flushed, Err) {
@@ -977,37 +986,10 @@ fn terminal_width() -> Option<u16> {
 }
 
 /// A temporary file beside `path`, to be renamed onto it.
-fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().context("the output path names no file")?;
-    Ok(dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
 /// Writes through a temporary file in the same folder, renamed into place, so an interrupted
 /// run never leaves a half-written report.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().context("the output path names no file")?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, path).with_context(|| {
-        let _ = fs::remove_file(&tmp);
-        format!("cannot write {}", path.display())
-    })
+    crate::atomic::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The online session the options describe; `Err(2)` after reporting a bad registries file.
@@ -1068,6 +1050,7 @@ fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
         return report_input_errors(&errors);
     }
     let facts = portfolio::online_facts(&files, &session);
+    crate::interrupt::check()?;
     let mut looked: Vec<(&crate::online::Key, &crate::online::Looked)> =
         facts.answers.iter().collect();
     looked.sort_by(|a, b| a.0.cmp(b.0));

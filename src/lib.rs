@@ -4,9 +4,11 @@
 //! → findings → [`report`]. Only `evidence`, `policy` and `portfolio` read files; only
 //! `report` (and the CLI writing it) produces output.
 
+pub mod atomic;
 pub mod cli;
 pub mod engine;
 pub mod evidence;
+pub mod interrupt;
 pub mod online;
 pub mod policy;
 pub mod portfolio;

@@ -4,7 +4,13 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = vendorcert::cli::Cli::parse();
-    match vendorcert::cli::run(cli) {
+    vendorcert::interrupt::install();
+    let result = vendorcert::cli::run(cli);
+    if vendorcert::interrupt::interrupted() {
+        eprintln!("vendorcert: interrupted; no report written");
+        return ExitCode::from(vendorcert::interrupt::EXIT_CODE);
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped early (`vendorcert rules | head`) is not a failure.
         Err(e)

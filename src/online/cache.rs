@@ -6,8 +6,7 @@
 //! kept under their SHA-256 and re-hashed whenever they are used. No API key is ever written.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -89,45 +88,13 @@ impl Cache {
             body: body.to_string(),
         };
         let bytes = serde_json::to_vec_pretty(&entry).map_err(std::io::Error::other)?;
-        write_atomically(&self.answer_path(key), &bytes)
+        crate::atomic::write(&self.answer_path(key), &bytes)
     }
 
     /// Stores a document under its hash.
     pub fn put_document(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
-        write_atomically(&self.document_path(sha256), bytes)
+        crate::atomic::write(&self.document_path(sha256), bytes)
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let mut tmp = tempfile_in(dir)?;
-    tmp.1.write_all(bytes)?;
-    tmp.1.sync_all()?;
-    drop(tmp.1);
-    fs::rename(&tmp.0, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp.0);
-    })
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, fs::File)> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    for _ in 0..16 {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = dir.join(format!(".tmp-{}-{n}", std::process::id()));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(f) => return Ok((path, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("cannot create a temporary file"))
 }
 
 #[cfg(test)]

@@ -364,9 +364,23 @@ async fn run_all(session: &Session, lookups: Vec<Lookup>) -> HashMap<Key, Looked
         });
     }
     let mut answers = HashMap::new();
-    while let Some(done) = tasks.join_next().await {
-        if let Ok((key, looked)) = done {
-            answers.insert(key, looked);
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    loop {
+        tokio::select! {
+            done = tasks.join_next() => match done {
+                Some(Ok((key, looked))) => {
+                    answers.insert(key, looked);
+                }
+                Some(Err(_)) => {}
+                None => break,
+            },
+            _ = tick.tick() => {
+                if crate::interrupt::interrupted() {
+                    // Ctrl-C: stop asking; the run ends without a report.
+                    tasks.abort_all();
+                    break;
+                }
+            }
         }
     }
     answers

@@ -165,6 +165,7 @@ pub fn map_vendors<T: Send>(
     let policies = choice.resolve();
     let results: Vec<Result<T, Vec<InputError>>> = files
         .par_iter()
+        .filter(|_| !crate::interrupt::interrupted())
         .map(|file| {
             load_vendor(file).map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier)))
         })
@@ -227,6 +228,14 @@ pub fn for_each_vendor<T: Send>(
         chunk
             .par_iter()
             .map(|file| match load_vendor(file) {
+                // Interrupted: the rest of the chunk is skipped; it is never emitted.
+                _ if crate::interrupt::interrupted() => (
+                    None,
+                    map(VendorOutcome::Invalid {
+                        file: file.clone(),
+                        errors: Vec::new(),
+                    }),
+                ),
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
                     let result = evaluate(&vendor, as_of, policy, &index, waivers);
@@ -274,6 +283,9 @@ pub fn for_each_vendor<T: Send>(
     let chunks: Vec<&[PathBuf]> = files.chunks(CHUNK).collect();
     let mut pending = chunks.first().map(|c| evaluate_chunk(c));
     for (c, _) in chunks.iter().enumerate() {
+        if crate::interrupt::interrupted() {
+            break;
+        }
         let done = pending.take().unwrap_or_default();
         std::thread::scope(|scope| {
             let next = chunks
@@ -291,6 +303,7 @@ pub fn online_facts(files: &[PathBuf], session: &crate::online::Session) -> crat
     use rayon::prelude::*;
     let lookups: Vec<crate::online::Lookup> = files
         .par_iter()
+        .filter(|_| !crate::interrupt::interrupted())
         .filter_map(|f| load_vendor(f).ok())
         .flat_map_iter(|v| crate::online::lookups(&v, &session.registries))
         .collect();
@@ -317,6 +330,9 @@ fn build_index(
     let scans: Vec<Scan> = files
         .par_iter()
         .map(|file| {
+            if crate::interrupt::interrupted() {
+                return Scan::default();
+            }
             let Ok(text) = crate::evidence::load::read_text(file) else {
                 return Scan::default();
             };
