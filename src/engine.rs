@@ -148,14 +148,7 @@ pub fn evaluate(
         .filter(|w| w.vendor == vendor.evidence.vendor.id)
         .cloned()
         .collect();
-    let ctx = Ctx {
-        vendor,
-        ev: &vendor.evidence,
-        as_of,
-        policy,
-        portfolio,
-        waivers: &own,
-    };
+    let ctx = Ctx::new(vendor, as_of, policy, portfolio, &own);
     let mut findings = Vec::new();
     for (rule, level) in policy.active_rules() {
         for outcome in (rule.check)(&ctx) {

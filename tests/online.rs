@@ -148,6 +148,14 @@ fn verified(run: &Run) -> (String, String, Value) {
     (status, message, note)
 }
 
+/// Asserts the one ISO-VERIFIED finding has `status` and a message starting with `prefix`.
+fn expect_verified(run: &Run, status: &str, prefix: &str) -> (String, Value) {
+    let (got, message, note) = verified(run);
+    assert_eq!(got, status, "{message}");
+    assert!(message.starts_with(prefix), "{message}");
+    (message, note)
+}
+
 async fn registry_answering(template: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
@@ -283,11 +291,10 @@ async fn details_that_differ_fail_with_what_differs() {
 async fn an_expiry_past_in_the_registry_fails() {
     let body = with(&[("expires", json!("2026-11-01"))]);
     let (run, _s) = against(ResponseTemplate::new(200).set_body_json(body), "", &[]).await;
-    let (status, message, _) = verified(&run);
-    assert_eq!(status, "fail");
-    assert!(
-        message.starts_with("Test GRC lists it active but expiring on 2026-11-01"),
-        "{message}"
+    expect_verified(
+        &run,
+        "fail",
+        "Test GRC lists it active but expiring on 2026-11-01",
     );
 }
 
@@ -295,11 +302,10 @@ async fn an_expiry_past_in_the_registry_fails() {
 async fn a_wrong_certificate_in_the_answer_is_unverified() {
     let body = with(&[("certificate_number", json!("FX-ISMS-99999"))]);
     let (run, _s) = against(ResponseTemplate::new(200).set_body_json(body), "", &[]).await;
-    let (status, message, _) = verified(&run);
-    assert_eq!(status, "unverified");
-    assert!(
-        message.starts_with("Test GRC answered about certificate FX-ISMS-99999, not FX-ISMS-40127"),
-        "{message}"
+    expect_verified(
+        &run,
+        "unverified",
+        "Test GRC answered about certificate FX-ISMS-99999, not FX-ISMS-40127",
     );
 }
 
@@ -381,11 +387,10 @@ async fn oversized_and_malformed_answers_are_unverified() {
 
     let html = ResponseTemplate::new(200).set_body_string("<html>maintenance</html>");
     let (run, _s) = against(html, "", &[]).await;
-    let (status, message, _) = verified(&run);
-    assert_eq!(status, "unverified");
-    assert!(
-        message.starts_with("Test GRC could not be consulted: malformed answer (not JSON"),
-        "{message}"
+    expect_verified(
+        &run,
+        "unverified",
+        "Test GRC could not be consulted: malformed answer (not JSON",
     );
 
     let partial = ResponseTemplate::new(200).set_body_json(json!({"status": "active"}));
@@ -596,11 +601,10 @@ async fn the_iaf_api_key_is_sent_but_never_printed_cached_or_reported() {
     })
     .await
     .unwrap();
-    let (status, message, _) = verified(&run);
-    assert_eq!(status, "fail", "{message}");
-    assert!(
-        message.starts_with("IAF CertSearch reports the certificate withdrawn"),
-        "{message}"
+    expect_verified(
+        &run,
+        "fail",
+        "IAF CertSearch reports the certificate withdrawn",
     );
     assert!(!run.report.to_string().contains(KEY));
     assert!(!run.stderr.contains(KEY));

@@ -61,14 +61,7 @@ pub fn vendor_events(
         .filter(|w| w.vendor == v.evidence.vendor.id)
         .cloned()
         .collect();
-    let ctx = Ctx {
-        vendor: v,
-        ev: &v.evidence,
-        as_of,
-        policy,
-        portfolio: &index,
-        waivers: &own,
-    };
+    let ctx = Ctx::new(v, as_of, policy, &index, &own);
     let t = &policy.thresholds;
     let mut events = Vec::new();
     let mut push = |date: Date, kind: EventKind, what: String, at: &str| {

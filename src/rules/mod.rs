@@ -267,14 +267,7 @@ impl PortfolioEntry {
     /// What other vendors may rely on about `vendor`, judged under `policy` at `as_of`.
     pub fn of(vendor: &LoadedVendor, as_of: Date, policy: &Policy) -> PortfolioEntry {
         let empty = PortfolioIndex::default();
-        let ctx = Ctx {
-            vendor,
-            ev: &vendor.evidence,
-            as_of,
-            policy,
-            portfolio: &empty,
-            waivers: &[],
-        };
+        let ctx = Ctx::new(vendor, as_of, policy, &empty, &[]);
         PortfolioEntry {
             name: vendor.evidence.vendor.name.clone(),
             attested_scopes: general::attested_scopes(&ctx),
@@ -309,6 +302,25 @@ pub struct Ctx<'a> {
     pub portfolio: &'a PortfolioIndex,
     /// The waivers that name this vendor.
     pub waivers: &'a [crate::policy::Waiver],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        vendor: &'a LoadedVendor,
+        as_of: Date,
+        policy: &'a Policy,
+        portfolio: &'a PortfolioIndex,
+        waivers: &'a [crate::policy::Waiver],
+    ) -> Self {
+        Ctx {
+            vendor,
+            ev: &vendor.evidence,
+            as_of,
+            policy,
+            portfolio,
+            waivers,
+        }
+    }
 }
 
 /// One conclusion of a check.
