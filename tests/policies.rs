@@ -779,3 +779,66 @@ fn a_policy_can_require_iso_standards_per_data_class() {
     );
     assert_eq!(v["vendors"][0]["policy"], "privacy-team");
 }
+
+#[test]
+fn warnings_fail_in_a_policy_file_is_applied() {
+    // Regression: `warnings_fail` was accepted in [thresholds] but never applied, so a policy
+    // asking for warnings to fail still passed the vendor.
+    let tmp = TempDir::new().unwrap();
+    let policy = tmp.path().join("warnings-fail.toml");
+    fs::write(
+        &policy,
+        "extends = \"baseline\"\nname = \"warnings-fail\"\n\n[thresholds]\nwarnings_fail = true\n",
+    )
+    .unwrap();
+    let (code, report) = check_json(&fixture(CONTRAST), Some("baseline"));
+    assert_eq!(code, 0, "the contrast vendor passes baseline with warnings");
+    let independent = finding(only_vendor(&report), "GEN-INDEPENDENT");
+    assert_eq!(independent["status"], "warn");
+    assert_eq!(independent["severity"], "warning");
+    let (code, report) = check_json(&fixture(CONTRAST), Some(policy.to_str().unwrap()));
+    assert_eq!(code, 1, "{report:#}");
+    let vendor = only_vendor(&report);
+    assert_eq!(vendor["verdict"], "fail");
+    assert_eq!(finding(vendor, "GEN-INDEPENDENT")["severity"], "error");
+    // A rule at level warning stays a warning.
+    assert_eq!(finding(vendor, "SOC2-BRIDGE")["severity"], "warning");
+}
+
+#[test]
+fn huge_thresholds_in_a_policy_file_do_not_crash_the_run() {
+    // Regression: `iso_max_validity_years` was multiplied by 12 without overflow checks, and
+    // `iso_validity_tolerance_days` / `expiry_horizon_days` were added to dates that then went
+    // past the last representable date: each panicked instead of reporting.
+    let tmp = TempDir::new().unwrap();
+    for threshold in [
+        "iso_max_validity_years = 4294967295",
+        "iso_validity_tolerance_days = 4294967295",
+        "expiry_horizon_days = 4294967295",
+        "surveillance_months = 4294967295",
+        "soc2_max_age_months = 4294967295",
+        "review_interval_months = 4294967295",
+    ] {
+        let policy = tmp.path().join("huge.toml");
+        fs::write(
+            &policy,
+            format!("extends = \"strict\"\nname = \"huge\"\n\n[thresholds]\n{threshold}\n"),
+        )
+        .unwrap();
+        let out = vendorcert()
+            .args(["check", "--as-of", AS_OF, "--format", "json", "--policy"])
+            .arg(&policy)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/portfolio"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{threshold}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{threshold}: exit {:?}, {stderr}",
+            out.status.code()
+        );
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["summary"]["vendors"], 9, "{threshold}");
+    }
+}

@@ -35,8 +35,19 @@ impl Date {
         )
     }
 
+    /// `days` days later (earlier when negative), saturating at the last (first) representable
+    /// date: policy thresholds can be as large as a u32.
     pub fn plus_days(self, days: i64) -> Date {
-        Date(self.0 + chrono::Duration::days(days))
+        let saturated = if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        };
+        Date(
+            chrono::Duration::try_days(days)
+                .and_then(|d| self.0.checked_add_signed(d))
+                .unwrap_or(saturated),
+        )
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).

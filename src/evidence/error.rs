@@ -41,11 +41,31 @@ impl Diagnostic {
             file: source.path.clone(),
             line,
             column,
-            message: self.message,
-            help: self.help,
+            message: shorten(self.message),
+            help: self.help.map(shorten),
             source: Some((Arc::clone(source), self.span)),
         }
     }
+}
+
+/// Longest message or help shown for an input error, in characters. Messages quote keys and
+/// values from the file, which a hostile file makes megabytes long.
+pub const MAX_MESSAGE_CHARS: usize = 400;
+
+/// `message` cut to [`MAX_MESSAGE_CHARS`], keeping its start and its end (which says what is
+/// wrong, e.g. "… is not one of vendor.services").
+fn shorten(message: String) -> String {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return message;
+    }
+    let (head, tail) = (MAX_MESSAGE_CHARS / 2, MAX_MESSAGE_CHARS / 4);
+    let start: String = message.chars().take(head).collect();
+    let end: String = message.chars().skip(count - tail).collect();
+    format!(
+        "{start} … ({} characters left out) … {end}",
+        count - head - tail
+    )
 }
 
 /// An input file's text, shared by the errors and findings that quote it.
@@ -142,6 +162,10 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // No typo of a name is this long, and comparing a megabyte-long key costs seconds.
+    if word.len() > 128 {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| {

@@ -17,6 +17,9 @@ use super::standard::Standard;
 pub const MAX_EVIDENCE_BYTES: u64 = 4 * 1024 * 1024;
 /// Largest cited document hashed.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+/// Most errors reported for one file: a hostile file can hold hundreds of thousands, and each is
+/// shown with its line. The rest are counted in one last error.
+pub const MAX_ERRORS_PER_FILE: usize = 100;
 
 /// Evidence file names looked for in a vendor folder, in order of preference.
 pub const EVIDENCE_FILE_NAMES: &[&str] = &["vendor.toml", "vendor.json"];
@@ -85,6 +88,13 @@ pub enum DocumentOutcome {
 /// Reads, parses, decodes and validates one evidence file.
 pub fn load_vendor(file: &Path) -> Result<LoadedVendor, Vec<InputError>> {
     let text = read_text(file).map_err(|e| vec![e])?;
+    parse_vendor_text(file, text)
+}
+
+/// Parses, decodes and validates the text of an evidence file read from `file`: what
+/// [`load_vendor`] does once the file is read (the fuzz targets start here). Documents are still
+/// looked for in `file`'s folder.
+pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<InputError>> {
     let dir = file
         .parent()
         .map(Path::to_path_buf)
@@ -145,10 +155,24 @@ impl<T> ConfigFile<T> {
     }
 }
 
-fn locate_all(path: &Path, text: &str, diags: Vec<Diagnostic>) -> Vec<InputError> {
+/// Ties diagnostics to the file, in file order, keeping the first [`MAX_ERRORS_PER_FILE`]
+/// (locating each one costs a pass over the text, and each is shown with its line).
+fn locate_all(path: &Path, text: &str, mut diags: Vec<Diagnostic>) -> Vec<InputError> {
     let source = super::error::SourceFile::new(path, text);
+    diags.sort_by_key(|d| d.span.start);
+    let more = diags.len().saturating_sub(MAX_ERRORS_PER_FILE);
+    diags.truncate(MAX_ERRORS_PER_FILE);
     let mut errors: Vec<_> = diags.into_iter().map(|d| d.locate_in(&source)).collect();
     errors.sort_by_key(|e| (e.line, e.column));
+    if more > 0 {
+        errors.push(
+            InputError::whole_file(
+                path,
+                format!("{more} more errors not shown (at most {MAX_ERRORS_PER_FILE} per file)"),
+            )
+            .with_help("fix the errors above and run again"),
+        );
+    }
     errors
 }
 
@@ -158,6 +182,15 @@ pub fn load_config<T: serde::de::DeserializeOwned>(
     structural: impl Fn(&Node) -> Vec<Diagnostic>,
 ) -> Result<ConfigFile<T>, Vec<InputError>> {
     let text = read_text(path).map_err(|e| vec![e])?;
+    parse_config(path, text, structural)
+}
+
+/// Parses and decodes the text of a TOML configuration file read from `path`.
+pub fn parse_config<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: String,
+    structural: impl Fn(&Node) -> Vec<Diagnostic>,
+) -> Result<ConfigFile<T>, Vec<InputError>> {
     let root = parse_toml(&text).map_err(|d| locate_all(path, &text, d))?;
     let recorder = Recorder::default();
     let value: Option<T> = decode(&root, &recorder);
@@ -176,13 +209,18 @@ pub fn load_config<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Reads a text input with the checks every input file gets: size cap, not empty, not binary.
+/// Reads a text input with the checks every input file gets: regular file, size cap, not empty,
+/// not binary.
 pub fn read_text(file: &Path) -> Result<String, InputError> {
-    let handle = fs::File::open(file)
-        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
-    let meta = handle
-        .metadata()
-        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
+    let cannot_read = |e: std::io::Error| InputError::whole_file(file, format!("cannot read: {e}"));
+    // Looked at before opening: opening a FIFO blocks until someone writes to it, and a device
+    // such as /dev/zero never ends.
+    if !fs::metadata(file).map_err(cannot_read)?.is_file() {
+        return Err(InputError::whole_file(file, "not a regular file"));
+    }
+    let handle = fs::File::open(file).map_err(cannot_read)?;
+    // And again on the open handle, in case the path changed in between.
+    let meta = handle.metadata().map_err(cannot_read)?;
     if !meta.is_file() {
         return Err(InputError::whole_file(file, "not a regular file"));
     }
@@ -196,17 +234,38 @@ pub fn read_text(file: &Path) -> Result<String, InputError> {
             ),
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    handle
-        .take(MAX_EVIDENCE_BYTES + 1)
+    let bytes = read_capped(handle, meta.len(), MAX_EVIDENCE_BYTES).map_err(|e| match e {
+        Capped::TooLong => {
+            InputError::whole_file(file, "file grew past the size limit while being read")
+        }
+        Capped::Io(e) => cannot_read(e),
+    })?;
+    text_from_bytes(file, bytes)
+}
+
+/// Why [`read_capped`] stopped.
+enum Capped {
+    /// More than the limit could be read (the file grew after it was measured).
+    TooLong,
+    Io(std::io::Error),
+}
+
+/// Reads at most `limit` bytes, failing when there are more: the size measured before reading
+/// does not bound what a growing file (or a special file in /proc) yields.
+fn read_capped(reader: impl Read, expected: u64, limit: u64) -> Result<Vec<u8>, Capped> {
+    let mut bytes = Vec::with_capacity(expected.min(limit) as usize);
+    reader
+        .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::whole_file(file, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_EVIDENCE_BYTES {
-        return Err(InputError::whole_file(
-            file,
-            "file grew past the size limit while being read",
-        ));
+        .map_err(Capped::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Capped::TooLong);
     }
+    Ok(bytes)
+}
+
+/// The content checks of an input file read as `bytes`: no NUL byte, UTF-8, not blank.
+pub fn text_from_bytes(file: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.contains(&0) {
         return Err(InputError::whole_file(
             file,
@@ -383,7 +442,11 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
             Some("list the services we use, by the names the vendor's documents give them".into()),
         );
     }
+    // Folded once each, and compared through a set: a list of many long names is not compared
+    // pair by pair.
+    let mut folded_services = std::collections::HashSet::with_capacity(v.services.len());
     for (i, s) in v.services.iter().enumerate() {
+        let first_time = folded_services.insert(crate::scope::fold(s));
         if s.trim().is_empty() {
             at(
                 &format!("vendor.services[{i}]"),
@@ -399,10 +462,7 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
                         .into(),
                 ),
             );
-        } else if v.services[..i]
-            .iter()
-            .any(|o| crate::scope::fold(o) == crate::scope::fold(s))
-        {
+        } else if !first_time {
             at(
                 &format!("vendor.services[{i}]"),
                 format!("service `{s}` is listed twice"),
@@ -653,32 +713,52 @@ pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String
 }
 
 fn hash_outcome(file: &Path, expected: &str) -> DocumentOutcome {
-    let meta = match fs::metadata(file) {
-        Ok(m) => m,
-        Err(e) => return DocumentOutcome::Unreadable(e.to_string()),
-    };
-    if !meta.is_file() {
-        return DocumentOutcome::Unreadable("not a regular file".into());
-    }
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return DocumentOutcome::TooLarge { bytes: meta.len() };
-    }
     match sha256_file(file) {
         Ok(actual) if actual.eq_ignore_ascii_case(expected) => DocumentOutcome::Matches,
         Ok(actual) => DocumentOutcome::Mismatch { actual },
-        Err(e) => DocumentOutcome::Unreadable(e.to_string()),
+        Err(DocumentReadError::TooLarge(bytes)) => DocumentOutcome::TooLarge { bytes },
+        Err(DocumentReadError::Unreadable(why)) => DocumentOutcome::Unreadable(why),
     }
 }
 
-/// Lowercase hexadecimal SHA-256 of a file, read in blocks and capped at the document limit.
-pub fn sha256_file(file: &Path) -> std::io::Result<String> {
-    let mut reader = fs::File::open(file)?.take(MAX_DOCUMENT_BYTES);
+/// Why a cited document could not be hashed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocumentReadError {
+    /// Over [`MAX_DOCUMENT_BYTES`] (the size measured, or at least the limit + 1 when the file
+    /// grew while being read).
+    TooLarge(u64),
+    Unreadable(String),
+}
+
+/// Lowercase hexadecimal SHA-256 of a regular file of at most [`MAX_DOCUMENT_BYTES`], read in
+/// blocks; a file that grows past the limit while being read is refused, never hashed in part.
+pub fn sha256_file(file: &Path) -> Result<String, DocumentReadError> {
+    let unreadable = |e: std::io::Error| DocumentReadError::Unreadable(e.to_string());
+    let not_regular = || DocumentReadError::Unreadable("not a regular file".into());
+    // Looked at before opening, so a FIFO never blocks, and again on the open handle.
+    if !fs::metadata(file).map_err(unreadable)?.is_file() {
+        return Err(not_regular());
+    }
+    let handle = fs::File::open(file).map_err(unreadable)?;
+    let meta = handle.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(DocumentReadError::TooLarge(meta.len()));
+    }
+    let mut reader = handle.take(MAX_DOCUMENT_BYTES + 1);
     let mut hasher = Sha256::new();
     let mut buf = [0u8; 16 * 1024];
+    let mut total = 0u64;
     loop {
-        let n = reader.read(&mut buf)?;
+        let n = reader.read(&mut buf).map_err(unreadable)?;
         if n == 0 {
             break;
+        }
+        total += n as u64;
+        if total > MAX_DOCUMENT_BYTES {
+            return Err(DocumentReadError::TooLarge(total));
         }
         hasher.update(&buf[..n]);
     }
@@ -693,4 +773,36 @@ pub fn to_hex(bytes: &[u8]) -> String {
         s.push(DIGITS[(b & 0xf) as usize] as char);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_past_the_limit_whatever_size_was_measured() {
+        // A file that measured small but keeps growing (or a special file with no size) yields
+        // more than the limit: refused, never cut off and parsed.
+        let endless = std::io::repeat(b'a');
+        assert!(matches!(read_capped(endless, 10, 64), Err(Capped::TooLong)));
+        assert_eq!(
+            read_capped(&b"exactly"[..], 7, 7).ok(),
+            Some(b"exactly".to_vec())
+        );
+    }
+
+    #[test]
+    fn text_checks_name_the_problem() {
+        let file = Path::new("v/vendor.toml");
+        let message = |bytes: &[u8]| text_from_bytes(file, bytes.to_vec()).unwrap_err().message;
+        assert_eq!(message(b" \n\t\n"), "empty file");
+        assert_eq!(
+            message(b"a = 1\0"),
+            "binary file (contains NUL bytes), expected TOML or JSON text"
+        );
+        assert_eq!(
+            message(b"a = \"\xff\""),
+            "not UTF-8 text (invalid byte at offset 5)"
+        );
+    }
 }

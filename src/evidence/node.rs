@@ -9,6 +9,9 @@ use super::error::Diagnostic;
 
 /// Deepest nesting accepted in an input file; evidence needs about five levels.
 pub const MAX_DEPTH: usize = 32;
+/// Most entries accepted in one list (array) of an input file. Real evidence lists a handful of
+/// reports or services; the cap bounds the rules' work, some of which compares entries in pairs.
+pub const MAX_LIST_ENTRIES: usize = 1000;
 
 /// One value of an input file with the byte range it was read from.
 #[derive(Debug, Clone)]
@@ -110,10 +113,51 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
     let span = doc.span();
     let mut diags = Vec::new();
     let node = toml_table(doc.into_inner(), span, &mut diags, 0);
+    list_lengths(&node, "", &mut diags);
     if diags.is_empty() {
         Ok(node)
     } else {
         Err(diags)
+    }
+}
+
+/// Refuses lists longer than [`MAX_LIST_ENTRIES`], pointing at the first entry over the limit
+/// and naming the list by its evidence path (`soc2`, `vendor.services`).
+fn list_lengths(node: &Node, path: &str, diags: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Array(items) => {
+            if items.len() > MAX_LIST_ENTRIES {
+                let name = if path.is_empty() {
+                    "the top level"
+                } else {
+                    path
+                };
+                diags.push(
+                    Diagnostic::at(
+                        items[MAX_LIST_ENTRIES].span.clone(),
+                        format!(
+                            "`{name}` has {} entries, over the limit of {MAX_LIST_ENTRIES}",
+                            items.len()
+                        ),
+                    )
+                    .with_help("split the evidence, or record only what the rules need"),
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                list_lengths(item, &format!("{path}[{i}]"), diags);
+            }
+        }
+        NodeKind::Table(entries) => {
+            for (key, value) in entries {
+                let child = if path.is_empty() {
+                    key.name.clone()
+                } else {
+                    format!("{path}.{}", key.name)
+                };
+                list_lengths(value, &child, diags);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -247,6 +291,7 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
     };
     let mut diags = Vec::new();
     let node = json_value(value, &mut diags);
+    list_lengths(&node, "", &mut diags);
     if diags.is_empty() {
         Ok(node)
     } else {
@@ -310,6 +355,8 @@ fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) 
         ),
         Value::Object(o) => {
             let mut entries: Vec<(Key, Node)> = Vec::with_capacity(o.properties.len());
+            // A set, not a scan of the keys so far: a hostile object has hundreds of thousands.
+            let mut seen = std::collections::HashSet::with_capacity(o.properties.len());
             for prop in o.properties {
                 let (name, key_range) = match prop.name {
                     jsonc_parser::ast::ObjectPropName::String(s) => (s.value.into_owned(), s.range),
@@ -319,7 +366,7 @@ fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) 
                     name,
                     span: key_range.start..key_range.end,
                 };
-                if entries.iter().any(|(k, _)| k.name == key.name) {
+                if !seen.insert(key.name.clone()) {
                     diags.push(Diagnostic::at(
                         key.span.clone(),
                         format!("duplicate key `{}`", key.name),

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use super::{BUILT_IN, Policy, ThresholdOverrides};
 use crate::evidence::error::{Diagnostic, InputError, did_you_mean};
-use crate::evidence::load::load_config;
+use crate::evidence::load::{parse_config, read_text};
 use crate::evidence::node::{Node, NodeKind};
 use crate::rules::{Level, RULES};
 
@@ -60,7 +60,14 @@ fn rule_key_diagnostics(root: &Node) -> Vec<Diagnostic> {
 
 /// Reads a policy file; every problem is reported with its line, at once.
 pub fn load_policy_file(path: &Path) -> Result<Policy, Vec<InputError>> {
-    let config = load_config::<PolicyFile>(path, rule_key_diagnostics)?;
+    let text = read_text(path).map_err(|e| vec![e])?;
+    parse_policy_file(path, text)
+}
+
+/// A policy file's text read from `path`, checked and applied to the policy it extends: what
+/// [`load_policy_file`] does once the file is read.
+pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputError>> {
+    let config = parse_config::<PolicyFile>(path, text, rule_key_diagnostics)?;
     let root = &config.root;
     let file = &config.value;
     let mut diags = Vec::new();

@@ -411,6 +411,7 @@ impl ThresholdOverrides {
             required_iso_ai,
             accept_42001_readiness,
             tolerate_claims,
+            warnings_fail,
             expiry_horizon_days,
             review_interval_months,
             incident_window_months,

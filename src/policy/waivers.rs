@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::Date;
 use crate::evidence::error::{Diagnostic, InputError, SourceFile, did_you_mean};
-use crate::evidence::load::{is_vendor_id, load_config};
+use crate::evidence::load::{is_vendor_id, parse_config, read_text};
 use crate::rules::RULES;
 
 /// One documented risk acceptance.
@@ -63,7 +63,18 @@ struct WaiverFile {
 /// Reads a waivers file; every problem is reported with its line, at once. A waiver may run at
 /// most `max_months` past its approval.
 pub fn load_waivers(path: &Path, max_months: u32) -> Result<Vec<Waiver>, Vec<InputError>> {
-    let config = load_config::<WaiverFile>(path, |_| Vec::new())?;
+    let text = read_text(path).map_err(|e| vec![e])?;
+    parse_waivers(path, text, max_months)
+}
+
+/// A waivers file's text read from `path`, checked: what [`load_waivers`] does once the file is
+/// read.
+pub fn parse_waivers(
+    path: &Path,
+    text: String,
+    max_months: u32,
+) -> Result<Vec<Waiver>, Vec<InputError>> {
+    let config = parse_config::<WaiverFile>(path, text, |_| Vec::new())?;
     let root = &config.root;
     let mut diags = Vec::new();
     let mut waivers = config.value.waiver.clone();

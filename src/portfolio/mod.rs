@@ -65,6 +65,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             files.push(path.clone());
             continue;
         }
+        if !meta.is_dir() {
+            errors.push(InputError::whole_file(
+                path,
+                "not a regular file or a folder",
+            ));
+            continue;
+        }
         let before = files.len();
         walk(path, 0, &mut files, &mut errors);
         if files.len() == before && !errors.iter().any(|e| e.file.starts_with(path)) {
@@ -84,12 +91,23 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 fn evidence_file(dir: &Path) -> Result<Option<PathBuf>, InputError> {
     for name in EVIDENCE_FILE_NAMES {
         let path = dir.join(name);
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
             return Err(InputError::whole_file(
                 &path,
                 "evidence file is a symbolic link, which is not followed",
             )
             .with_help("put the evidence file itself in the vendor folder"));
+        }
+        // A vendor whose evidence file is a folder, a FIFO or a device is reported, never
+        // silently left out of the run.
+        if !meta.is_file() {
+            return Err(InputError::whole_file(
+                &path,
+                "evidence file is not a regular file",
+            ));
         }
     }
     let present: Vec<PathBuf> = EVIDENCE_FILE_NAMES

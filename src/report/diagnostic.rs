@@ -40,6 +40,19 @@ pub fn input_error(e: &InputError) -> String {
 /// The marked lines: `primary` and any `secondary` marks (e.g. the waiver or policy line that
 /// decided the outcome), each in its own file, then `help` as a note.
 pub fn snippet<'a>(primary: &Mark<'a>, secondary: &[Mark<'a>], help: Option<&str>) -> String {
+    // A line too long to show (a minified JSON file, a hostile file) would be printed whole for
+    // each error on it: say where instead.
+    if std::iter::once(primary)
+        .chain(secondary)
+        .any(|m| line_length(&m.source.text, m.span.start) > MAX_SNIPPET_LINE_BYTES)
+    {
+        let mut out =
+            format!("  (the line is too long to show: over {MAX_SNIPPET_LINE_BYTES} bytes)\n");
+        if let Some(help) = help {
+            out.push_str(&format!("  = help: {help}\n"));
+        }
+        return out;
+    }
     let mut files: SimpleFiles<String, &'a str> = SimpleFiles::new();
     let mut label = |mark: &Mark<'a>, primary: bool| {
         let id = files.add(
@@ -67,6 +80,24 @@ pub fn snippet<'a>(primary: &Mark<'a>, secondary: &[Mark<'a>], help: Option<&str
     out.split_once('\n')
         .map(|(_, rest)| rest.to_string())
         .unwrap_or(out)
+}
+
+/// Longest source line shown in a snippet.
+pub const MAX_SNIPPET_LINE_BYTES: usize = 4096;
+
+/// Length in bytes of the line holding byte `offset`.
+fn line_length(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let offset = offset.min(bytes.len());
+    let start = bytes[..offset]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[offset..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| offset + i);
+    end - start
 }
 
 /// A span inside the text, on character boundaries, marking at least one character when it can.

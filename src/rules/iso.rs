@@ -169,7 +169,7 @@ pub(crate) fn unsound(ctx: &Ctx, c: &IsoCertificate, s: &Standard) -> Option<Str
         return Some("it is not from a recognised accredited body".to_string());
     }
     let longest = issued
-        .plus_months(12 * t.iso_max_validity_years)
+        .plus_months(t.iso_max_validity_years.saturating_mul(12))
         .plus_days(i64::from(t.iso_validity_tolerance_days));
     if expires > longest {
         return Some(format!(
@@ -255,7 +255,7 @@ pub static CURRENT: Rule = Rule {
                 .at(format!("iso[{i}].issued"));
             }
             let longest = issued
-                .plus_months(12 * t.iso_max_validity_years)
+                .plus_months(t.iso_max_validity_years.saturating_mul(12))
                 .plus_days(i64::from(t.iso_validity_tolerance_days));
             if expires > longest {
                 return Outcome::fail(format!(

@@ -1,0 +1,154 @@
+//! What the fuzz targets run, shared with `tests/fuzz_regressions.rs` (which includes this file)
+//! so a crashing input found here is replayed by `cargo test` through the same path.
+//!
+//! Each target takes the bytes of one input file through the checks and parsing `vendorcert`
+//! applies to a file it reads, and, when the file is accepted, through evaluation and every
+//! report format: a crash anywhere between bytes and report is a finding.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use vendorcert::engine::{VendorResult, evaluate};
+use vendorcert::evidence::load::{parse_vendor_text, text_from_bytes};
+use vendorcert::evidence::{Date, LoadedVendor};
+use vendorcert::policy::file::parse_policy_file;
+use vendorcert::policy::waivers::parse_waivers;
+use vendorcert::policy::{Policy, Waiver};
+use vendorcert::portfolio::{RunReport, VendorOutcome};
+use vendorcert::report::Render;
+use vendorcert::rules::PortfolioIndex;
+
+/// Evidence files are "read" from this folder, which does not exist: a cited document is
+/// missing, so nothing on disk is read whatever the input cites.
+const VENDOR_DIR: &str = "fuzz-vendor-folder-that-does-not-exist";
+
+/// The as-of dates every accepted input is evaluated at: an ordinary day, and the last day
+/// evidence dates can name (date arithmetic past it must saturate, not overflow).
+fn as_of_dates() -> [Date; 2] {
+    [Date::ymd(2026, 11, 23), Date::ymd(9999, 12, 31)]
+}
+
+/// Fixture vendors that policy and waivers inputs are applied to.
+const VENDORS: &[(&str, &str)] = &[
+    (
+        "corvid-models/vendor.toml",
+        include_str!("../../fixtures/portfolio/corvid-models/vendor.toml"),
+    ),
+    (
+        "aldermoor-ai/vendor.toml",
+        include_str!("../../fixtures/portfolio/aldermoor-ai/vendor.toml"),
+    ),
+    (
+        "tessellate-hub/vendor.toml",
+        include_str!("../../fixtures/portfolio/tessellate-hub/vendor.toml"),
+    ),
+    (
+        "orchid-search/vendor.json",
+        include_str!("../../fixtures/portfolio/orchid-search/vendor.json"),
+    ),
+];
+
+/// An evidence file (`file_name` is `vendor.toml` or `vendor.json`, which picks the parser).
+pub fn evidence(bytes: &[u8], file_name: &str) {
+    let file = Path::new(VENDOR_DIR).join(file_name);
+    let Ok(text) = text_from_bytes(&file, bytes.to_vec()) else {
+        return;
+    };
+    let Ok(vendor) = parse_vendor_text(&file, text) else {
+        return;
+    };
+    let tier = vendor.evidence.vendor.risk_tier;
+    evaluate_and_render(&[&vendor], &Arc::new(Policy::for_risk_tier(tier)), &[]);
+    evaluate_and_render(&[&vendor], &Arc::new(Policy::strict()), &[]);
+}
+
+/// A policy file, applied to the fixture vendors.
+pub fn policy_file(bytes: &[u8]) {
+    let file = Path::new(VENDOR_DIR).join("policy.toml");
+    let Ok(text) = text_from_bytes(&file, bytes.to_vec()) else {
+        return;
+    };
+    let Ok(policy) = parse_policy_file(&file, text) else {
+        return;
+    };
+    let refs: Vec<&LoadedVendor> = fixture_vendors().iter().collect();
+    evaluate_and_render(&refs, &Arc::new(policy), &[]);
+}
+
+/// A waivers file, applied to the fixture vendors under their tier's policy.
+pub fn waivers_file(bytes: &[u8]) {
+    let file = Path::new(VENDOR_DIR).join("waivers.toml");
+    let Ok(text) = text_from_bytes(&file, bytes.to_vec()) else {
+        return;
+    };
+    let Ok(waivers) = parse_waivers(&file, text, 12) else {
+        return;
+    };
+    for vendor in fixture_vendors() {
+        let policy = Arc::new(Policy::for_risk_tier(vendor.evidence.vendor.risk_tier));
+        evaluate_and_render(&[vendor], &policy, &waivers);
+    }
+}
+
+/// Parsed once per process: every execution of the policy and waivers targets uses them.
+fn fixture_vendors() -> &'static [LoadedVendor] {
+    static PARSED: std::sync::OnceLock<Vec<LoadedVendor>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        VENDORS
+            .iter()
+            .map(|(name, text)| {
+                parse_vendor_text(&Path::new(VENDOR_DIR).join(name), (*text).to_string())
+                    .expect("the example portfolio's vendors are valid")
+            })
+            .collect()
+    })
+}
+
+/// Evaluates `vendors` (indexed together, so cross-vendor rules see each other) at each as-of
+/// date, and renders the first run in every format (rendering costs most of an execution, and
+/// the second date adds little to it).
+fn evaluate_and_render(vendors: &[&LoadedVendor], policy: &Arc<Policy>, waivers: &[Waiver]) {
+    for (n, as_of) in as_of_dates().into_iter().enumerate() {
+        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| (**policy).clone());
+        let results: Vec<VendorResult> = vendors
+            .iter()
+            .map(|v| evaluate(v, as_of, policy, &index, waivers))
+            .collect();
+        for result in &results {
+            let _ = vendorcert::report::questions::Questionnaire::new(result, as_of);
+        }
+        let run = RunReport {
+            as_of,
+            policy: policy.name.clone(),
+            vendors: results
+                .into_iter()
+                .map(|r| VendorOutcome::Evaluated(Box::new(r)))
+                .collect(),
+            errors: Vec::new(),
+        };
+        if n == 0 {
+            render(&run);
+        }
+    }
+}
+
+fn render(run: &RunReport) {
+    use vendorcert::report::{json, junit, markdown, sarif, table};
+    let renderers: [&dyn Render; 5] = [
+        &json::JsonReport,
+        &sarif::SarifReport,
+        &junit::JunitReport,
+        &markdown::MarkdownReport,
+        &table::TableReport {
+            color: true,
+            width: Some(80),
+            verbose: true,
+        },
+    ];
+    for renderer in renderers {
+        let mut out = Vec::new();
+        renderer
+            .render(run, &mut out)
+            .expect("rendering to memory does not fail");
+    }
+}
