@@ -47,3 +47,8 @@ fn policy_file_inputs_do_not_crash() {
 fn waivers_file_inputs_do_not_crash() {
     replay("waivers_file", harness::waivers_file);
 }
+
+#[test]
+fn registry_answer_inputs_do_not_crash() {
+    assert!(replay("registry_answer", harness::registry_answer) > 0);
+}

@@ -152,3 +152,18 @@ fn render(run: &RunReport) {
             .expect("rendering to memory does not fail");
     }
 }
+
+/// A registry's answer to a certificate look-up (`--online`), as the generic JSON registry and
+/// as IAF CertSearch, and the reading of a STAR registry page: whatever the bytes, an error or a
+/// record, never a panic.
+pub fn registry_answer(bytes: &[u8]) {
+    use vendorcert::online::RegistryKind;
+    use vendorcert::online::registry::{page_names, parse_certificate};
+    for kind in [RegistryKind::Json, RegistryKind::IafCertsearch] {
+        if let Ok(record) = parse_certificate(kind, bytes) {
+            let _ = record.status.describe();
+        }
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let _ = page_names(&text, "Nimbus Cloud Services, Inc.");
+}
