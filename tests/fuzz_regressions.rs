@@ -41,6 +41,8 @@ fn evidence_json_inputs_do_not_crash() {
 #[test]
 fn policy_file_inputs_do_not_crash() {
     assert!(replay("policy_file", harness::policy_file) > 0);
+    // The structure-aware `policy_thresholds` target writes policy files too.
+    replay("policy_file", harness::policy_file_evaluated);
 }
 
 #[test]

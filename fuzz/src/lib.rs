@@ -75,6 +75,26 @@ pub fn policy_file(bytes: &[u8]) {
     evaluate_and_render(&refs, &Arc::new(policy), &[]);
 }
 
+/// A policy file applied to the fixture vendors at each as-of date, without rendering: the
+/// cheaper path the structure-aware `policy_thresholds` target runs on every execution.
+pub fn policy_file_evaluated(bytes: &[u8]) {
+    let file = Path::new(VENDOR_DIR).join("policy.toml");
+    let Ok(text) = text_from_bytes(&file, bytes.to_vec()) else {
+        return;
+    };
+    let Ok(policy) = parse_policy_file(&file, text) else {
+        return;
+    };
+    let policy = Arc::new(policy);
+    let vendors: Vec<&LoadedVendor> = fixture_vendors().iter().collect();
+    for as_of in as_of_dates() {
+        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| (*policy).clone());
+        for vendor in &vendors {
+            evaluate(vendor, as_of, &policy, &index, &[]);
+        }
+    }
+}
+
 /// A waivers file, applied to the fixture vendors under their tier's policy.
 pub fn waivers_file(bytes: &[u8]) {
     let file = Path::new(VENDOR_DIR).join("waivers.toml");
