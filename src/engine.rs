@@ -292,3 +292,62 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         waiver: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::load_vendor;
+    use std::path::Path;
+
+    fn fixture(rel: &str) -> LoadedVendor {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules")
+            .join(rel);
+        load_vendor(&file).expect("the fixture loads")
+    }
+
+    fn run(vendor: &LoadedVendor) -> VendorResult {
+        let mut policy = Policy::baseline();
+        policy.levels.clear();
+        let as_of: Date = "2026-11-23".parse().unwrap();
+        evaluate(
+            vendor,
+            as_of,
+            &Arc::new(policy),
+            &PortfolioIndex::default(),
+            &[],
+        )
+    }
+
+    #[test]
+    fn assurance_reports_whether_gen_coverage_passed() {
+        let covered = run(&fixture("AI-ADVERSARIAL/pass/vendor.toml"));
+        let a = covered.assurance();
+        assert_eq!(a.attested, Some(true));
+        assert_eq!(a.ai_risks_checked, a.ai_risks_controlled);
+        assert!(a.ai_risks_checked > 0);
+        let uncovered = run(&fixture("GEN-COVERAGE/fail-not-covered/vendor.toml"));
+        assert_eq!(uncovered.assurance().attested, Some(false));
+    }
+
+    #[test]
+    fn an_ai_assessment_is_complete_only_with_every_area_recorded() {
+        let complete = run(&fixture("AI-ADVERSARIAL/pass/vendor.toml"));
+        assert_eq!(complete.ai_assessed, Some(true));
+        let not_ai = run(&fixture("ISO-VERSION/pass/vendor.toml"));
+        assert_eq!(not_ai.ai_assessed, None);
+        // Every area but the first (training on customer data) recorded: still incomplete.
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/rules/AI-ADVERSARIAL/pass/vendor.toml"),
+        )
+        .unwrap();
+        let without = text.replace("training_on_customer_data = \"no\"\n", "");
+        assert_ne!(text, without);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("vendor.toml");
+        std::fs::write(&file, without).unwrap();
+        let partial = run(&load_vendor(&file).expect("the edited fixture loads"));
+        assert_eq!(partial.ai_assessed, Some(false));
+    }
+}
