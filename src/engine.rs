@@ -297,6 +297,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
 mod tests {
     use super::*;
     use crate::evidence::load_vendor;
+    use crate::online::{Answer, Facts, Key, Looked, Mode, Registries};
     use std::path::Path;
 
     fn fixture(rel: &str) -> LoadedVendor {
@@ -349,5 +350,90 @@ mod tests {
         std::fs::write(&file, without).unwrap();
         let partial = run(&load_vendor(&file).expect("the edited fixture loads"));
         assert_eq!(partial.ai_assessed, Some(false));
+    }
+
+    /// Evaluates `vendor` as `--online` would, with the registries having given `answers`.
+    fn run_online(vendor: &LoadedVendor, answers: Vec<(Key, Answer)>) -> VendorResult {
+        let fetched_at = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        let answers = answers
+            .into_iter()
+            .map(|(key, answer)| {
+                let url = match &key {
+                    Key::Star { url } | Key::Document { url, .. } => url.clone(),
+                    Key::Certificate { id, .. } => id.clone(),
+                };
+                let looked = Looked {
+                    registry: "test registry".to_string(),
+                    url,
+                    answer,
+                    fetched_at,
+                    from_cache: false,
+                };
+                (key, looked)
+            })
+            .collect();
+        let portfolio = PortfolioIndex {
+            online: Some(Arc::new(Facts {
+                answers,
+                registries: Registries::default(),
+                mode: Mode::Online,
+            })),
+            ..PortfolioIndex::default()
+        };
+        let mut policy = Policy::baseline();
+        policy.levels.clear();
+        let as_of: Date = "2026-11-23".parse().unwrap();
+        evaluate(vendor, as_of, &Arc::new(policy), &portfolio, &[])
+    }
+
+    fn the_finding<'r>(result: &'r VendorResult, rule: &str) -> &'r Finding {
+        let found: Vec<&Finding> = result
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == rule)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0]
+    }
+
+    #[test]
+    fn a_star_registry_url_that_is_not_found_fails() {
+        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+        let result = run_online(
+            &fixture("STAR-REGISTRY/pass/vendor.toml"),
+            vec![(
+                Key::Star {
+                    url: url.to_string(),
+                },
+                Answer::NotFound,
+            )],
+        );
+        let f = the_finding(&result, "STAR-REGISTRY");
+        assert_eq!(f.status, Status::Fail);
+        assert_eq!(
+            f.message,
+            format!("no registry entry at {url} (2026-11-20T09:00:00Z)")
+        );
+    }
+
+    #[test]
+    fn a_document_url_that_is_not_found_fails() {
+        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+        let result = run_online(
+            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            vec![(
+                Key::Document {
+                    url: url.to_string(),
+                    sha256: sha256.to_string(),
+                },
+                Answer::NotFound,
+            )],
+        );
+        let f = the_finding(&result, "GEN-DOCUMENT");
+        assert_eq!(f.status, Status::Fail);
+        assert_eq!(f.message, format!("`{url}` does not exist (HTTP 404)"));
     }
 }
