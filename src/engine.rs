@@ -297,7 +297,10 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
 mod tests {
     use super::*;
     use crate::evidence::load_vendor;
-    use crate::online::{Answer, Facts, Key, Looked, Mode, Registries};
+    use crate::online::config::Registry;
+    use crate::online::{
+        Answer, CertRecord, CertStatus, Facts, Key, Looked, Mode, Registries, RegistryKind,
+    };
     use std::path::Path;
 
     fn fixture(rel: &str) -> LoadedVendor {
@@ -374,10 +377,21 @@ mod tests {
                 (key, looked)
             })
             .collect();
+        let registries = Registries {
+            registries: vec![Registry {
+                name: "test registry".to_string(),
+                kind: RegistryKind::Json,
+                base_url: "http://127.0.0.1/".parse().unwrap(),
+                key: None,
+                key_env: None,
+                standards: Vec::new(),
+            }],
+            ..Registries::default()
+        };
         let portfolio = PortfolioIndex {
             online: Some(Arc::new(Facts {
                 answers,
-                registries: Registries::default(),
+                registries,
                 mode: Mode::Online,
             })),
             ..PortfolioIndex::default()
@@ -435,5 +449,80 @@ mod tests {
         let f = the_finding(&result, "GEN-DOCUMENT");
         assert_eq!(f.status, Status::Fail);
         assert_eq!(f.message, format!("`{url}` does not exist (HTTP 404)"));
+    }
+
+    /// What a JSON registry might answer about `ISO-VERSION/pass`'s certificate FX-ISMS-40127.
+    fn record(expires: &str) -> Answer {
+        Answer::Certificate(CertRecord {
+            number: "FX ISMS 40127".to_string(),
+            status: CertStatus::Active,
+            standards: vec!["ISO/IEC 27001:2022".to_string()],
+            certification_body: Some("Northgate Assurance Ltd".to_string()),
+            // Spelt out where the evidence has the acronym: the same body all the same.
+            accreditation_body: Some("United Kingdom Accreditation Service".to_string()),
+            scope: Some("Development and operation of the Fixture Analytics API".to_string()),
+            entities: vec!["Fixture Vendor".to_string()],
+            issued: Some("2025-03-10".parse().unwrap()),
+            expires: Some(expires.parse().unwrap()),
+        })
+    }
+
+    fn certificate_key() -> Key {
+        Key::Certificate {
+            registry: "test registry".to_string(),
+            id: "FX-ISMS-40127".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_registry_record_that_matches_the_evidence_verifies_the_certificate() {
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2028-03-09"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Pass,
+                "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
+                 body, accreditation body, scope, certified entity and expiry match"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_record_expiring_on_the_as_of_date_is_not_expired() {
+        // Still valid on its last day: what fails is only that the expiry differs.
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2026-11-23"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but its record differs: expiry 2026-11-23 (the \
+                 certificate says 2028-03-09) (2026-11-20T09:00:00Z)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_record_that_expired_fails() {
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2026-11-22"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but expiring on 2026-11-22, before the as-of date \
+                 (2026-11-20T09:00:00Z)"
+            )
+        );
     }
 }
