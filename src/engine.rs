@@ -285,3 +285,237 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         waiver: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::load_vendor;
+    use crate::online::config::Registry;
+    use crate::online::{
+        Answer, CertRecord, CertStatus, Facts, Key, Looked, Mode, Registries, RegistryKind,
+    };
+    use std::path::Path;
+
+    fn fixture(rel: &str) -> LoadedVendor {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules")
+            .join(rel);
+        load_vendor(&file).expect("the fixture loads")
+    }
+
+    fn run(vendor: &LoadedVendor) -> VendorResult {
+        let mut policy = Policy::baseline();
+        policy.levels.clear();
+        let as_of: Date = "2026-11-23".parse().unwrap();
+        evaluate(
+            vendor,
+            as_of,
+            &Arc::new(policy),
+            &PortfolioIndex::default(),
+            &[],
+        )
+    }
+
+    #[test]
+    fn assurance_reports_whether_gen_coverage_passed() {
+        let covered = run(&fixture("AI-ADVERSARIAL/pass/vendor.toml"));
+        let a = covered.assurance();
+        assert_eq!(a.attested, Some(true));
+        assert_eq!(a.ai_risks_checked, a.ai_risks_controlled);
+        assert!(a.ai_risks_checked > 0);
+        let uncovered = run(&fixture("GEN-COVERAGE/fail-not-covered/vendor.toml"));
+        assert_eq!(uncovered.assurance().attested, Some(false));
+    }
+
+    #[test]
+    fn an_ai_assessment_is_complete_only_with_every_area_recorded() {
+        let complete = run(&fixture("AI-ADVERSARIAL/pass/vendor.toml"));
+        assert_eq!(complete.ai_assessed, Some(true));
+        let not_ai = run(&fixture("ISO-VERSION/pass/vendor.toml"));
+        assert_eq!(not_ai.ai_assessed, None);
+        // Every area but the first (training on customer data) recorded: still incomplete.
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/rules/AI-ADVERSARIAL/pass/vendor.toml"),
+        )
+        .unwrap();
+        let without = text.replace("training_on_customer_data = \"no\"\n", "");
+        assert_ne!(text, without);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("vendor.toml");
+        std::fs::write(&file, without).unwrap();
+        let partial = run(&load_vendor(&file).expect("the edited fixture loads"));
+        assert_eq!(partial.ai_assessed, Some(false));
+    }
+
+    /// Evaluates `vendor` as `--online` would, with the registries having given `answers`.
+    fn run_online(vendor: &LoadedVendor, answers: Vec<(Key, Answer)>) -> VendorResult {
+        let fetched_at = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        let answers = answers
+            .into_iter()
+            .map(|(key, answer)| {
+                let url = match &key {
+                    Key::Star { url } | Key::Document { url, .. } => url.clone(),
+                    Key::Certificate { id, .. } => id.clone(),
+                };
+                let looked = Looked {
+                    registry: "test registry".to_string(),
+                    url,
+                    answer,
+                    fetched_at,
+                    from_cache: false,
+                };
+                (key, looked)
+            })
+            .collect();
+        let registries = Registries {
+            registries: vec![Registry {
+                name: "test registry".to_string(),
+                kind: RegistryKind::Json,
+                base_url: "http://127.0.0.1/".parse().unwrap(),
+                key: None,
+                key_env: None,
+                standards: Vec::new(),
+            }],
+            ..Registries::default()
+        };
+        let portfolio = PortfolioIndex {
+            online: Some(Arc::new(Facts {
+                answers,
+                registries,
+                mode: Mode::Online,
+            })),
+            ..PortfolioIndex::default()
+        };
+        let mut policy = Policy::baseline();
+        policy.levels.clear();
+        let as_of: Date = "2026-11-23".parse().unwrap();
+        evaluate(vendor, as_of, &Arc::new(policy), &portfolio, &[])
+    }
+
+    fn the_finding<'r>(result: &'r VendorResult, rule: &str) -> &'r Finding {
+        let found: Vec<&Finding> = result
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == rule)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0]
+    }
+
+    #[test]
+    fn a_star_registry_url_that_is_not_found_fails() {
+        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+        let result = run_online(
+            &fixture("STAR-REGISTRY/pass/vendor.toml"),
+            vec![(
+                Key::Star {
+                    url: url.to_string(),
+                },
+                Answer::NotFound,
+            )],
+        );
+        let f = the_finding(&result, "STAR-REGISTRY");
+        assert_eq!(f.status, Status::Fail);
+        assert_eq!(
+            f.message,
+            format!("no registry entry at {url} (2026-11-20T09:00:00Z)")
+        );
+    }
+
+    #[test]
+    fn a_document_url_that_is_not_found_fails() {
+        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+        let result = run_online(
+            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            vec![(
+                Key::Document {
+                    url: url.to_string(),
+                    sha256: sha256.to_string(),
+                },
+                Answer::NotFound,
+            )],
+        );
+        let f = the_finding(&result, "GEN-DOCUMENT");
+        assert_eq!(f.status, Status::Fail);
+        assert_eq!(f.message, format!("`{url}` does not exist (HTTP 404)"));
+    }
+
+    /// What a JSON registry might answer about `ISO-VERSION/pass`'s certificate FX-ISMS-40127.
+    fn record(expires: &str) -> Answer {
+        Answer::Certificate(CertRecord {
+            number: "FX ISMS 40127".to_string(),
+            status: CertStatus::Active,
+            standards: vec!["ISO/IEC 27001:2022".to_string()],
+            certification_body: Some("Northgate Assurance Ltd".to_string()),
+            // Spelt out where the evidence has the acronym: the same body all the same.
+            accreditation_body: Some("United Kingdom Accreditation Service".to_string()),
+            scope: Some("Development and operation of the Fixture Analytics API".to_string()),
+            entities: vec!["Fixture Vendor".to_string()],
+            issued: Some("2025-03-10".parse().unwrap()),
+            expires: Some(expires.parse().unwrap()),
+        })
+    }
+
+    fn certificate_key() -> Key {
+        Key::Certificate {
+            registry: "test registry".to_string(),
+            id: "FX-ISMS-40127".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_registry_record_that_matches_the_evidence_verifies_the_certificate() {
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2028-03-09"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Pass,
+                "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
+                 body, accreditation body, scope, certified entity and expiry match"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_record_expiring_on_the_as_of_date_is_not_expired() {
+        // Still valid on its last day: what fails is only that the expiry differs.
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2026-11-23"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but its record differs: expiry 2026-11-23 (the \
+                 certificate says 2028-03-09) (2026-11-20T09:00:00Z)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_record_that_expired_fails() {
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), record("2026-11-22"))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but expiring on 2026-11-22, before the as-of date \
+                 (2026-11-20T09:00:00Z)"
+            )
+        );
+    }
+}

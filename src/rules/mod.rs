@@ -506,6 +506,36 @@ mod tests {
     }
 
     #[test]
+    fn statuses_display_as_their_names() {
+        for (status, shown) in [
+            (Status::Pass, "pass"),
+            (Status::Waived, "waived"),
+            (Status::NotApplicable, "n/a"),
+            (Status::Warn, "warn"),
+            (Status::Unverified, "unverified"),
+            (Status::Fail, "fail"),
+        ] {
+            assert_eq!(status.to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn frameworks_have_their_report_titles() {
+        let titles: Vec<&str> = Framework::REPORT_ORDER.iter().map(|f| f.title()).collect();
+        assert_eq!(
+            titles,
+            [
+                "SOC 2",
+                "ISO/IEC certificates",
+                "CSA STAR",
+                "Across frameworks",
+                "Contract",
+                "AI-specific gaps",
+            ]
+        );
+    }
+
+    #[test]
     fn ids_are_unique_and_well_formed() {
         let mut seen = HashSet::new();
         for rule in RULES {
