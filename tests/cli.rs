@@ -9,47 +9,11 @@ use tempfile::TempDir;
 
 const AS_OF: &str = "2026-11-23";
 
-/// A vendor that passes every error-level rule at AS_OF (the document it cites is written too).
-const GOOD: &str = r#"schema = 1
-
-[vendor]
-id = "good-co"
-name = "Good Co"
-services = ["Good Analytics API"]
-ai_vendor = false
-risk_tier = "medium"
-data_classes = ["confidential"]
-last_review = 2026-10-15
-
-[[soc2]]
-type = 2
-auditor = "Ledger & Stone LLP"
-period_start = 2025-10-01
-period_end = 2026-09-30
-opinion = "unqualified"
-categories = ["security", "confidentiality"]
-services = ["Good Analytics API"]
-exceptions = []
-cuecs = []
-subservice = []
-source = "document"
-document = { path = "soc2.pdf", sha256 = "SOC2_SHA" }
-
-[incidents]
-reviewed_on = 2026-10-15
-source = "questionnaire"
-disclosed = []
-"#;
-
-const SOC2_PDF: &[u8] = b"placeholder soc 2 report";
+mod common;
+use common::{GOOD, SOC2_PDF, sha256_hex};
 
 fn vendorcert() -> Command {
     Command::cargo_bin("vendorcert").unwrap()
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    vendorcert::evidence::load::to_hex(&sha2::Sha256::digest(bytes))
 }
 
 /// Writes a vendor folder `name` holding `file_name` with `text`, plus the SOC 2 document.

@@ -21,39 +21,8 @@ const AS_OF: &str = "2026-11-23";
 /// FIFO or looping over a symlink cycle fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// A vendor that passes at AS_OF under its tier's policy (`baseline`), citing `soc2.pdf`.
-const GOOD: &str = r#"schema = 1
-
-[vendor]
-id = "good-co"
-name = "Good Co"
-services = ["Good Analytics API"]
-ai_vendor = false
-risk_tier = "low"
-data_classes = ["confidential"]
-last_review = 2026-10-15
-
-[[soc2]]
-type = 2
-auditor = "Ledger & Stone LLP"
-period_start = 2025-10-01
-period_end = 2026-09-30
-opinion = "unqualified"
-categories = ["security", "confidentiality"]
-services = ["Good Analytics API"]
-exceptions = []
-cuecs = []
-subservice = []
-source = "document"
-document = { path = "DOC_PATH", sha256 = "DOC_SHA" }
-
-[incidents]
-reviewed_on = 2026-10-15
-source = "questionnaire"
-disclosed = []
-"#;
-
-const SOC2_PDF: &[u8] = b"placeholder soc 2 report";
+mod common;
+use common::SOC2_PDF;
 
 fn vendorcert() -> Command {
     let mut cmd = Command::cargo_bin("vendorcert").unwrap();
@@ -61,15 +30,9 @@ fn vendorcert() -> Command {
     cmd
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    vendorcert::evidence::load::to_hex(&sha2::Sha256::digest(bytes))
-}
-
-/// GOOD citing `doc_path`, pinned to the hash of `SOC2_PDF`.
+/// The shared good vendor under the baseline policy (risk tier low), citing `doc_path`.
 fn good_citing(doc_path: &str) -> String {
-    GOOD.replace("DOC_PATH", doc_path)
-        .replace("DOC_SHA", &sha256_hex(SOC2_PDF))
+    common::good_citing(doc_path).replace("risk_tier = \"medium\"", "risk_tier = \"low\"")
 }
 
 /// A vendor folder `root/name` holding `vendor.toml` with `text` (and nothing else).
