@@ -96,7 +96,17 @@ fn vendorcert(args: &[&str], env: &[(&str, &str)]) -> Run {
 }
 
 fn check(tmp: &Path, dir: &Path, registries: &Path, extra: &[&str]) -> Run {
-    let cache = tmp.join("cache");
+    check_env(&tmp.join("cache"), dir, registries, extra, &[])
+}
+
+/// `check --online` (unless `extra` says `--offline`) with `cache` and environment `env`.
+fn check_env(
+    cache: &Path,
+    dir: &Path,
+    registries: &Path,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> Run {
     let mut args = vec![
         "check",
         dir.to_str().unwrap(),
@@ -113,7 +123,7 @@ fn check(tmp: &Path, dir: &Path, registries: &Path, extra: &[&str]) -> Run {
         args.push("--online");
     }
     args.extend_from_slice(extra);
-    vendorcert(&args, &[])
+    vendorcert(&args, env)
 }
 
 /// The findings of `rule` in a report: (vendor id, status, message, registry note).
@@ -582,22 +592,7 @@ async fn the_iaf_api_key_is_sent_but_never_printed_cached_or_reported() {
     let cache = tmp.path().join("cache");
     let (d, r, c) = (dir.clone(), reg.clone(), cache.clone());
     let run = tokio::task::spawn_blocking(move || {
-        vendorcert(
-            &[
-                "check",
-                d.to_str().unwrap(),
-                "--as-of",
-                AS_OF,
-                "--format",
-                "json",
-                "--online",
-                "--registries",
-                r.to_str().unwrap(),
-                "--cache-dir",
-                c.to_str().unwrap(),
-            ],
-            &[("VENDORCERT_IAF_API_KEY", KEY)],
-        )
+        check_env(&c, &d, &r, &[], &[("VENDORCERT_IAF_API_KEY", KEY)])
     })
     .await
     .unwrap();
@@ -615,22 +610,7 @@ async fn the_iaf_api_key_is_sent_but_never_printed_cached_or_reported() {
     // Without the key the look-up is not made, and the check is unverified.
     let (d, r, c) = (dir.clone(), reg.clone(), tmp.path().join("cache2"));
     let run = tokio::task::spawn_blocking(move || {
-        vendorcert(
-            &[
-                "check",
-                d.to_str().unwrap(),
-                "--as-of",
-                AS_OF,
-                "--format",
-                "json",
-                "--online",
-                "--registries",
-                r.to_str().unwrap(),
-                "--cache-dir",
-                c.to_str().unwrap(),
-            ],
-            &[("VENDORCERT_IAF_API_KEY", "")],
-        )
+        check_env(&c, &d, &r, &[], &[("VENDORCERT_IAF_API_KEY", "")])
     })
     .await
     .unwrap();
