@@ -268,7 +268,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         );
     }
     let span = vendor.root.locate(at.as_deref().unwrap_or("")).span.clone();
-    let (line, column) = vendor.position(at.as_deref().unwrap_or(""));
+    let (line, column) = vendor.position_of(span.start);
     Finding {
         rule,
         level,

@@ -45,7 +45,12 @@ pub struct LoadedVendor {
 impl LoadedVendor {
     /// 1-based line and column of the value at an evidence path (or of its nearest ancestor).
     pub fn position(&self, path: &str) -> (usize, usize) {
-        let offset = self.root.locate(path).span.start.min(self.text.len());
+        self.position_of(self.root.locate(path).span.start)
+    }
+
+    /// 1-based line and column of a byte offset into the file's text.
+    pub fn position_of(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
         // Line starts are indexed once per file: findings ask for many positions.
         let line = self.line_starts.partition_point(|start| *start <= offset);
         let line_start = self.line_starts[line - 1];

@@ -113,7 +113,7 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
     let span = doc.span();
     let mut diags = Vec::new();
     let node = toml_table(doc.into_inner(), span, &mut diags, 0);
-    list_lengths(&node, "", &mut diags);
+    list_lengths(&node, &mut diags);
     if diags.is_empty() {
         Ok(node)
     } else {
@@ -123,42 +123,70 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
 
 /// Refuses lists longer than [`MAX_LIST_ENTRIES`], pointing at the first entry over the limit
 /// and naming the list by its evidence path (`soc2`, `vendor.services`).
-fn list_lengths(node: &Node, path: &str, diags: &mut Vec<Diagnostic>) {
-    match &node.kind {
-        NodeKind::Array(items) => {
-            if items.len() > MAX_LIST_ENTRIES {
-                let name = if path.is_empty() {
-                    "the top level"
-                } else {
-                    path
-                };
-                diags.push(
-                    Diagnostic::at(
-                        items[MAX_LIST_ENTRIES].span.clone(),
-                        format!(
-                            "`{name}` has {} entries, over the limit of {MAX_LIST_ENTRIES}",
-                            items.len()
-                        ),
-                    )
-                    .with_help("split the evidence, or record only what the rules need"),
-                );
+fn list_lengths(node: &Node, diags: &mut Vec<Diagnostic>) {
+    // The path is a stack of segments, spelled out only for a list over the limit: building it
+    // for every value of every file would cost more than the check.
+    fn walk<'a>(node: &'a Node, path: &mut Vec<Segment<'a>>, diags: &mut Vec<Diagnostic>) {
+        match &node.kind {
+            NodeKind::Array(items) => {
+                if items.len() > MAX_LIST_ENTRIES {
+                    let name = spell(path);
+                    let name = if name.is_empty() {
+                        "the top level"
+                    } else {
+                        &name
+                    };
+                    diags.push(
+                        Diagnostic::at(
+                            items[MAX_LIST_ENTRIES].span.clone(),
+                            format!(
+                                "`{name}` has {} entries, over the limit of {MAX_LIST_ENTRIES}",
+                                items.len()
+                            ),
+                        )
+                        .with_help("split the evidence, or record only what the rules need"),
+                    );
+                }
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    walk(item, path, diags);
+                    path.pop();
+                }
             }
-            for (i, item) in items.iter().enumerate() {
-                list_lengths(item, &format!("{path}[{i}]"), diags);
+            NodeKind::Table(entries) => {
+                for (key, value) in entries {
+                    path.push(Segment::Key(&key.name));
+                    walk(value, path, diags);
+                    path.pop();
+                }
             }
+            _ => {}
         }
-        NodeKind::Table(entries) => {
-            for (key, value) in entries {
-                let child = if path.is_empty() {
-                    key.name.clone()
-                } else {
-                    format!("{path}.{}", key.name)
-                };
-                list_lengths(value, &child, diags);
-            }
-        }
-        _ => {}
     }
+    walk(node, &mut Vec::new(), diags);
+}
+
+/// One step of an evidence path: a table key or a list index.
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `[Key(soc2), Index(0), Key(covers)]` → `soc2[0].covers`.
+fn spell(path: &[Segment<'_>]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 fn first_line(message: &str) -> String {
@@ -242,18 +270,15 @@ fn toml_value(
                 NodeKind::Null
             }
         },
-        DeValue::Array(items) => {
-            let items: Vec<_> = items.iter().cloned().collect();
-            NodeKind::Array(
-                items
-                    .into_iter()
-                    .map(|item| {
-                        let s = item.span();
-                        toml_value(item.into_inner(), s, diags, depth + 1)
-                    })
-                    .collect(),
-            )
-        }
+        DeValue::Array(items) => NodeKind::Array(
+            items
+                .into_iter()
+                .map(|item| {
+                    let s = item.span();
+                    toml_value(item.into_inner(), s, diags, depth + 1)
+                })
+                .collect(),
+        ),
         DeValue::Table(table) => return toml_table(table, span, diags, depth),
     };
     Node { kind, span }
@@ -291,7 +316,7 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
     };
     let mut diags = Vec::new();
     let node = json_value(value, &mut diags);
-    list_lengths(&node, "", &mut diags);
+    list_lengths(&node, &mut diags);
     if diags.is_empty() {
         Ok(node)
     } else {
