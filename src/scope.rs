@@ -32,8 +32,8 @@ struct FoldData {
 thread_local! {
     /// The same scope statements are matched against many services and phrasings; folding each
     /// once per thread is most of the cost of scope matching.
-    static FOLDED: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<FoldData>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static FOLDED: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<FoldData>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 impl FoldData {

@@ -706,8 +706,24 @@ pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String
         }
     }
     let joined = dir.join(rel);
-    if fs::symlink_metadata(&joined).is_err() {
+    let Ok(meta) = fs::symlink_metadata(&joined) else {
         return Ok(None);
+    };
+    // Without `..` and without a link below `dir`, the path cannot leave it: looking at each
+    // component costs a few calls where resolving the whole path costs one per directory
+    // from the root.
+    let steps: Vec<_> = rel
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    let mut prefix = dir.to_path_buf();
+    let mut any_link = meta.file_type().is_symlink();
+    for step in steps.iter().take(steps.len().saturating_sub(1)) {
+        prefix.push(step);
+        any_link |= fs::symlink_metadata(&prefix).map_or(true, |m| m.file_type().is_symlink());
+    }
+    if !any_link {
+        return Ok(Some(joined));
     }
     let real = fs::canonicalize(&joined).map_err(|_| "is a broken link".to_string())?;
     let base = fs::canonicalize(dir).map_err(|e| format!("cannot be checked: {e}"))?;
@@ -794,6 +810,42 @@ mod tests {
             read_capped(&b"exactly"[..], 7, 7).ok(),
             Some(b"exactly".to_vec())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn cited_paths_resolve_inside_the_folder_or_are_refused() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::TempDir::new().unwrap();
+        let dir = tmp.path().join("v");
+        fs::create_dir_all(dir.join("docs/deep")).unwrap();
+        fs::write(dir.join("docs/deep/a.pdf"), "a").unwrap();
+        fs::create_dir_all(tmp.path().join("outside")).unwrap();
+        fs::write(tmp.path().join("outside/b.pdf"), "b").unwrap();
+        symlink(tmp.path().join("outside"), dir.join("out")).unwrap();
+        symlink("docs/deep", dir.join("in")).unwrap();
+        symlink("../../outside/b.pdf", dir.join("docs/b.pdf")).unwrap();
+        symlink("deep/a.pdf", dir.join("docs/a-link.pdf")).unwrap();
+        let real = |p: &str| Ok(Some(fs::canonicalize(dir.join(p)).unwrap()));
+        // No link on the way: the joined path itself.
+        assert_eq!(
+            resolve_inside(&dir, "docs/deep/a.pdf"),
+            Ok(Some(dir.join("docs/deep/a.pdf")))
+        );
+        assert_eq!(resolve_inside(&dir, "./docs/missing.pdf"), Ok(None));
+        assert_eq!(resolve_inside(&dir, "nowhere/x.pdf"), Ok(None));
+        // Links that stay inside resolve to where they point.
+        assert_eq!(resolve_inside(&dir, "in/a.pdf"), real("docs/deep/a.pdf"));
+        assert_eq!(resolve_inside(&dir, "docs/a-link.pdf"), real("docs/deep/a.pdf"));
+        // Links that leave, as the file or as a folder on the way, are refused.
+        let leaves = Err("is a link that leaves the vendor folder".to_string());
+        assert_eq!(resolve_inside(&dir, "docs/b.pdf"), leaves);
+        assert_eq!(resolve_inside(&dir, "out/b.pdf"), leaves);
+        assert_eq!(
+            resolve_inside(&dir, "docs/../../outside/b.pdf"),
+            Err("leaves the vendor folder (`..`)".to_string())
+        );
+        assert_eq!(resolve_inside(&dir, "/etc/passwd"), Err("is absolute".to_string()));
     }
 
     #[test]

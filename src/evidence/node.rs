@@ -380,8 +380,6 @@ fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) 
         ),
         Value::Object(o) => {
             let mut entries: Vec<(Key, Node)> = Vec::with_capacity(o.properties.len());
-            // A set, not a scan of the keys so far: a hostile object has hundreds of thousands.
-            let mut seen = std::collections::HashSet::with_capacity(o.properties.len());
             for prop in o.properties {
                 let (name, key_range) = match prop.name {
                     jsonc_parser::ast::ObjectPropName::String(s) => (s.value.into_owned(), s.range),
@@ -391,13 +389,13 @@ fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) 
                     name,
                     span: key_range.start..key_range.end,
                 };
-                if !seen.insert(key.name.clone()) {
-                    diags.push(Diagnostic::at(
-                        key.span.clone(),
-                        format!("duplicate key `{}`", key.name),
-                    ));
-                }
                 entries.push((key, json_value(prop.value, diags)));
+            }
+            for key in duplicate_keys(&entries) {
+                diags.push(Diagnostic::at(
+                    key.span.clone(),
+                    format!("duplicate key `{}`", key.name),
+                ));
             }
             (NodeKind::Table(entries), o.range)
         }
@@ -406,6 +404,30 @@ fn json_value(value: jsonc_parser::ast::Value<'_>, diags: &mut Vec<Diagnostic>) 
         kind,
         span: range.start..range.end,
     }
+}
+
+/// Every key of an object that repeats an earlier key, in file order.
+fn duplicate_keys(entries: &[(Key, Node)]) -> Vec<&Key> {
+    // Objects of evidence have a handful of keys: compared in pairs, without hashing or copying.
+    // A hostile object has hundreds of thousands: sorted by name, so repeats are neighbours.
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .filter(|(i, (key, _))| entries[..*i].iter().any(|(k, _)| k.name == key.name))
+            .map(|(_, (key, _))| key)
+            .collect();
+    }
+    let mut order: Vec<&Key> = entries.iter().map(|(k, _)| k).collect();
+    // Stable: among equal names the first in the file comes first and is not a repeat.
+    order.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut repeats: Vec<&Key> = order
+        .windows(2)
+        .filter(|pair| pair[0].name == pair[1].name)
+        .map(|pair| pair[1])
+        .collect();
+    repeats.sort_by_key(|k| k.span.start);
+    repeats
 }
 
 #[cfg(test)]
@@ -439,6 +461,29 @@ mod tests {
             e[0].message,
             format!("nesting deeper than {MAX_DEPTH} levels")
         );
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_small_and_large_objects() {
+        let messages = |text: &str| -> Vec<String> {
+            parse_json(text)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(
+            messages(r#"{"a": 1, "b": 2, "a": 3, "b": 4, "a": 5}"#),
+            ["duplicate key `a`", "duplicate key `b`", "duplicate key `a`"]
+        );
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 30)).collect();
+        let found = messages(&format!("{{{}}}", many.join(", ")));
+        let expected: Vec<String> = (30..40)
+            .map(|i| format!("duplicate key `k{}`", i % 30))
+            .collect();
+        assert_eq!(found, expected);
+        assert!(messages(r#"{"a": 1, "b": {"a": 2}}"#).is_empty());
     }
 
     #[test]
