@@ -103,11 +103,21 @@ struct JsonFinding<'a> {
 
 #[derive(Serialize)]
 struct Location<'a> {
-    file: String,
+    file: DisplayPath<'a>,
     line: usize,
     column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
+}
+
+/// A path written as a JSON string as `Path::display` shows it, without an intermediate String
+/// (every finding names its file).
+struct DisplayPath<'a>(&'a std::path::Path);
+
+impl Serialize for DisplayPath<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.display())
+    }
 }
 
 impl<'a> From<&'a RunReport> for JsonRun<'a> {
@@ -142,26 +152,35 @@ impl<'a> From<&'a RunReport> for JsonRun<'a> {
 /// One line of `--format jsonl`: a vendor object as in the JSON report's `vendors`, with the
 /// report version and as-of date so each line stands alone.
 pub fn write_jsonl_line(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     outcome: &VendorOutcome,
     as_of: crate::evidence::Date,
 ) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        report_version: u32,
-        as_of: String,
-        #[serde(flatten)]
-        vendor: JsonVendor<'a>,
-    }
-    serde_json::to_writer(
-        &mut *out,
-        &Line {
-            report_version: REPORT_VERSION,
-            as_of: as_of.to_string(),
-            vendor: vendor(outcome),
-        },
-    )?;
-    writeln!(out)
+    // The vendor object with two members put in front: `{"report_version":1,"as_of":"…",` and
+    // then the object's own members. Written out rather than through `#[serde(flatten)]`, which
+    // serialises every line through a generic map.
+    let header = serde_json::to_string(&Header {
+        report_version: REPORT_VERSION,
+        as_of: as_of.to_string(),
+    })?;
+    let start = out.len();
+    serde_json::to_writer(&mut *out, &vendor(outcome))?;
+    debug_assert_eq!(out.get(start), Some(&b'{'));
+    debug_assert!(header.ends_with('}'));
+    // `{…header…}` without its `}`, a comma, then the vendor object without its `{`.
+    let mut prefix = header.into_bytes();
+    prefix.pop();
+    prefix.push(b',');
+    out.splice(start..start + 1, prefix);
+    out.push(b'\n');
+    Ok(())
+}
+
+/// The members that make a JSON line stand alone.
+#[derive(Serialize)]
+struct Header {
+    report_version: u32,
+    as_of: String,
 }
 
 fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
@@ -196,7 +215,7 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         subject: f.subject.as_deref(),
         message: &f.message,
         location: Location {
-            file: v.file.display().to_string(),
+            file: DisplayPath(&v.file),
             line: f.line,
             column: f.column,
             path: f.at.as_deref(),
