@@ -121,7 +121,7 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
         return Err(located(diags));
     }
     let line_starts = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect();
     Ok(LoadedVendor {
         line_starts,
