@@ -89,6 +89,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 
 /// The evidence file of a vendor folder, if it is one. Both formats at once is ambiguous.
 fn evidence_file(dir: &Path) -> Result<Option<PathBuf>, InputError> {
+    let mut present = Vec::with_capacity(1);
     for name in EVIDENCE_FILE_NAMES {
         let path = dir.join(name);
         let Ok(meta) = fs::symlink_metadata(&path) else {
@@ -109,15 +110,11 @@ fn evidence_file(dir: &Path) -> Result<Option<PathBuf>, InputError> {
                 "evidence file is not a regular file",
             ));
         }
+        present.push(path);
     }
-    let present: Vec<PathBuf> = EVIDENCE_FILE_NAMES
-        .iter()
-        .map(|n| dir.join(n))
-        .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
-        .collect();
-    match present.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(Some(one.clone())),
+    match present.len() {
+        0 => Ok(None),
+        1 => Ok(present.pop()),
         _ => Err(
             InputError::whole_file(dir, "both vendor.toml and vendor.json are present")
                 .with_help("keep one evidence file per vendor folder"),
@@ -351,7 +348,7 @@ fn build_index(
             if crate::interrupt::interrupted() {
                 return Scan::default();
             }
-            let Ok(text) = crate::evidence::load::read_text(file) else {
+            let Ok(text) = crate::evidence::load::read_found_text(file) else {
                 return Scan::default();
             };
             let id = scan_id(file, &text);
