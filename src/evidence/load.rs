@@ -867,7 +867,10 @@ mod tests {
         assert_eq!(resolve_inside(&dir, "nowhere/x.pdf"), Ok(None));
         // Links that stay inside resolve to where they point.
         assert_eq!(resolve_inside(&dir, "in/a.pdf"), real("docs/deep/a.pdf"));
-        assert_eq!(resolve_inside(&dir, "docs/a-link.pdf"), real("docs/deep/a.pdf"));
+        assert_eq!(
+            resolve_inside(&dir, "docs/a-link.pdf"),
+            real("docs/deep/a.pdf")
+        );
         // Links that leave, as the file or as a folder on the way, are refused.
         let leaves = Err("is a link that leaves the vendor folder".to_string());
         assert_eq!(resolve_inside(&dir, "docs/b.pdf"), leaves);
@@ -876,7 +879,10 @@ mod tests {
             resolve_inside(&dir, "docs/../../outside/b.pdf"),
             Err("leaves the vendor folder (`..`)".to_string())
         );
-        assert_eq!(resolve_inside(&dir, "/etc/passwd"), Err("is absolute".to_string()));
+        assert_eq!(
+            resolve_inside(&dir, "/etc/passwd"),
+            Err("is absolute".to_string())
+        );
     }
 
     #[test]

@@ -475,7 +475,11 @@ mod tests {
         };
         assert_eq!(
             messages(r#"{"a": 1, "b": 2, "a": 3, "b": 4, "a": 5}"#),
-            ["duplicate key `a`", "duplicate key `b`", "duplicate key `a`"]
+            [
+                "duplicate key `a`",
+                "duplicate key `b`",
+                "duplicate key `a`"
+            ]
         );
         let many: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 30)).collect();
         let found = messages(&format!("{{{}}}", many.join(", ")));

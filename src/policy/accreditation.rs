@@ -43,13 +43,28 @@ impl AccreditationBody {
 
     /// Whether `written` (as on a certificate) names this body.
     pub fn matches(&self, written: &str) -> bool {
+        self.matches_normalised(written, &normalise(written))
+    }
+
+    /// [`AccreditationBody::matches`] with `written` already normalised.
+    fn matches_normalised(&self, written: &str, normalised: &str) -> bool {
         // Short acronyms only match as written: "N/A" must never read as NA (Norsk Akkreditering).
         if self.acronym.chars().count() <= 3 && written.trim() == self.acronym {
             return true;
         }
-        let w = normalise(written);
-        !w.is_empty() && self.keys.contains(&w)
+        !normalised.is_empty() && self.keys.iter().any(|k| k == normalised)
     }
+}
+
+/// The first of `bodies` that `written` names (the text normalised once, not once per body).
+pub fn find_body<'b>(
+    bodies: &'b [AccreditationBody],
+    written: &str,
+) -> Option<&'b AccreditationBody> {
+    let normalised = normalise(written);
+    bodies
+        .iter()
+        .find(|b| b.matches_normalised(written, &normalised))
 }
 
 /// Lowercase letters and digits only, accents removed: "TÜRKAK" and "Turkak" compare equal.
@@ -237,10 +252,9 @@ mod tests {
     fn bodies_match_by_acronym_name_or_alias() {
         let bodies = recognised_bodies();
         let find = |w: &str| {
-            bodies
-                .iter()
-                .find(|b| b.matches(w))
-                .map(|b| b.acronym.as_str())
+            let one_by_one = bodies.iter().find(|b| b.matches(w));
+            assert_eq!(find_body(&bodies, w), one_by_one, "{w}");
+            one_by_one.map(|b| b.acronym.as_str())
         };
         assert_eq!(find("UKAS"), Some("UKAS"));
         assert_eq!(find("ukas"), Some("UKAS"));

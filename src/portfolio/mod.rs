@@ -158,8 +158,20 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Inp
         })
         .collect();
     subdirs.sort();
-    for sub in subdirs {
-        walk(&sub, depth + 1, files, errors);
+    // Folders are looked at in parallel (a folder of 10,000 vendors means 20,000 look-ups);
+    // what they hold is gathered in order.
+    use rayon::prelude::*;
+    let found: Vec<(Vec<PathBuf>, Vec<InputError>)> = subdirs
+        .par_iter()
+        .map(|sub| {
+            let (mut files, mut errors) = (Vec::new(), Vec::new());
+            walk(sub, depth + 1, &mut files, &mut errors);
+            (files, errors)
+        })
+        .collect();
+    for (sub_files, sub_errors) in found {
+        files.extend(sub_files);
+        errors.extend(sub_errors);
     }
 }
 
@@ -423,8 +435,7 @@ pub fn may_refer(text: &str) -> bool {
         std::sync::LazyLock::new(|| [Finder::new("hosted_on"), Finder::new("carve_out")]);
     let bytes = text.as_bytes();
     WORDS.iter().any(|w| w.find(bytes).is_some())
-        || memchr::memchr_iter(b'\\', bytes)
-            .any(|i| matches!(bytes.get(i + 1), Some(b'u' | b'U')))
+        || memchr::memchr_iter(b'\\', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'u' | b'U')))
 }
 
 /// The vendor id of an evidence text, read without parsing it, or `None` where the text is not

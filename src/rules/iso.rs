@@ -209,11 +209,7 @@ pub(crate) fn known_editions(number: u32) -> Option<&'static [u16]> {
 /// Whether the certificate's accreditation body is one the policy recognises.
 pub(crate) fn recognised_body<'p>(ctx: &Ctx<'p>, c: &IsoCertificate) -> Option<&'p str> {
     let written = c.accreditation_body.as_deref()?;
-    ctx.policy
-        .thresholds
-        .accreditation_bodies
-        .iter()
-        .find(|b| b.matches(written))
+    crate::policy::accreditation::find_body(&ctx.policy.thresholds.accreditation_bodies, written)
         .map(|b| b.acronym.as_str())
 }
 
