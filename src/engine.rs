@@ -444,6 +444,47 @@ mod tests {
         assert_eq!(f.message, format!("`{url}` does not exist (HTTP 404)"));
     }
 
+    #[test]
+    fn a_document_url_that_cannot_be_fetched_is_unverified_with_the_reason() {
+        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+        let result = run_online(
+            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            vec![(
+                Key::Document {
+                    url: url.to_string(),
+                    sha256: sha256.to_string(),
+                },
+                Answer::Unavailable("timed out after 10 s".to_string()),
+            )],
+        );
+        let f = the_finding(&result, "GEN-DOCUMENT");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Unverified,
+                format!("`{url}` could not be fetched: timed out after 10 s").as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn only_findings_that_do_not_pass_call_for_an_answer() {
+        let result = run(&fixture("AI-ADVERSARIAL/pass/vendor.toml"));
+        let mut finding = the_finding(&result, "AI-ADVERSARIAL").clone();
+        for (status, needs) in [
+            (Status::Pass, false),
+            (Status::NotApplicable, false),
+            (Status::Waived, false),
+            (Status::Fail, true),
+            (Status::Warn, true),
+            (Status::Unverified, true),
+        ] {
+            finding.status = status;
+            assert_eq!(finding.needs_answer(), needs, "{status:?}");
+        }
+    }
+
     /// What a JSON registry might answer about `ISO-VERSION/pass`'s certificate FX-ISMS-40127.
     fn record(expires: &str) -> Answer {
         Answer::Certificate(CertRecord {

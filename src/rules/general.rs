@@ -3,7 +3,7 @@
 use crate::evidence::{DocumentOutcome, Opinion, Source, StarAssessment};
 use crate::scope::coverage;
 
-use super::iso::{current_certs, in_validity, is_security_standard, recognised_body};
+use super::iso::{current_certs, is_security_standard};
 use super::soc2::current_reports;
 use super::star::valid_until;
 use super::{
@@ -129,10 +129,11 @@ pub static COVERAGE: Rule = Rule {
         let certs: Vec<_> = current_certs(ctx)
             .into_iter()
             .filter(|(_, c, s)| {
+                // Sound as ISO-CURRENT and ISO-ACCREDITED judge it: in its dates, not withdrawn,
+                // accredited, within the certification cycle and not older than its edition.
                 is_security_standard(s)
                     && c.source.is_independent()
-                    && in_validity(c, s, ctx.as_of)
-                    && recognised_body(ctx, c).is_some()
+                    && super::iso::unsound(ctx, c, s).is_none()
             })
             .collect();
         let mut covered = Vec::new();

@@ -478,6 +478,19 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn a_rule_slug_is_its_id_in_lowercase() {
+        let slugs: Vec<String> = RULES
+            .iter()
+            .filter(|r| ["SOC2-TYPE", "AI-RMF", "GEN-COVERAGE"].contains(&r.id))
+            .map(|r| r.slug())
+            .collect();
+        assert_eq!(slugs.len(), 3);
+        for slug in ["soc2-type", "ai-rmf", "gen-coverage"] {
+            assert!(slugs.iter().any(|s| s == slug), "{slug} in {slugs:?}");
+        }
+    }
+
+    #[test]
     fn placeholders_are_recognised() {
         for p in [
             "TBD",
