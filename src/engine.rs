@@ -544,6 +544,27 @@ mod tests {
     }
 
     #[test]
+    fn a_registry_record_naming_another_accreditation_body_fails() {
+        let Answer::Certificate(mut other) = record("2028-03-09") else {
+            unreachable!()
+        };
+        other.accreditation_body = Some("Deutsche Akkreditierungsstelle".to_string());
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), Answer::Certificate(other))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but its record differs: accreditation body \
+                 `Deutsche Akkreditierungsstelle` (the evidence says `UKAS`) (2026-11-20T09:00:00Z)"
+            )
+        );
+    }
+
+    #[test]
     fn a_registry_record_that_expired_fails() {
         let result = run_online(
             &fixture("ISO-VERSION/pass/vendor.toml"),
