@@ -426,6 +426,29 @@ mod tests {
     }
 
     #[test]
+    fn a_star_registry_page_that_cannot_be_read_is_unverified_with_the_reason() {
+        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+        let result = run_online(
+            &fixture("STAR-REGISTRY/pass/vendor.toml"),
+            vec![(
+                Key::Star {
+                    url: url.to_string(),
+                },
+                Answer::Unavailable("HTTP 503 after 3 attempts".to_string()),
+            )],
+        );
+        let f = the_finding(&result, "STAR-REGISTRY");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Unverified,
+                format!("the registry entry at {url} could not be read: HTTP 503 after 3 attempts")
+                    .as_str()
+            )
+        );
+    }
+
+    #[test]
     fn a_document_url_that_is_not_found_fails() {
         let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
         let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
