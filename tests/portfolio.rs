@@ -109,6 +109,25 @@ fn a_corrupt_vendor_does_not_stop_the_batch() {
         9
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("m-broken/vendor.toml:2:"));
+
+    // Each line is the JSON report's vendor object, with the report version and the as-of date
+    // in front of its own members.
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "json"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let vendors = report["vendors"].as_array().unwrap();
+    assert_eq!(vendors.len(), lines.len());
+    for (line, vendor) in lines.iter().zip(vendors) {
+        let mut members = line.as_object().unwrap().clone();
+        let keys: Vec<&String> = members.keys().take(2).collect();
+        assert_eq!(keys, ["report_version", "as_of"], "{line}");
+        assert_eq!(members.shift_remove("report_version"), Some(1.into()));
+        assert_eq!(members.shift_remove("as_of"), Some(AS_OF.into()));
+        assert_eq!(&serde_json::Value::Object(members), vendor);
+    }
 }
 
 #[test]
