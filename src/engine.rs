@@ -449,6 +449,59 @@ mod tests {
     }
 
     #[test]
+    fn a_star_registry_page_that_does_not_name_the_vendor_fails() {
+        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+        let result = run_online(
+            &fixture("STAR-REGISTRY/pass/vendor.toml"),
+            vec![(
+                Key::Star {
+                    url: url.to_string(),
+                },
+                Answer::Page("STAR Level 2 attestation: Another Company Ltd".to_string()),
+            )],
+        );
+        let f = the_finding(&result, "STAR-REGISTRY");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                format!(
+                    "the registry page at {url} does not name Fixture Vendor (2026-11-20T09:00:00Z)"
+                )
+                .as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn a_fetched_document_with_another_sha256_fails() {
+        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+        let other = "0".repeat(64);
+        let result = run_online(
+            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            vec![(
+                Key::Document {
+                    url: url.to_string(),
+                    sha256: sha256.to_string(),
+                },
+                Answer::Document {
+                    sha256: other.clone(),
+                },
+            )],
+        );
+        let f = the_finding(&result, "GEN-DOCUMENT");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                format!("`{url}` was fetched but does not match its sha256 (found {other})")
+                    .as_str()
+            )
+        );
+    }
+
+    #[test]
     fn a_document_url_that_is_not_found_fails() {
         let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
         let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
@@ -583,6 +636,35 @@ mod tests {
                 Status::Fail,
                 "test registry lists it active but its record differs: accreditation body \
                  `Deutsche Akkreditierungsstelle` (the evidence says `UKAS`) (2026-11-20T09:00:00Z)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_edition_matches_evidence_that_gives_none() {
+        // The evidence writes the standard without its edition; the registry's record has one.
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/rules/ISO-VERSION/pass/vendor.toml"),
+        )
+        .unwrap();
+        let without = text.replace(
+            "standard = \"ISO/IEC 27001:2022\"",
+            "standard = \"ISO/IEC 27001\"",
+        );
+        assert_ne!(text, without);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("vendor.toml");
+        std::fs::write(&file, without).unwrap();
+        let vendor = load_vendor(&file).expect("the edited fixture loads");
+        let result = run_online(&vendor, vec![(certificate_key(), record("2028-03-09"))]);
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Pass,
+                "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
+                 body, accreditation body, scope, certified entity and expiry match"
             )
         );
     }

@@ -438,6 +438,35 @@ fn a_policy_file_extending_ai_vendor_is_applied() {
 }
 
 #[test]
+fn a_policy_that_accepts_type_1_reports_warns_instead_of_failing() {
+    let tmp = TempDir::new().unwrap();
+    let policy = tmp.path().join("early-stage.toml");
+    fs::write(
+        &policy,
+        "extends = \"baseline\"\nname = \"early-stage\"\n\n[thresholds]\naccept_type1 = true\n",
+    )
+    .unwrap();
+    let vendor = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/SOC2-TYPE/fail-type1");
+    let (_, report) = check_json(&vendor, Some(policy.to_str().unwrap()));
+    assert_finding(
+        only_vendor(&report),
+        "SOC2-TYPE",
+        "warn",
+        "warning",
+        "Type 1 only: design at a point in time, accepted for an early-stage vendor by the policy",
+    );
+    // Without the threshold the same report fails.
+    let (_, report) = check_json(&vendor, Some("baseline"));
+    assert_finding(
+        only_vendor(&report),
+        "SOC2-TYPE",
+        "fail",
+        "error",
+        "Type 1 only: design at a point in time, no operating-effectiveness testing",
+    );
+}
+
+#[test]
 fn policy_show_prints_a_policy_file_with_its_changes() {
     let file = fixture("procurement-2026.toml");
     let out = vendorcert()
