@@ -161,6 +161,62 @@ fn an_unused_waiver_is_reported() {
     );
 }
 
+/// `run` under a policy file that extends baseline and sets GEN-WAIVER to `level`.
+fn run_with_gen_waiver(root: &Path, level: &str) -> (i32, serde_json::Value) {
+    let policy = root.join("policy.toml");
+    fs::write(
+        &policy,
+        format!("extends = \"baseline\"\nname = \"waivers-{level}\"\n\n[rules]\nGEN-WAIVER = \"{level}\"\n"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .args(["check", "--as-of", AS_OF, "--format", "json", "--policy"])
+        .arg(&policy)
+        .arg(root.join("qual-co"))
+        .arg("--waivers")
+        .arg(root.join("waivers.toml"))
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("no report: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), json)
+}
+
+#[test]
+fn an_unused_waiver_weighs_as_the_policy_sets_gen_waiver_and_hides_nothing_else() {
+    let tmp = portfolio(
+        &(waiver("SOC2-CUECS", "2026-10-01", "2027-03-31")
+            + &waiver("ISO-SCOPE", "2026-10-01", "2027-03-31")),
+    );
+    let (code, v) = run_with_gen_waiver(tmp.path(), "warning");
+    assert_eq!(code, 0, "{v:#}");
+    let unused = finding(&v, "GEN-WAIVER");
+    assert_eq!(
+        (&unused["status"], &unused["level"], &unused["severity"]),
+        (&"warn".into(), &"warning".into(), &"warning".into()),
+        "{unused:#}"
+    );
+    // The passing findings of the other rules are all still there.
+    assert_eq!(finding(&v, "SOC2-TYPE")["status"], "pass");
+    assert_eq!(finding(&v, "SOC2-CUECS")["status"], "waived");
+}
+
+#[test]
+fn with_gen_waiver_off_no_waiver_is_applied() {
+    let tmp = portfolio(&waiver("SOC2-CUECS", "2026-10-01", "2027-03-31"));
+    let (code, v) = run_with_gen_waiver(tmp.path(), "off");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(finding(&v, "SOC2-CUECS")["status"], "fail");
+    let rules: Vec<&serde_json::Value> = v["vendors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["rule"])
+        .collect();
+    assert!(!rules.contains(&&"GEN-WAIVER".into()), "{rules:?}");
+}
+
 #[test]
 fn a_waiver_tied_to_a_report_lapses_with_it() {
     let w = waiver("SOC2-CUECS", "2026-10-01", "2027-06-30") + "soc2_period_end = 2025-09-30\n";

@@ -478,6 +478,12 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn a_rule_debugs_as_its_id() {
+        let rule = RULES.iter().find(|r| r.id == "SOC2-TYPE").unwrap();
+        assert_eq!(format!("{rule:?}"), r#"Rule { id: "SOC2-TYPE" }"#);
+    }
+
+    #[test]
     fn a_rule_slug_is_its_id_in_lowercase() {
         let slugs: Vec<String> = RULES
             .iter()
