@@ -502,6 +502,30 @@ mod tests {
     }
 
     #[test]
+    fn a_fetched_document_with_the_cited_sha256_passes() {
+        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+        let result = run_online(
+            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            vec![(
+                Key::Document {
+                    url: url.to_string(),
+                    sha256: sha256.to_string(),
+                },
+                // Written in capitals by the registry: the same digest.
+                Answer::Document {
+                    sha256: sha256.to_uppercase(),
+                },
+            )],
+        );
+        let f = the_finding(&result, "GEN-DOCUMENT");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (Status::Pass, "1 document fetched and matching")
+        );
+    }
+
+    #[test]
     fn a_document_url_that_is_not_found_fails() {
         let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
         let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
@@ -665,6 +689,27 @@ mod tests {
                 Status::Pass,
                 "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
                  body, accreditation body, scope, certified entity and expiry match"
+            )
+        );
+    }
+
+    #[test]
+    fn a_registry_record_for_another_standard_without_an_edition_fails() {
+        let Answer::Certificate(mut other) = record("2028-03-09") else {
+            unreachable!()
+        };
+        other.standards = vec!["ISO 9001".to_string()];
+        let result = run_online(
+            &fixture("ISO-VERSION/pass/vendor.toml"),
+            vec![(certificate_key(), Answer::Certificate(other))],
+        );
+        let f = the_finding(&result, "ISO-VERIFIED");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Fail,
+                "test registry lists it active but its record differs: standard `ISO 9001` (the \
+                 evidence says `ISO/IEC 27001:2022`) (2026-11-20T09:00:00Z)"
             )
         );
     }

@@ -326,6 +326,8 @@ pub static DOCUMENT: Rule = Rule {
     gap: None,
     check: |ctx| {
         let mut outcomes = Vec::new();
+        // Documents cited by URL that `--online` fetched and found matching.
+        let mut fetched = 0;
         for check in &ctx.vendor.documents {
             let at = format!("{}.sha256", check.at);
             let o = match &check.outcome {
@@ -361,6 +363,7 @@ pub static DOCUMENT: Rule = Rule {
                             Answer::Document { sha256 }
                                 if sha256.eq_ignore_ascii_case(&check.sha256) =>
                             {
+                                fetched += 1;
                                 continue;
                             }
                             Answer::Document { sha256 } => Outcome::fail(format!(
@@ -432,13 +435,22 @@ pub static DOCUMENT: Rule = Rule {
             .filter(|d| d.outcome == DocumentOutcome::Matches)
             .count();
         if outcomes.is_empty() {
-            if matching == 0 {
-                return vec![Outcome::not_applicable("no documents cited")];
-            }
-            return vec![Outcome::pass(format!(
-                "{} present and matching",
-                plural(matching, "document")
-            ))];
+            return match (matching, fetched) {
+                (0, 0) => vec![Outcome::not_applicable("no documents cited")],
+                (_, 0) => vec![Outcome::pass(format!(
+                    "{} present and matching",
+                    plural(matching, "document")
+                ))],
+                (0, _) => vec![Outcome::pass(format!(
+                    "{} fetched and matching",
+                    plural(fetched, "document")
+                ))],
+                _ => vec![Outcome::pass(format!(
+                    "{} present and {} fetched, all matching",
+                    plural(matching, "document"),
+                    plural(fetched, "document")
+                ))],
+            };
         }
         outcomes
     },
