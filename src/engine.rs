@@ -449,6 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn a_star_registry_page_that_names_the_vendor_passes() {
+        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+        let result = run_online(
+            &fixture("STAR-REGISTRY/pass/vendor.toml"),
+            vec![(
+                Key::Star {
+                    url: url.to_string(),
+                },
+                Answer::Page("CSA STAR Level 2 attestation: FIXTURE VENDOR, Inc.".to_string()),
+            )],
+        );
+        let f = the_finding(&result, "STAR-REGISTRY");
+        assert_eq!(
+            (f.status, f.message.as_str()),
+            (
+                Status::Pass,
+                format!(
+                    "listed at {url}: the registry page names Fixture Vendor (2026-11-20T09:00:00Z)"
+                )
+                .as_str()
+            )
+        );
+    }
+
+    #[test]
     fn a_star_registry_page_that_does_not_name_the_vendor_fails() {
         let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
         let result = run_online(
