@@ -737,24 +737,24 @@ pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String
         }
     }
     let joined = dir.join(rel);
-    let Ok(meta) = fs::symlink_metadata(&joined) else {
+    if fs::symlink_metadata(&joined).is_err() {
         return Ok(None);
-    };
+    }
     // Without `..` and without a link below `dir`, the path cannot leave it: looking at each
     // component costs a few calls where resolving the whole path costs one per directory
-    // from the root.
-    let steps: Vec<_> = rel
+    // from the root. Each is looked at as a clean path (a trailing `/` would make `lstat`
+    // follow a link).
+    let mut inside = dir.to_path_buf();
+    let mut any_link = false;
+    for step in rel
         .components()
         .filter(|c| matches!(c, Component::Normal(_)))
-        .collect();
-    let mut prefix = dir.to_path_buf();
-    let mut any_link = meta.file_type().is_symlink();
-    for step in steps.iter().take(steps.len().saturating_sub(1)) {
-        prefix.push(step);
-        any_link |= fs::symlink_metadata(&prefix).map_or(true, |m| m.file_type().is_symlink());
+    {
+        inside.push(step);
+        any_link |= fs::symlink_metadata(&inside).map_or(true, |m| m.file_type().is_symlink());
     }
     if !any_link {
-        return Ok(Some(joined));
+        return Ok(Some(inside));
     }
     let real = fs::canonicalize(&joined).map_err(|_| "is a broken link".to_string())?;
     let base = fs::canonicalize(dir).map_err(|e| format!("cannot be checked: {e}"))?;
@@ -871,10 +871,13 @@ mod tests {
             resolve_inside(&dir, "docs/a-link.pdf"),
             real("docs/deep/a.pdf")
         );
-        // Links that leave, as the file or as a folder on the way, are refused.
+        // Links that leave, as the file or as a folder on the way, are refused, also when the
+        // path ends with a separator (which makes `lstat` follow the link).
         let leaves = Err("is a link that leaves the vendor folder".to_string());
         assert_eq!(resolve_inside(&dir, "docs/b.pdf"), leaves);
         assert_eq!(resolve_inside(&dir, "out/b.pdf"), leaves);
+        assert_eq!(resolve_inside(&dir, "out/"), leaves);
+        assert_eq!(resolve_inside(&dir, "./out/./"), leaves);
         assert_eq!(
             resolve_inside(&dir, "docs/../../outside/b.pdf"),
             Err("leaves the vendor folder (`..`)".to_string())
