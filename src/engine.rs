@@ -334,18 +334,27 @@ mod tests {
         let not_ai = run(&fixture("ISO-VERSION/pass/vendor.toml"));
         assert_eq!(not_ai.ai_assessed, None);
         // Every area but the first (training on customer data) recorded: still incomplete.
-        let text = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fixtures/rules/AI-ADVERSARIAL/pass/vendor.toml"),
-        )
-        .unwrap();
-        let without = text.replace("training_on_customer_data = \"no\"\n", "");
-        assert_ne!(text, without);
+        let partial = edited_fixture(
+            "AI-ADVERSARIAL/pass/vendor.toml",
+            "training_on_customer_data = \"no\"\n",
+            "",
+        );
+        assert_eq!(run(&partial).ai_assessed, Some(false));
+    }
+
+    /// A rule fixture with `from` replaced by `to` (which must change it), loaded from a
+    /// temporary copy.
+    fn edited_fixture(rel: &str, from: &str, to: &str) -> LoadedVendor {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules")
+            .join(rel);
+        let text = std::fs::read_to_string(path).unwrap();
+        let edited = text.replace(from, to);
+        assert_ne!(text, edited, "`{from}` is not in {rel}");
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("vendor.toml");
-        std::fs::write(&file, without).unwrap();
-        let partial = run(&load_vendor(&file).expect("the edited fixture loads"));
-        assert_eq!(partial.ai_assessed, Some(false));
+        std::fs::write(&file, edited).unwrap();
+        load_vendor(&file).expect("the edited fixture loads")
     }
 
     /// Evaluates `vendor` as `--online` would, with the registries having given `answers`.
@@ -405,190 +414,143 @@ mod tests {
         found[0]
     }
 
-    #[test]
-    fn a_star_registry_url_that_is_not_found_fails() {
-        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+    /// The STAR-REGISTRY finding on `STAR-REGISTRY/pass` when its registry page gives `answer`.
+    fn star_registry_says(answer: Answer) -> (Status, String) {
         let result = run_online(
             &fixture("STAR-REGISTRY/pass/vendor.toml"),
             vec![(
                 Key::Star {
-                    url: url.to_string(),
+                    url: STAR_URL.to_string(),
                 },
-                Answer::NotFound,
+                answer,
             )],
         );
         let f = the_finding(&result, "STAR-REGISTRY");
-        assert_eq!(f.status, Status::Fail);
+        (f.status, f.message.clone())
+    }
+
+    const STAR_URL: &str = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
+
+    #[test]
+    fn a_star_registry_url_that_is_not_found_fails() {
         assert_eq!(
-            f.message,
-            format!("no registry entry at {url} (2026-11-20T09:00:00Z)")
+            star_registry_says(Answer::NotFound),
+            (
+                Status::Fail,
+                format!("no registry entry at {STAR_URL} (2026-11-20T09:00:00Z)")
+            )
         );
     }
 
     #[test]
     fn a_star_registry_page_that_cannot_be_read_is_unverified_with_the_reason() {
-        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
-        let result = run_online(
-            &fixture("STAR-REGISTRY/pass/vendor.toml"),
-            vec![(
-                Key::Star {
-                    url: url.to_string(),
-                },
-                Answer::Unavailable("HTTP 503 after 3 attempts".to_string()),
-            )],
-        );
-        let f = the_finding(&result, "STAR-REGISTRY");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            star_registry_says(Answer::Unavailable("HTTP 503 after 3 attempts".to_string())),
             (
                 Status::Unverified,
-                format!("the registry entry at {url} could not be read: HTTP 503 after 3 attempts")
-                    .as_str()
+                format!(
+                    "the registry entry at {STAR_URL} could not be read: HTTP 503 after 3 attempts"
+                )
             )
         );
     }
 
     #[test]
     fn a_star_registry_page_that_names_the_vendor_passes() {
-        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
-        let result = run_online(
-            &fixture("STAR-REGISTRY/pass/vendor.toml"),
-            vec![(
-                Key::Star {
-                    url: url.to_string(),
-                },
-                Answer::Page("CSA STAR Level 2 attestation: FIXTURE VENDOR, Inc.".to_string()),
-            )],
-        );
-        let f = the_finding(&result, "STAR-REGISTRY");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            star_registry_says(Answer::Page(
+                "CSA STAR Level 2 attestation: FIXTURE VENDOR, Inc.".to_string()
+            )),
             (
                 Status::Pass,
                 format!(
-                    "listed at {url}: the registry page names Fixture Vendor (2026-11-20T09:00:00Z)"
+                    "listed at {STAR_URL}: the registry page names Fixture Vendor (2026-11-20T09:00:00Z)"
                 )
-                .as_str()
             )
         );
     }
 
     #[test]
     fn a_star_registry_page_that_does_not_name_the_vendor_fails() {
-        let url = "https://cloudsecurityalliance.org/star/registry/fixture-vendor/services/fixture-analytics-api/";
-        let result = run_online(
-            &fixture("STAR-REGISTRY/pass/vendor.toml"),
-            vec![(
-                Key::Star {
-                    url: url.to_string(),
-                },
-                Answer::Page("STAR Level 2 attestation: Another Company Ltd".to_string()),
-            )],
-        );
-        let f = the_finding(&result, "STAR-REGISTRY");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            star_registry_says(Answer::Page(
+                "STAR Level 2 attestation: Another Company Ltd".to_string()
+            )),
             (
                 Status::Fail,
                 format!(
-                    "the registry page at {url} does not name Fixture Vendor (2026-11-20T09:00:00Z)"
+                    "the registry page at {STAR_URL} does not name Fixture Vendor (2026-11-20T09:00:00Z)"
                 )
-                .as_str()
             )
         );
     }
 
-    #[test]
-    fn a_fetched_document_with_another_sha256_fails() {
-        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
-        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
-        let other = "0".repeat(64);
+    const DOCUMENT_URL: &str = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
+    const DOCUMENT_SHA256: &str =
+        "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
+
+    /// The GEN-DOCUMENT finding on `GEN-DOCUMENT/unverified-url-only` (one SOC 2 report cited
+    /// by URL) when fetching it gives `answer`.
+    fn gen_document_says(answer: Answer) -> (Status, String) {
         let result = run_online(
             &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
             vec![(
                 Key::Document {
-                    url: url.to_string(),
-                    sha256: sha256.to_string(),
+                    url: DOCUMENT_URL.to_string(),
+                    sha256: DOCUMENT_SHA256.to_string(),
                 },
-                Answer::Document {
-                    sha256: other.clone(),
-                },
+                answer,
             )],
         );
         let f = the_finding(&result, "GEN-DOCUMENT");
+        (f.status, f.message.clone())
+    }
+
+    #[test]
+    fn a_fetched_document_with_another_sha256_fails() {
+        let other = "0".repeat(64);
         assert_eq!(
-            (f.status, f.message.as_str()),
+            gen_document_says(Answer::Document {
+                sha256: other.clone()
+            }),
             (
                 Status::Fail,
-                format!("`{url}` was fetched but does not match its sha256 (found {other})")
-                    .as_str()
+                format!(
+                    "`{DOCUMENT_URL}` was fetched but does not match its sha256 (found {other})"
+                )
             )
         );
     }
 
     #[test]
     fn a_fetched_document_with_the_cited_sha256_passes() {
-        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
-        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
-        let result = run_online(
-            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
-            vec![(
-                Key::Document {
-                    url: url.to_string(),
-                    sha256: sha256.to_string(),
-                },
-                // Written in capitals by the registry: the same digest.
-                Answer::Document {
-                    sha256: sha256.to_uppercase(),
-                },
-            )],
-        );
-        let f = the_finding(&result, "GEN-DOCUMENT");
+        // Written in capitals by the registry: the same digest.
         assert_eq!(
-            (f.status, f.message.as_str()),
-            (Status::Pass, "1 document fetched and matching")
+            gen_document_says(Answer::Document {
+                sha256: DOCUMENT_SHA256.to_uppercase()
+            }),
+            (Status::Pass, "1 document fetched and matching".to_string())
         );
     }
 
     #[test]
     fn a_document_url_that_is_not_found_fails() {
-        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
-        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
-        let result = run_online(
-            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
-            vec![(
-                Key::Document {
-                    url: url.to_string(),
-                    sha256: sha256.to_string(),
-                },
-                Answer::NotFound,
-            )],
+        assert_eq!(
+            gen_document_says(Answer::NotFound),
+            (
+                Status::Fail,
+                format!("`{DOCUMENT_URL}` does not exist (HTTP 404)")
+            )
         );
-        let f = the_finding(&result, "GEN-DOCUMENT");
-        assert_eq!(f.status, Status::Fail);
-        assert_eq!(f.message, format!("`{url}` does not exist (HTTP 404)"));
     }
 
     #[test]
     fn a_document_url_that_cannot_be_fetched_is_unverified_with_the_reason() {
-        let url = "https://trust.fixture-vendor.example/reports/soc2-type2-2026.pdf";
-        let sha256 = "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
-        let result = run_online(
-            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
-            vec![(
-                Key::Document {
-                    url: url.to_string(),
-                    sha256: sha256.to_string(),
-                },
-                Answer::Unavailable("timed out after 10 s".to_string()),
-            )],
-        );
-        let f = the_finding(&result, "GEN-DOCUMENT");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            gen_document_says(Answer::Unavailable("timed out after 10 s".to_string())),
             (
                 Status::Unverified,
-                format!("`{url}` could not be fetched: timed out after 10 s").as_str()
+                format!("`{DOCUMENT_URL}` could not be fetched: timed out after 10 s")
             )
         );
     }
@@ -610,9 +572,10 @@ mod tests {
         }
     }
 
-    /// What a JSON registry might answer about `ISO-VERSION/pass`'s certificate FX-ISMS-40127.
-    fn record(expires: &str) -> Answer {
-        Answer::Certificate(CertRecord {
+    /// What a JSON registry might answer about `ISO-VERSION/pass`'s certificate FX-ISMS-40127,
+    /// with `change` made to it.
+    fn record(expires: &str, change: impl FnOnce(&mut CertRecord)) -> Answer {
+        let mut record = CertRecord {
             number: "FX ISMS 40127".to_string(),
             status: CertStatus::Active,
             standards: vec!["ISO/IEC 27001:2022".to_string()],
@@ -623,68 +586,61 @@ mod tests {
             entities: vec!["Fixture Vendor".to_string()],
             issued: Some("2025-03-10".parse().unwrap()),
             expires: Some(expires.parse().unwrap()),
-        })
+        };
+        change(&mut record);
+        Answer::Certificate(record)
     }
 
-    fn certificate_key() -> Key {
-        Key::Certificate {
+    /// The ISO-VERIFIED finding on `vendor` (by default `ISO-VERSION/pass`) when the registry
+    /// answers `answer` about certificate FX-ISMS-40127.
+    fn iso_verified_says(vendor: Option<&LoadedVendor>, answer: Answer) -> (Status, String) {
+        let key = Key::Certificate {
             registry: "test registry".to_string(),
             id: "FX-ISMS-40127".to_string(),
-        }
+        };
+        let default = fixture("ISO-VERSION/pass/vendor.toml");
+        let result = run_online(vendor.unwrap_or(&default), vec![(key, answer)]);
+        let f = the_finding(&result, "ISO-VERIFIED");
+        (f.status, f.message.clone())
     }
+
+    const ALL_MATCH: &str = "test registry reports it active (2026-11-20T09:00:00Z); standard, \
+        certification body, accreditation body, scope, certified entity and expiry match";
 
     #[test]
     fn a_registry_record_that_matches_the_evidence_verifies_the_certificate() {
-        let result = run_online(
-            &fixture("ISO-VERSION/pass/vendor.toml"),
-            vec![(certificate_key(), record("2028-03-09"))],
-        );
-        let f = the_finding(&result, "ISO-VERIFIED");
         assert_eq!(
-            (f.status, f.message.as_str()),
-            (
-                Status::Pass,
-                "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
-                 body, accreditation body, scope, certified entity and expiry match"
-            )
+            iso_verified_says(None, record("2028-03-09", |_| {})),
+            (Status::Pass, ALL_MATCH.to_string())
         );
     }
 
     #[test]
     fn a_registry_record_expiring_on_the_as_of_date_is_not_expired() {
         // Still valid on its last day: what fails is only that the expiry differs.
-        let result = run_online(
-            &fixture("ISO-VERSION/pass/vendor.toml"),
-            vec![(certificate_key(), record("2026-11-23"))],
-        );
-        let f = the_finding(&result, "ISO-VERIFIED");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            iso_verified_says(None, record("2026-11-23", |_| {})),
             (
                 Status::Fail,
                 "test registry lists it active but its record differs: expiry 2026-11-23 (the \
                  certificate says 2028-03-09) (2026-11-20T09:00:00Z)"
+                    .to_string()
             )
         );
     }
 
     #[test]
     fn a_registry_record_naming_another_accreditation_body_fails() {
-        let Answer::Certificate(mut other) = record("2028-03-09") else {
-            unreachable!()
-        };
-        other.accreditation_body = Some("Deutsche Akkreditierungsstelle".to_string());
-        let result = run_online(
-            &fixture("ISO-VERSION/pass/vendor.toml"),
-            vec![(certificate_key(), Answer::Certificate(other))],
-        );
-        let f = the_finding(&result, "ISO-VERIFIED");
+        let other = record("2028-03-09", |r| {
+            r.accreditation_body = Some("Deutsche Akkreditierungsstelle".to_string());
+        });
         assert_eq!(
-            (f.status, f.message.as_str()),
+            iso_verified_says(None, other),
             (
                 Status::Fail,
                 "test registry lists it active but its record differs: accreditation body \
                  `Deutsche Akkreditierungsstelle` (the evidence says `UKAS`) (2026-11-20T09:00:00Z)"
+                    .to_string()
             )
         );
     }
@@ -692,66 +648,40 @@ mod tests {
     #[test]
     fn a_registry_edition_matches_evidence_that_gives_none() {
         // The evidence writes the standard without its edition; the registry's record has one.
-        let text = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fixtures/rules/ISO-VERSION/pass/vendor.toml"),
-        )
-        .unwrap();
-        let without = text.replace(
+        let vendor = edited_fixture(
+            "ISO-VERSION/pass/vendor.toml",
             "standard = \"ISO/IEC 27001:2022\"",
             "standard = \"ISO/IEC 27001\"",
         );
-        assert_ne!(text, without);
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("vendor.toml");
-        std::fs::write(&file, without).unwrap();
-        let vendor = load_vendor(&file).expect("the edited fixture loads");
-        let result = run_online(&vendor, vec![(certificate_key(), record("2028-03-09"))]);
-        let f = the_finding(&result, "ISO-VERIFIED");
         assert_eq!(
-            (f.status, f.message.as_str()),
-            (
-                Status::Pass,
-                "test registry reports it active (2026-11-20T09:00:00Z); standard, certification \
-                 body, accreditation body, scope, certified entity and expiry match"
-            )
+            iso_verified_says(Some(&vendor), record("2028-03-09", |_| {})),
+            (Status::Pass, ALL_MATCH.to_string())
         );
     }
 
     #[test]
     fn a_registry_record_for_another_standard_without_an_edition_fails() {
-        let Answer::Certificate(mut other) = record("2028-03-09") else {
-            unreachable!()
-        };
-        other.standards = vec!["ISO 9001".to_string()];
-        let result = run_online(
-            &fixture("ISO-VERSION/pass/vendor.toml"),
-            vec![(certificate_key(), Answer::Certificate(other))],
-        );
-        let f = the_finding(&result, "ISO-VERIFIED");
+        let other = record("2028-03-09", |r| r.standards = vec!["ISO 9001".to_string()]);
         assert_eq!(
-            (f.status, f.message.as_str()),
+            iso_verified_says(None, other),
             (
                 Status::Fail,
                 "test registry lists it active but its record differs: standard `ISO 9001` (the \
                  evidence says `ISO/IEC 27001:2022`) (2026-11-20T09:00:00Z)"
+                    .to_string()
             )
         );
     }
 
     #[test]
     fn a_registry_record_that_expired_fails() {
-        let result = run_online(
-            &fixture("ISO-VERSION/pass/vendor.toml"),
-            vec![(certificate_key(), record("2026-11-22"))],
-        );
-        let f = the_finding(&result, "ISO-VERIFIED");
         assert_eq!(
-            (f.status, f.message.as_str()),
+            iso_verified_says(None, record("2026-11-22", |_| {})),
             (
                 Status::Fail,
                 "test registry lists it active but expiring on 2026-11-22, before the as-of date \
                  (2026-11-20T09:00:00Z)"
+                    .to_string()
             )
         );
     }

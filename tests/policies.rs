@@ -437,15 +437,22 @@ fn a_policy_file_extending_ai_vendor_is_applied() {
     assert_eq!(finding(v, "SOC2-AGE")["status"], "pass");
 }
 
+/// Writes `<dir>/<name>.toml`: a policy named `name` that extends `extends` and sets the
+/// `[thresholds]` lines given.
+fn thresholds_policy(dir: &Path, extends: &str, name: &str, thresholds: &str) -> PathBuf {
+    let policy = dir.join(format!("{name}.toml"));
+    fs::write(
+        &policy,
+        format!("extends = \"{extends}\"\nname = \"{name}\"\n\n[thresholds]\n{thresholds}\n"),
+    )
+    .unwrap();
+    policy
+}
+
 #[test]
 fn a_policy_that_accepts_type_1_reports_warns_instead_of_failing() {
     let tmp = TempDir::new().unwrap();
-    let policy = tmp.path().join("early-stage.toml");
-    fs::write(
-        &policy,
-        "extends = \"baseline\"\nname = \"early-stage\"\n\n[thresholds]\naccept_type1 = true\n",
-    )
-    .unwrap();
+    let policy = thresholds_policy(tmp.path(), "baseline", "early-stage", "accept_type1 = true");
     let vendor = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/SOC2-TYPE/fail-type1");
     let (_, report) = check_json(&vendor, Some(policy.to_str().unwrap()));
     assert_finding(
@@ -814,12 +821,12 @@ fn warnings_fail_in_a_policy_file_is_applied() {
     // Regression: `warnings_fail` was accepted in [thresholds] but never applied, so a policy
     // asking for warnings to fail still passed the vendor.
     let tmp = TempDir::new().unwrap();
-    let policy = tmp.path().join("warnings-fail.toml");
-    fs::write(
-        &policy,
-        "extends = \"baseline\"\nname = \"warnings-fail\"\n\n[thresholds]\nwarnings_fail = true\n",
-    )
-    .unwrap();
+    let policy = thresholds_policy(
+        tmp.path(),
+        "baseline",
+        "warnings-fail",
+        "warnings_fail = true",
+    );
     let (code, report) = check_json(&fixture(CONTRAST), Some("baseline"));
     assert_eq!(code, 0, "the contrast vendor passes baseline with warnings");
     let independent = finding(only_vendor(&report), "GEN-INDEPENDENT");
@@ -848,12 +855,7 @@ fn huge_thresholds_in_a_policy_file_do_not_crash_the_run() {
         "soc2_max_age_months = 4294967295",
         "review_interval_months = 4294967295",
     ] {
-        let policy = tmp.path().join("huge.toml");
-        fs::write(
-            &policy,
-            format!("extends = \"strict\"\nname = \"huge\"\n\n[thresholds]\n{threshold}\n"),
-        )
-        .unwrap();
+        let policy = thresholds_policy(tmp.path(), "strict", "huge", threshold);
         let out = vendorcert()
             .args(["check", "--as-of", AS_OF, "--format", "json", "--policy"])
             .arg(&policy)

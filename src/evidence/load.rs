@@ -123,9 +123,7 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
     if !diags.is_empty() {
         return Err(located(diags));
     }
-    let line_starts = std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-        .collect();
+    let line_starts = line_starts(&text).collect();
     Ok(LoadedVendor {
         line_starts,
         file: file.to_path_buf(),
@@ -135,6 +133,26 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
         evidence,
         documents,
     })
+}
+
+/// Byte offset where each line of `text` starts. Newlines are found with memchr: over a
+/// portfolio's many short lines, `str::lines` and `match_indices` cost more than the work done
+/// with the lines.
+pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+}
+
+/// The lines of `text` without their `\n` (a final `\n` gives a last, empty line), found as
+/// [`line_starts`] finds them.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 /// A TOML configuration file (policy, waivers) decoded into `T`, with what is needed to point

@@ -466,13 +466,8 @@ pub fn scan_id(file: &Path, text: &str) -> Option<String> {
     }
     let mut in_vendor = false;
     let mut found = None;
-    // Lines found with memchr: `str::lines` costs more than the rest of the scan.
-    let bytes = text.as_bytes();
-    let mut starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-    let mut line_start = starts.next();
-    while let Some(start) = line_start {
-        line_start = starts.next();
-        let line = text[start..line_start.map_or(text.len(), |next| next - 1)].trim();
+    for line in crate::evidence::load::lines(text) {
+        let line = line.trim();
         if line.starts_with('[') {
             in_vendor = line == "[vendor]";
             continue;

@@ -156,31 +156,19 @@ pub fn write_jsonl_line(
     outcome: &VendorOutcome,
     as_of: crate::evidence::Date,
 ) -> io::Result<()> {
-    // The vendor object with two members put in front: `{"report_version":1,"as_of":"…",` and
-    // then the object's own members. Written out rather than through `#[serde(flatten)]`, which
-    // serialises every line through a generic map.
-    let header = serde_json::to_string(&Header {
-        report_version: REPORT_VERSION,
-        as_of: as_of.to_string(),
-    })?;
-    let start = out.len();
+    // The two members first, then the vendor object's own members: written out rather than
+    // through `#[serde(flatten)]`, which serialises every line through a generic map. The date
+    // is `YYYY-MM-DD`, nothing to escape.
+    write!(
+        out,
+        "{{\"report_version\":{REPORT_VERSION},\"as_of\":\"{as_of}\","
+    )?;
+    let object = out.len();
     serde_json::to_writer(&mut *out, &vendor(outcome))?;
-    debug_assert_eq!(out.get(start), Some(&b'{'));
-    debug_assert!(header.ends_with('}'));
-    // `{…header…}` without its `}`, a comma, then the vendor object without its `{`.
-    let mut prefix = header.into_bytes();
-    prefix.pop();
-    prefix.push(b',');
-    out.splice(start..start + 1, prefix);
+    // The object's own `{`: its members follow the two above.
+    out.remove(object);
     out.push(b'\n');
     Ok(())
-}
-
-/// The members that make a JSON line stand alone.
-#[derive(Serialize)]
-struct Header {
-    report_version: u32,
-    as_of: String,
 }
 
 fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
