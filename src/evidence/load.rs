@@ -754,26 +754,32 @@ pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String
             _ => {}
         }
     }
-    let joined = dir.join(rel);
-    if fs::symlink_metadata(&joined).is_err() {
-        return Ok(None);
-    }
     // Without `..` and without a link below `dir`, the path cannot leave it: looking at each
     // component costs a few calls where resolving the whole path costs one per directory
     // from the root. Each is looked at as a clean path (a trailing `/` would make `lstat`
     // follow a link).
     let mut inside = dir.to_path_buf();
     let mut any_link = false;
+    let mut last = None;
     for step in rel
         .components()
         .filter(|c| matches!(c, Component::Normal(_)))
     {
         inside.push(step);
-        any_link |= fs::symlink_metadata(&inside).map_or(true, |m| m.file_type().is_symlink());
+        let Ok(meta) = fs::symlink_metadata(&inside) else {
+            return Ok(None);
+        };
+        any_link |= meta.file_type().is_symlink();
+        last = Some(meta);
+    }
+    // `report.pdf/` names a folder: a file of that name is not it.
+    if cited.ends_with(std::path::is_separator) && last.is_some_and(|m| m.is_file()) {
+        return Ok(None);
     }
     if !any_link {
         return Ok(Some(inside));
     }
+    let joined = dir.join(rel);
     let real = fs::canonicalize(&joined).map_err(|_| "is a broken link".to_string())?;
     let base = fs::canonicalize(dir).map_err(|e| format!("cannot be checked: {e}"))?;
     if !real.starts_with(&base) {
@@ -882,6 +888,7 @@ mod tests {
             Ok(Some(dir.join("docs/deep/a.pdf")))
         );
         assert_eq!(resolve_inside(&dir, "./docs/missing.pdf"), Ok(None));
+        assert_eq!(resolve_inside(&dir, "docs/deep/a.pdf/"), Ok(None));
         assert_eq!(resolve_inside(&dir, "nowhere/x.pdf"), Ok(None));
         // Links that stay inside resolve to where they point.
         assert_eq!(resolve_inside(&dir, "in/a.pdf"), real("docs/deep/a.pdf"));
