@@ -52,7 +52,7 @@ pub struct Finding {
     pub column: usize,
     pub matched: Vec<String>,
     /// The registry answer it rests on (`--online` / `--offline`).
-    pub registry: Option<crate::online::RegistryNote>,
+    pub registry: Option<crate::evidence::registry::RegistryNote>,
     /// The waiver that accepts this finding, when one does.
     pub waiver: Option<Waiver>,
 }
@@ -148,7 +148,7 @@ pub fn evaluate(
         .filter(|w| w.vendor == vendor.evidence.vendor.id)
         .cloned()
         .collect();
-    let ctx = Ctx::new(vendor, as_of, policy, portfolio, &own);
+    let ctx = Ctx::new(vendor, as_of, &policy.thresholds, portfolio, &own);
     let mut findings = Vec::new();
     for (rule, level) in policy.active_rules() {
         for outcome in (rule.check)(&ctx) {
@@ -163,7 +163,7 @@ pub fn evaluate(
             f.severity = Severity::Error;
         }
     }
-    apply_waivers(&ctx, &mut findings);
+    apply_waivers(&ctx, policy, &mut findings);
     let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
         Verdict::Fail
     } else {
@@ -205,9 +205,8 @@ fn ai_assessment_complete(ev: &crate::evidence::EvidenceFile) -> bool {
 
 /// Marks the findings a waiver in force accepts as waived; a waiver in force that accepts
 /// nothing is itself reported (GEN-WAIVER warns), like cargo-deny's unused-waiver finding.
-fn apply_waivers(ctx: &Ctx, findings: &mut Vec<Finding>) {
-    let Some(level) = ctx
-        .policy
+fn apply_waivers(ctx: &Ctx, policy: &Policy, findings: &mut Vec<Finding>) {
+    let Some(level) = policy
         .active_rules()
         .find(|(r, _)| r.id == general::WAIVER.id)
         .map(|(_, l)| l)
@@ -290,9 +289,8 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
 mod tests {
     use super::*;
     use crate::evidence::load_vendor;
-    use crate::online::config::Registry;
-    use crate::online::{
-        Answer, CertRecord, CertStatus, Facts, Key, Looked, Mode, Registries, RegistryKind,
+    use crate::evidence::registry::{
+        Answer, CertRecord, CertStatus, Facts, Key, Looked, Mode, RegistryKind, RegistryScope,
     };
     use std::path::Path;
 
@@ -379,17 +377,11 @@ mod tests {
                 (key, looked)
             })
             .collect();
-        let registries = Registries {
-            registries: vec![Registry {
-                name: "test registry".to_string(),
-                kind: RegistryKind::Json,
-                base_url: "http://127.0.0.1/".parse().unwrap(),
-                key: None,
-                key_env: None,
-                standards: Vec::new(),
-            }],
-            ..Registries::default()
-        };
+        let registries = vec![RegistryScope {
+            name: "test registry".to_string(),
+            kind: RegistryKind::Json,
+            standards: Vec::new(),
+        }];
         let portfolio = PortfolioIndex {
             online: Some(Arc::new(Facts {
                 answers,

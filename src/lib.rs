@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod commands;
 pub mod engine;
 pub mod evidence;
 pub mod interrupt;
@@ -14,5 +15,4 @@ pub mod policy;
 pub mod portfolio;
 pub mod report;
 pub mod rules;
-pub mod scope;
 pub mod template;

@@ -5,7 +5,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = vendorcert::cli::Cli::parse();
     vendorcert::interrupt::install();
-    let result = vendorcert::cli::run(cli);
+    let result = vendorcert::commands::run(cli);
     if vendorcert::interrupt::interrupted() {
         eprintln!("vendorcert: interrupted; no report written");
         return ExitCode::from(vendorcert::interrupt::EXIT_CODE);

@@ -96,7 +96,7 @@ fn run_case(rule_id: &str, dir: &Path) -> Result<Status, String> {
     };
     let mut portfolio =
         PortfolioIndex::build(std::iter::once(&vendor).chain(others.iter()), as_of, |_| {
-            Policy::baseline()
+            Policy::baseline().thresholds
         });
     for id in &expect.portfolio {
         portfolio.vendors.insert(

@@ -88,7 +88,9 @@ pub fn policy_file_evaluated(bytes: &[u8]) {
     let policy = Arc::new(policy);
     let vendors: Vec<&LoadedVendor> = fixture_vendors().iter().collect();
     for as_of in as_of_dates() {
-        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| (*policy).clone());
+        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| {
+            policy.thresholds.clone()
+        });
         for vendor in &vendors {
             evaluate(vendor, as_of, &policy, &index, &[]);
         }
@@ -129,7 +131,9 @@ fn fixture_vendors() -> &'static [LoadedVendor] {
 /// the second date adds little to it).
 fn evaluate_and_render(vendors: &[&LoadedVendor], policy: &Arc<Policy>, waivers: &[Waiver]) {
     for (n, as_of) in as_of_dates().into_iter().enumerate() {
-        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| (**policy).clone());
+        let index = PortfolioIndex::build(vendors.iter().copied(), as_of, |_| {
+            policy.thresholds.clone()
+        });
         let results: Vec<VendorResult> = vendors
             .iter()
             .map(|v| evaluate(v, as_of, policy, &index, waivers))
@@ -177,8 +181,9 @@ fn render(run: &RunReport) {
 /// as IAF CertSearch, and the reading of a STAR registry page: whatever the bytes, an error or a
 /// record, never a panic.
 pub fn registry_answer(bytes: &[u8]) {
+    use vendorcert::evidence::registry::page_names;
     use vendorcert::online::RegistryKind;
-    use vendorcert::online::registry::{page_names, parse_certificate};
+    use vendorcert::online::registry::parse_certificate;
     for kind in [RegistryKind::Json, RegistryKind::IafCertsearch] {
         if let Ok(record) = parse_certificate(kind, bytes) {
             let _ = record.status.describe();

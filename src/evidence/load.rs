@@ -500,14 +500,14 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
     // pair by pair.
     let mut folded_services = std::collections::HashSet::with_capacity(v.services.len());
     for (i, s) in v.services.iter().enumerate() {
-        let first_time = folded_services.insert(crate::scope::fold(s));
+        let first_time = folded_services.insert(super::scope::fold(s));
         if s.trim().is_empty() {
             at(
                 &format!("vendor.services[{i}]"),
                 "empty service name".into(),
                 None,
             );
-        } else if crate::scope::is_generic_name(s) {
+        } else if super::scope::is_generic_name(s) {
             at(
                 &format!("vendor.services[{i}]"),
                 format!("service name `{s}` is too generic to match a scope"),
@@ -538,7 +538,7 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
             if !v
                 .services
                 .iter()
-                .any(|s| crate::scope::fold(s) == crate::scope::fold(service))
+                .any(|s| super::scope::fold(s) == super::scope::fold(service))
             {
                 let help = did_you_mean(service, v.services.iter().map(String::as_str))
                     .map(|b| format!("did you mean `{b}`?"))

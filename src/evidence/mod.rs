@@ -6,7 +6,11 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod node;
+pub mod registry;
+pub mod scope;
 pub mod standard;
+pub mod text;
+pub mod waiver;
 
 pub use date::Date;
 pub use error::{Diagnostic, InputError};

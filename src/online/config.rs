@@ -55,14 +55,7 @@ pub struct RegistryFile {
     pub standards: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RegistryKind {
-    /// The IAF CertSearch verification API.
-    IafCertsearch,
-    /// The documented generic contract: `GET {base}/certificates/{number}`.
-    Json,
-}
+pub use crate::evidence::registry::RegistryKind;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,7 +96,16 @@ pub struct Registry {
 impl Registry {
     /// Whether this registry is asked about certificates of `standard`.
     pub fn serves(&self, standard: &str) -> bool {
-        self.standards.is_empty() || self.standards.iter().any(|s| standard.contains(s.as_str()))
+        self.scope().serves(standard)
+    }
+
+    /// What rules may know of this registry.
+    pub fn scope(&self) -> crate::evidence::registry::RegistryScope {
+        crate::evidence::registry::RegistryScope {
+            name: self.name.clone(),
+            kind: self.kind,
+            standards: self.standards.clone(),
+        }
     }
 }
 
@@ -208,6 +210,11 @@ pub fn redact(url: &reqwest::Url) -> String {
 }
 
 impl Registries {
+    /// What rules may know of the configured registries.
+    pub fn scopes(&self) -> Vec<crate::evidence::registry::RegistryScope> {
+        self.registries.iter().map(Registry::scope).collect()
+    }
+
     /// Reads and validates a registries file; the keys come from the environment.
     pub fn load(path: &Path) -> Result<Registries, Vec<InputError>> {
         let config = load_config::<RegistriesFile>(path, |_| Vec::new())?;
@@ -273,7 +280,7 @@ impl Registries {
         }
         let mut registries = Vec::new();
         for (i, r) in file.registry.iter().enumerate() {
-            if crate::rules::is_placeholder(&r.name) {
+            if crate::evidence::text::is_placeholder(&r.name) {
                 diags.push(Diagnostic::at(
                     span(&format!("registry[{i}].name")),
                     "a registry needs a name (it is shown in reports)",

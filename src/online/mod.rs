@@ -13,25 +13,20 @@ pub mod http;
 pub mod registry;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
-use crate::evidence::{DocumentOutcome, IsoCertificate, LoadedVendor};
+use crate::evidence::registry::lookup_id;
+pub use crate::evidence::registry::{
+    Answer, CertRecord, CertStatus, CertificateAnswers, Facts, Key, Looked, Mode, RegistryKind,
+    RegistryNote, RegistryScope,
+};
+use crate::evidence::{DocumentOutcome, LoadedVendor};
 pub use cache::Cache;
-pub use config::{Registries, RegistryKind};
-pub use registry::{CertRecord, CertStatus};
-
-/// Where answers come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Ask the registries (and keep their answers in the cache).
-    Online,
-    /// The cache only; an answer older than the maximum age is unavailable.
-    Offline,
-}
+pub use config::Registries;
 
 /// Everything an online or offline run needs.
 #[derive(Debug, Clone)]
@@ -43,131 +38,16 @@ pub struct Session {
     pub max_age: Duration,
 }
 
-/// One look-up, identified so that the same certificate cited twice is asked once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Key {
-    Certificate { registry: String, id: String },
-    Star { url: String },
-    Document { url: String, sha256: String },
-}
-
-/// What a look-up found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    Certificate(CertRecord),
-    /// A STAR registry page, its text.
-    Page(String),
-    /// A document, with the SHA-256 of what was fetched.
-    Document {
-        sha256: String,
-    },
-    NotFound,
-    Unavailable(String),
-}
-
-/// An answer, who gave it and when.
-#[derive(Debug, Clone)]
-pub struct Looked {
-    /// The registry's name (or the host a page or document came from).
-    pub registry: String,
-    /// What was asked, without credentials or query.
-    pub url: String,
-    pub answer: Answer,
-    pub fetched_at: DateTime<Utc>,
-    pub from_cache: bool,
-}
-
-/// What a finding records of the registry answer it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RegistryNote {
-    pub registry: String,
-    pub url: String,
-    /// `active`, `suspended`, `not found`, `unavailable: …`, `fetched`…
-    pub answer: String,
-    /// When the answer was fetched (RFC 3339, UTC).
-    pub fetched_at: String,
-    pub from_cache: bool,
-}
-
-impl Looked {
-    pub fn note(&self) -> RegistryNote {
-        RegistryNote {
-            registry: self.registry.clone(),
-            url: self.url.clone(),
-            answer: match &self.answer {
-                Answer::Certificate(r) => r.status.describe(),
-                Answer::Page(_) => "page found".into(),
-                Answer::Document { .. } => "fetched".into(),
-                Answer::NotFound => "not found".into(),
-                Answer::Unavailable(why) => format!("unavailable: {why}"),
-            },
-            fetched_at: self.when(),
-            from_cache: self.from_cache,
-        }
-    }
-
-    /// When, for messages: `2026-11-23T10:00:00Z`, and `(cached)` for a cached answer.
-    pub fn when(&self) -> String {
-        self.fetched_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    }
-}
-
-/// The answers of one run, shared by every vendor's evaluation.
-#[derive(Debug, Clone)]
-pub struct Facts {
-    pub answers: HashMap<Key, Looked>,
-    pub registries: Registries,
-    pub mode: Mode,
-}
-
-/// The registry answers about one certificate.
-pub struct CertificateAnswers<'a> {
-    pub answers: Vec<&'a Looked>,
-    /// Why registries that serve this standard could not look it up (no number, no IAF id).
-    pub not_asked: Vec<String>,
-}
-
-impl Facts {
-    pub fn certificate(&self, cert: &IsoCertificate) -> CertificateAnswers<'_> {
-        let mut out = CertificateAnswers {
-            answers: Vec::new(),
-            not_asked: Vec::new(),
-        };
-        for r in self
-            .registries
-            .registries
-            .iter()
-            .filter(|r| r.serves(&cert.standard))
-        {
-            match registry::lookup_id(r, cert) {
-                Ok(id) => {
-                    let key = Key::Certificate {
-                        registry: r.name.clone(),
-                        id,
-                    };
-                    if let Some(l) = self.answers.get(&key) {
-                        out.answers.push(l);
-                    }
-                }
-                Err(why) => out.not_asked.push(format!("{}: {why}", r.name)),
-            }
-        }
-        out
-    }
-
-    pub fn star(&self, url: &str) -> Option<&Looked> {
-        self.answers.get(&Key::Star {
-            url: url.to_string(),
-        })
-    }
-
-    pub fn document(&self, url: &str, sha256: &str) -> Option<&Looked> {
-        self.answers.get(&Key::Document {
-            url: url.to_string(),
-            sha256: sha256.to_ascii_lowercase(),
-        })
-    }
+/// Asks the registries (or the cache) everything the valid vendors among `files` call for.
+pub fn answers_for(files: &[PathBuf], session: &Session) -> Facts {
+    use rayon::prelude::*;
+    let lookups: Vec<Lookup> = files
+        .par_iter()
+        .filter(|_| !crate::interrupt::interrupted())
+        .filter_map(|f| crate::evidence::load_vendor(f).ok())
+        .flat_map_iter(|v| lookups(&v, &session.registries))
+        .collect();
+    run(session, lookups)
 }
 
 /// A look-up to make.
@@ -200,7 +80,7 @@ pub fn lookups(vendor: &LoadedVendor, registries: &Registries) -> Vec<Lookup> {
             .iter()
             .filter(|r| r.serves(&cert.standard))
         {
-            if let Ok(id) = registry::lookup_id(r, cert) {
+            if let Ok(id) = lookup_id(r.kind, cert) {
                 out.push(Lookup {
                     url: registry::certificate_url(r, &id),
                     key: Key::Certificate {
@@ -310,7 +190,7 @@ pub fn run(session: &Session, lookups: Vec<Lookup>) -> Facts {
     };
     Facts {
         answers,
-        registries: session.registries.clone(),
+        registries: session.registries.scopes(),
         mode: session.mode,
     }
 }

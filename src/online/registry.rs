@@ -1,107 +1,13 @@
-//! What registries answer about a certificate, read into one record whatever the registry.
+//! Reading what registries answer about a certificate into one record (the evidence model's
+//! [`CertRecord`]), whatever the registry.
 //!
 //! Answers are untrusted input: they are size-capped before they get here, parsed strictly
 //! (a missing number or status makes the answer malformed), and a malformed answer is never
 //! read as a pass.
 
-use serde::{Deserialize, Serialize};
-
-use super::config::{Registry, RegistryKind};
-use crate::evidence::{Date, IsoCertificate};
-
-/// A certificate as a registry describes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CertRecord {
-    pub number: String,
-    pub status: CertStatus,
-    /// The standards it certifies against, as the registry prints them.
-    pub standards: Vec<String>,
-    pub certification_body: Option<String>,
-    pub accreditation_body: Option<String>,
-    pub scope: Option<String>,
-    /// Names of the certified entity (legal, English, trading).
-    pub entities: Vec<String>,
-    pub issued: Option<Date>,
-    pub expires: Option<Date>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CertStatus {
-    Active,
-    Suspended,
-    Withdrawn,
-    Expired,
-    /// A status this tool does not know (e.g. `Cancelled`): never read as active.
-    Other(String),
-}
-
-impl CertStatus {
-    fn parse(s: &str) -> CertStatus {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "active" | "valid" => CertStatus::Active,
-            "suspended" => CertStatus::Suspended,
-            "withdrawn" | "cbwithdrawn" => CertStatus::Withdrawn,
-            "expired" => CertStatus::Expired,
-            _ => CertStatus::Other(s.trim().to_string()),
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        match self {
-            CertStatus::Active => "active".into(),
-            CertStatus::Suspended => "suspended".into(),
-            CertStatus::Withdrawn => "withdrawn".into(),
-            CertStatus::Expired => "expired".into(),
-            CertStatus::Other(s) => format!("`{s}`"),
-        }
-    }
-}
-
-/// The identifier a registry looks `cert` up by, or why it cannot.
-pub fn lookup_id(registry: &Registry, cert: &IsoCertificate) -> Result<String, String> {
-    match registry.kind {
-        RegistryKind::Json => cert
-            .certificate_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !crate::rules::is_placeholder(n))
-            .map(String::from)
-            .ok_or_else(|| "the certificate has no number to look up".to_string()),
-        RegistryKind::IafCertsearch => cert
-            .verification
-            .as_ref()
-            .and_then(|v| v.reference.as_deref())
-            .and_then(iaf_id)
-            .ok_or_else(|| {
-                "IAF CertSearch looks certificates up by their IAF id: record it (or the \
-                 iafcertsearch.org/certification/… URL) in `verification.reference`"
-                    .to_string()
-            }),
-    }
-}
-
-/// The IAF certificate id in a reference: `cert_…` / `mdbcert_…`, or the last segment of an
-/// `iafcertsearch.org/certification/{id}` URL.
-fn iaf_id(reference: &str) -> Option<String> {
-    let r = reference.trim();
-    let candidate = match r.find("iafcertsearch.org/certification/") {
-        Some(at) => r[at + "iafcertsearch.org/certification/".len()..]
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or(""),
-        None => r,
-    };
-    let ok = !candidate.is_empty()
-        && candidate.len() <= 128
-        && candidate
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    (ok && (candidate.starts_with("cert_")
-        || candidate.starts_with("mdbcert_")
-        || r.contains("iafcertsearch.org/certification/")))
-    .then(|| candidate.to_string())
-}
+use super::config::Registry;
+use crate::evidence::Date;
+use crate::evidence::registry::{CertRecord, CertStatus, RegistryKind};
 
 /// The URL a registry is asked at for `id` (the id is one percent-encoded path segment).
 pub fn certificate_url(registry: &Registry, id: &str) -> reqwest::Url {
@@ -218,17 +124,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn iaf_ids_come_from_the_reference() {
-        assert_eq!(iaf_id("cert_AB12cd").as_deref(), Some("cert_AB12cd"));
-        assert_eq!(
-            iaf_id("https://www.iafcertsearch.org/certification/xYz123?x=1").as_deref(),
-            Some("xYz123")
-        );
-        assert_eq!(iaf_id("ticket SEC-1234"), None);
-        assert_eq!(iaf_id("cert_../../admin"), None);
-    }
-
-    #[test]
     fn iaf_answers_are_read_under_their_documented_names() {
         let body = br#"{"data": {"cert_id": "cert_1", "certification_number": "IS 1",
             "certification_status": "Suspended", "certification_scope": "Cloud hosting",
@@ -258,99 +153,5 @@ mod tests {
                 .status,
             CertStatus::Other("Cancelled".into())
         );
-    }
-}
-
-/// Legal-form words left out when names are compared.
-const LEGAL_FORMS: &[&str] = &[
-    "ltd",
-    "limited",
-    "inc",
-    "incorporated",
-    "llc",
-    "llp",
-    "plc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "gmbh",
-    "ag",
-    "bv",
-    "nv",
-    "sa",
-    "sas",
-    "sarl",
-    "spa",
-    "srl",
-    "ab",
-    "as",
-    "oy",
-    "kk",
-    "pty",
-    "pte",
-    "the",
-];
-
-fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !LEGAL_FORMS.contains(&w.as_str()))
-        .collect()
-}
-
-fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Whether two names of an organisation (a certified entity, a certification body) name the
-/// same one: the same words once case, punctuation and legal forms are set aside, or one name
-/// whole within the other ("BSI" and "BSI Group The Netherlands B.V.").
-pub fn names_match(a: &str, b: &str) -> bool {
-    let (a, b) = (name_words(a), name_words(b));
-    !a.is_empty() && !b.is_empty() && (a == b || contains_words(&a, &b) || contains_words(&b, &a))
-}
-
-/// Whether a page's text (HTML tags set aside) names the organisation `name`.
-pub fn page_names(page: &str, name: &str) -> bool {
-    let mut text = String::with_capacity(page.len());
-    let mut in_tag = false;
-    for c in page.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text.replace("&amp;", "&");
-    contains_words(&name_words(&text), &name_words(name))
-}
-
-#[cfg(test)]
-mod name_tests {
-    use super::*;
-
-    #[test]
-    fn names_compare_without_case_punctuation_or_legal_form() {
-        assert!(names_match(
-            "Nimbus Cloud Services Ltd",
-            "NIMBUS CLOUD SERVICES LIMITED"
-        ));
-        assert!(names_match("BSI", "BSI Group The Netherlands B.V."));
-        assert!(!names_match("Nimbus Cloud", "Cirrus Cloud"));
-        assert!(!names_match("Ltd", "Ltd"));
-        assert!(page_names(
-            "<h1>Nimbus&nbsp;</h1><td>Nimbus Cloud Services</td>",
-            "Nimbus Cloud Services Ltd"
-        ));
-        assert!(!page_names(
-            "<title>Nimbus</title>",
-            "Nimbus Cloud Services Ltd"
-        ));
     }
 }

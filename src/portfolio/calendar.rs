@@ -61,7 +61,7 @@ pub fn vendor_events(
         .filter(|w| w.vendor == v.evidence.vendor.id)
         .cloned()
         .collect();
-    let ctx = Ctx::new(v, as_of, policy, &index, &own);
+    let ctx = Ctx::new(v, as_of, &policy.thresholds, &index, &own);
     let t = &policy.thresholds;
     let mut events = Vec::new();
     let mut push = |date: Date, kind: EventKind, what: String, at: &str| {

@@ -209,7 +209,7 @@ impl EvidenceFacts {
     /// The facts of `v` under `policy` at `as_of`.
     pub fn of(v: &LoadedVendor, policy: &Policy, as_of: Date) -> EvidenceFacts {
         let index = PortfolioIndex::default();
-        let ctx = Ctx::new(v, as_of, policy, &index, &[]);
+        let ctx = Ctx::new(v, as_of, &policy.thresholds, &index, &[]);
         let t = &policy.thresholds;
         let mut items = Vec::new();
         for (i, r) in crate::rules::soc2::current_reports(&ctx) {

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{VendorResult, evaluate};
+use crate::evidence::registry::Facts as RegistryFacts;
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, load_vendor};
 use crate::policy::{PolicyChoice, Waiver};
 use crate::rules::{PortfolioEntry, PortfolioIndex};
@@ -207,14 +208,18 @@ pub fn map_vendors<T: Send>(
     (values, errors)
 }
 
+/// Gives the registry answers of a run, given the vendor files it found.
+pub type AnswersFor<'f> = dyn Fn(&[PathBuf]) -> RegistryFacts + Sync + 'f;
+
 /// What a batch run evaluates, and how.
 pub struct Run<'a> {
     pub paths: &'a [PathBuf],
     pub as_of: Date,
     pub choice: &'a PolicyChoice,
     pub waivers: &'a [Waiver],
-    /// Registry answers to look up first (`--online` / `--offline`).
-    pub online: Option<&'a crate::online::Session>,
+    /// Where the registry answers of the run come from (`--online` / `--offline`): given the
+    /// vendor files found, the command layer asks the registries or its cache.
+    pub registry_answers: Option<&'a AnswersFor<'a>>,
 }
 
 /// Vendors evaluated at once; results are emitted in path order after each chunk, so memory
@@ -242,14 +247,14 @@ pub fn for_each_vendor<T: Send>(
         as_of,
         choice,
         waivers,
-        online,
+        registry_answers,
     } = run;
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
     let mut index = build_index(&files, as_of, &policies);
-    if let Some(session) = online {
-        index.online = Some(std::sync::Arc::new(online_facts(&files, session)));
+    if let Some(answers_for) = registry_answers {
+        index.online = Some(std::sync::Arc::new(answers_for(&files)));
     }
     let evaluate_chunk = |chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
         chunk
@@ -325,18 +330,6 @@ pub fn for_each_vendor<T: Send>(
     errors
 }
 
-/// Asks the registries (or the cache) everything the valid vendors among `files` call for.
-pub fn online_facts(files: &[PathBuf], session: &crate::online::Session) -> crate::online::Facts {
-    use rayon::prelude::*;
-    let lookups: Vec<crate::online::Lookup> = files
-        .par_iter()
-        .filter(|_| !crate::interrupt::interrupted())
-        .filter_map(|f| load_vendor(f).ok())
-        .flat_map_iter(|v| crate::online::lookups(&v, &session.registries))
-        .collect();
-    crate::online::run(session, lookups)
-}
-
 /// The portfolio index: what the vendors that others refer to attest, judged under their own
 /// policies at `as_of`. Where an id is held by several files, the first in path order counts.
 fn build_index(
@@ -349,7 +342,7 @@ fn build_index(
         let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
         (
             vendor.evidence.vendor.id.clone(),
-            PortfolioEntry::of(vendor, as_of, policy),
+            PortfolioEntry::of(vendor, as_of, &policy.thresholds),
         )
     };
     // First pass: the scanned id of each file, and for the files that may refer to another
@@ -512,7 +505,7 @@ pub fn check(
             as_of,
             choice,
             waivers,
-            online: None,
+            registry_answers: None,
         },
         |_| {},
         |v| v,

@@ -98,7 +98,7 @@ struct JsonFinding<'a> {
     waiver: Option<&'a Waiver>,
     /// The registry answer it rests on (`--online` / `--offline`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    registry: Option<&'a crate::online::RegistryNote>,
+    registry: Option<&'a crate::evidence::registry::RegistryNote>,
 }
 
 #[derive(Serialize)]

@@ -2,11 +2,11 @@
 //! 002, 003). Each rule applies to AI vendors only and names the risk its failure leaves
 //! uncovered, with the OWASP Top 10 for LLM Applications 2025 entry where one fits.
 
+use crate::evidence::scope::coverage;
 use crate::evidence::{
     AdversarialScenario, AiAssurance, AiRisk, Date, IsoCertificate, ReadinessStatus, RmfFunction,
     Standard, TrainingUse,
 };
-use crate::scope::coverage;
 
 use super::iso::{current_certs, in_validity, recognised_body};
 use super::{
@@ -583,7 +583,7 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         if certs.is_empty() {
             return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];
         }
-        let phrasings = &ctx.policy.thresholds.ai_scope_phrasings;
+        let phrasings = &ctx.thresholds.ai_scope_phrasings;
         let mut outcomes = certs
             .into_iter()
             .map(|(i, c, s)| {
@@ -601,7 +601,7 @@ pub static ISO_AI_SCOPE: Rule = Rule {
                         None => missing.push(*element),
                     }
                 }
-                let o = match crate::scope::exclusion_phrase(scope) {
+                let o = match crate::evidence::scope::exclusion_phrase(scope) {
                     _ if !missing.is_empty() => Outcome::fail(format!("scope does not name {}", and_list(&missing))),
                     Some(phrase) => Outcome::unverified(format!(
                         "scope names all four AI elements, but it also says \"{phrase}\": confirm none of them is excluded"
@@ -675,7 +675,7 @@ pub static ISO_42001: Rule = Rule {
                 continue;
             }
             let scope = c.scope.as_deref().unwrap_or("");
-            if let Some(phrase) = crate::scope::exclusion_phrase(scope) {
+            if let Some(phrase) = crate::evidence::scope::exclusion_phrase(scope) {
                 shortfall = Some((
                     format!(
                         "{subject} scope says \"{phrase}\", so it cannot show by name that it covers our services"
@@ -738,7 +738,7 @@ pub static ISO_42001: Rule = Rule {
                     "no current accredited ISO/IEC 42001 certificate; readiness {stage} with a public timeline ({t}{target})"
                 );
                 let at = "ai.iso42001_readiness".to_string();
-                if ctx.policy.thresholds.accept_42001_readiness {
+                if ctx.thresholds.accept_42001_readiness {
                     return vec![Outcome::warn(msg).at(at)];
                 }
                 return vec![

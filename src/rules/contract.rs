@@ -1,7 +1,7 @@
 //! Contract rules (seed 003, step 4: "Negotiate certification commitments into the contract").
 
+use crate::evidence::scope::fold;
 use crate::evidence::{Contract, RiskTier, Standard};
-use crate::scope::fold;
 
 use super::{Ctx, Framework, Level, Outcome, Rule, SEED_003};
 

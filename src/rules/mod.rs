@@ -10,15 +10,21 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::evidence::waiver::Waiver;
 use crate::evidence::{Date, EvidenceFile, LoadedVendor, Source};
-use crate::policy::Policy;
 
+pub(crate) use crate::evidence::text::is_placeholder;
+
+pub mod accreditation;
 pub mod ai;
 pub mod contract;
 pub mod general;
 pub mod iso;
 pub mod soc2;
 pub mod star;
+pub mod thresholds;
+
+pub use thresholds::Thresholds;
 
 /// What a check concluded about one subject.
 #[derive(
@@ -251,7 +257,7 @@ pub struct PortfolioIndex {
     pub vendors: BTreeMap<String, PortfolioEntry>,
     /// The registry answers of this run (`--online` / `--offline`); `None` when no look-up was
     /// asked for.
-    pub online: Option<std::sync::Arc<crate::online::Facts>>,
+    pub online: Option<std::sync::Arc<crate::evidence::registry::Facts>>,
 }
 
 #[derive(Debug, Clone)]
@@ -264,10 +270,11 @@ pub struct PortfolioEntry {
 }
 
 impl PortfolioEntry {
-    /// What other vendors may rely on about `vendor`, judged under `policy` at `as_of`.
-    pub fn of(vendor: &LoadedVendor, as_of: Date, policy: &Policy) -> PortfolioEntry {
+    /// What other vendors may rely on about `vendor`, judged under the thresholds of its policy
+    /// at `as_of`.
+    pub fn of(vendor: &LoadedVendor, as_of: Date, thresholds: &Thresholds) -> PortfolioEntry {
         let empty = PortfolioIndex::default();
-        let ctx = Ctx::new(vendor, as_of, policy, &empty, &[]);
+        let ctx = Ctx::new(vendor, as_of, thresholds, &empty, &[]);
         PortfolioEntry {
             name: vendor.evidence.vendor.name.clone(),
             attested_scopes: general::attested_scopes(&ctx),
@@ -276,15 +283,15 @@ impl PortfolioEntry {
 }
 
 impl PortfolioIndex {
-    /// Indexes `vendors`, each judged under the policy `policy_for` gives it at `as_of`.
+    /// Indexes `vendors`, each judged under the thresholds `thresholds_for` gives it at `as_of`.
     pub fn build<'a>(
         vendors: impl IntoIterator<Item = &'a LoadedVendor>,
         as_of: Date,
-        policy_for: impl Fn(&LoadedVendor) -> Policy,
+        thresholds_for: impl Fn(&LoadedVendor) -> Thresholds,
     ) -> PortfolioIndex {
         let mut index = PortfolioIndex::default();
         for vendor in vendors {
-            let entry = PortfolioEntry::of(vendor, as_of, &policy_for(vendor));
+            let entry = PortfolioEntry::of(vendor, as_of, &thresholds_for(vendor));
             index
                 .vendors
                 .insert(vendor.evidence.vendor.id.clone(), entry);
@@ -298,25 +305,26 @@ pub struct Ctx<'a> {
     pub vendor: &'a LoadedVendor,
     pub ev: &'a EvidenceFile,
     pub as_of: Date,
-    pub policy: &'a Policy,
+    /// The thresholds of the policy the vendor is evaluated under.
+    pub thresholds: &'a Thresholds,
     pub portfolio: &'a PortfolioIndex,
     /// The waivers that name this vendor.
-    pub waivers: &'a [crate::policy::Waiver],
+    pub waivers: &'a [Waiver],
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(
         vendor: &'a LoadedVendor,
         as_of: Date,
-        policy: &'a Policy,
+        thresholds: &'a Thresholds,
         portfolio: &'a PortfolioIndex,
-        waivers: &'a [crate::policy::Waiver],
+        waivers: &'a [Waiver],
     ) -> Self {
         Ctx {
             vendor,
             ev: &vendor.evidence,
             as_of,
-            policy,
+            thresholds,
             portfolio,
             waivers,
         }
@@ -339,7 +347,7 @@ pub struct Outcome {
     /// The scope text that matched, where a scope decided the outcome.
     pub matched: Vec<String>,
     /// The registry answer the outcome rests on (online verification).
-    pub registry: Option<crate::online::RegistryNote>,
+    pub registry: Option<crate::evidence::registry::RegistryNote>,
 }
 
 impl Outcome {
@@ -356,7 +364,7 @@ impl Outcome {
     }
 
     /// Records the registry answer this outcome rests on.
-    pub fn answered_by(mut self, looked: &crate::online::Looked) -> Self {
+    pub fn answered_by(mut self, looked: &crate::evidence::registry::Looked) -> Self {
         self.registry = Some(looked.note());
         self
     }
@@ -403,52 +411,6 @@ impl Outcome {
     }
 }
 
-/// Whether a recorded value stands in for one ("TBD", "N/A", "pending", "XXXX-XXXX", "0000")
-/// rather than being one. Errs towards "placeholder": a false alarm is better than a false pass.
-pub(crate) fn is_placeholder(value: &str) -> bool {
-    let folded: String = value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    let Some(first) = folded.chars().next() else {
-        return true;
-    };
-    if folded.chars().count() < 2 || folded.chars().all(|c| c == first) {
-        return true;
-    }
-    const EXACT: &[&str] = &[
-        "na",
-        "nil",
-        "null",
-        "none",
-        "self",
-        "internal",
-        "internalaudit",
-        "auditor",
-        "cpa",
-        "cpafirm",
-        "xxx",
-    ];
-    // Whole words only: "TBA" is a placeholder, "Outback Assurance" is not.
-    const WORDS: &[&str] = &["tbd", "tbc", "tba", "pending", "unknown", "placeholder"];
-    const PHRASES: &[&str] = &[
-        "tobeconfirmed",
-        "tobedetermined",
-        "tobeadvised",
-        "notapplicable",
-        "notknown",
-    ];
-    let words: Vec<String> = value
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    EXACT.contains(&folded.as_str())
-        || words.iter().any(|w| WORDS.contains(&w.as_str()))
-        || PHRASES.iter().any(|p| folded.contains(p))
-}
-
 /// "the 1 service" / "all 2 services".
 pub(crate) fn all_of(n: usize, word: &str) -> String {
     if n == 1 {
@@ -493,34 +455,6 @@ mod tests {
         assert_eq!(slugs.len(), 3);
         for slug in ["soc2-type", "ai-rmf", "gen-coverage"] {
             assert!(slugs.iter().any(|s| s == slug), "{slug} in {slugs:?}");
-        }
-    }
-
-    #[test]
-    fn placeholders_are_recognised() {
-        for p in [
-            "TBD",
-            "tbc",
-            "To be confirmed",
-            "Pending verification",
-            "XXXX-XXXX",
-            "000000",
-            "N/A",
-            "n.a.",
-            "-",
-            "",
-            "unknown",
-        ] {
-            assert!(is_placeholder(p), "{p:?} should be a placeholder");
-        }
-        for real in [
-            "MC-2024-0042",
-            "Ledger & Stone LLP",
-            "Northgate Assurance Ltd",
-            "FX-ISMS-40127",
-            "NA-42",
-        ] {
-            assert!(!is_placeholder(real), "{real:?} is a real value");
         }
     }
 

@@ -1,7 +1,7 @@
 //! SOC 2 rules (seeds 000, 002, 004; durations from domain-facts §6).
 
+use crate::evidence::scope::{NotCovered, coverage, fold};
 use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};
-use crate::scope::{NotCovered, coverage, fold};
 
 use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, all_of, plural};
 
@@ -74,7 +74,7 @@ pub static TYPE: Rule = Rule {
     fails: "a Type 1 report only (a warning where the policy accepts early-stage vendors)",
     gap: None,
     check: |ctx| {
-        if ctx.policy.thresholds.require_soc2 && current_reports(ctx).is_empty() {
+        if ctx.thresholds.require_soc2 && current_reports(ctx).is_empty() {
             return vec![
                 Outcome::fail("the policy requires a SOC 2 Type 2 report; none is in the evidence")
                     .at("vendor"),
@@ -84,7 +84,7 @@ pub static TYPE: Rule = Rule {
             let at = format!("soc2[{i}].type");
             match r.report_type {
                 2 => Outcome::pass("Type 2: operating effectiveness tested over a period").resting_on(r.source),
-                _ if ctx.policy.thresholds.accept_type1 => Outcome::warn(
+                _ if ctx.thresholds.accept_type1 => Outcome::warn(
                     "Type 1 only: design at a point in time, accepted for an early-stage vendor by the policy",
                 ),
                 _ => Outcome::fail("Type 1 only: design at a point in time, no operating-effectiveness testing"),
@@ -108,7 +108,7 @@ pub static AGE: Rule = Rule {
     fails: "an older period end, a period end after the as-of date, or none recorded",
     gap: None,
     check: |ctx| {
-        let limit = ctx.policy.thresholds.soc2_max_age_months;
+        let limit = ctx.thresholds.soc2_max_age_months;
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].period_end");
             let Some(end) = r.period_end else {
@@ -158,7 +158,7 @@ pub static BRIDGE: Rule = Rule {
     fails: "no bridge letter, an unsigned one, or one that lapsed more than a month before the as-of date",
     gap: None,
     check: |ctx| {
-        let t = &ctx.policy.thresholds;
+        let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
             let Some(end) = r.period_end else {
                 return Outcome::fail("no period end recorded, so the gap since cannot be judged")
@@ -222,7 +222,7 @@ pub static PERIOD: Rule = Rule {
     fails: "a window under three months (three to six warns), or no period recorded",
     gap: None,
     check: |ctx| {
-        let t = &ctx.policy.thresholds;
+        let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
             if r.report_type != 2 {
                 return Outcome::not_applicable("a Type 1 report has no review window");

@@ -153,11 +153,11 @@ pub static REGISTRY: Rule = Rule {
                     .at(at);
             }
             if let Some(l) = ctx.portfolio.online.as_deref().and_then(|f| f.star(url)) {
-                use crate::online::Answer;
+                use crate::evidence::registry::Answer;
                 let name = &ctx.ev.vendor.name;
                 let when = l.when();
                 let o = match &l.answer {
-                    Answer::Page(page) if crate::online::registry::page_names(page, name) => {
+                    Answer::Page(page) if crate::evidence::registry::page_names(page, name) => {
                         Outcome::pass(format!(
                             "listed at {url}: the registry page names {name} ({when})"
                         ))

@@ -5,7 +5,7 @@
 //! longer word), or when the analyst quotes text that appears verbatim (folded) in the scope and
 //! says it covers the service. A shared word ("API", "platform") is never enough.
 
-use crate::evidence::ScopeQuote;
+use super::ScopeQuote;
 
 /// Lowercases and collapses every run of whitespace to one space.
 pub fn fold(text: &str) -> String {

@@ -1,0 +1,64 @@
+//! `vendorcert expiring`: the dated events ahead, as a table, JSON or iCalendar.
+
+use std::io::Write;
+
+use super::{emit, report_input_errors, run_inputs, write_atomically};
+use crate::cli::{CalendarFormat, ExpiringArgs, Span};
+use crate::evidence::Date;
+use crate::portfolio;
+
+pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
+    let as_of = args.run.as_of.unwrap_or_else(Date::today);
+    let until = match args.within {
+        Span::Days(d) => as_of.plus_days(i64::from(d)),
+        Span::Months(m) => as_of.plus_months(m),
+    };
+    let (choice, waivers) = match run_inputs(&args.run)? {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
+    let (events, errors) = portfolio::map_vendors(&args.run.paths, &choice, |v, policy| {
+        crate::portfolio::calendar::vendor_events(v, policy, &waivers, as_of, until)
+    });
+    crate::interrupt::check()?;
+    let mut events: Vec<_> = events.into_iter().flatten().collect();
+    crate::portfolio::calendar::sort(&mut events);
+    let mut buffer = Vec::new();
+    match args.format {
+        CalendarFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut buffer,
+                &serde_json::json!({
+                    "as_of": as_of.to_string(), "until": until.to_string(), "events": events
+                }),
+            )?;
+            writeln!(buffer)?;
+        }
+        CalendarFormat::Ics => {
+            buffer.extend(crate::portfolio::calendar::to_ics(&events, as_of).into_bytes())
+        }
+        CalendarFormat::Table => {
+            let mut table = comfy_table::Table::new();
+            table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+            table.force_no_tty();
+            table.set_header(vec!["date", "vendor", "event", "what", "where"]);
+            for e in &events {
+                table.add_row(vec![
+                    e.date.to_string(),
+                    e.vendor.clone(),
+                    e.kind.label().to_string(),
+                    e.what.clone(),
+                    e.location.clone(),
+                ]);
+            }
+            writeln!(buffer, "{} events from {as_of} to {until}", events.len())?;
+            writeln!(buffer, "{table}")?;
+        }
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, &buffer)?,
+        None => emit(&buffer)?,
+    }
+    report_input_errors(&errors)?;
+    Ok(if errors.is_empty() { 0 } else { 2 })
+}

@@ -1,0 +1,207 @@
+//! The body of each subcommand, one module per command: each turns parsed arguments
+//! ([`crate::cli`]) into a run and an exit code. This and `online/` are the only layers that
+//! know the network exists; the rest of the crate sees registry answers as evidence.
+
+pub mod check;
+pub mod diff;
+pub mod expiring;
+pub mod fetch;
+pub mod init;
+pub mod policy;
+pub mod questions;
+pub mod summary;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::cli::{Cli, Command, PolicyCommand, RegistryArgs, RulesFormat, RunArgs};
+use crate::policy::PolicyChoice;
+use crate::rules::RULES;
+
+/// Runs a command; the result is the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Check(args) => check::check(args),
+        Command::Rules { format } => {
+            let mut buffer = Vec::new();
+            match format {
+                RulesFormat::Table => crate::report::rules_doc::rules_table(&mut buffer)?,
+                RulesFormat::Json => crate::report::rules_doc::rules_json(&mut buffer)?,
+            }
+            emit(&buffer)?;
+            Ok(0)
+        }
+        Command::Explain { rule } => {
+            let Some(found) = crate::rules::find(&rule) else {
+                let mut err = io::stderr().lock();
+                writeln!(err, "error: no rule `{rule}`")?;
+                let mut near: Vec<(f64, &str)> = RULES
+                    .iter()
+                    .map(|r| (strsim::jaro_winkler(&rule.to_uppercase(), r.id), r.id))
+                    .collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let near: Vec<&str> = near.iter().take(3).map(|(_, id)| *id).collect();
+                writeln!(
+                    err,
+                    "  help: the nearest rule ids are {}; `vendorcert rules` lists them all",
+                    near.join(", ")
+                )?;
+                return Ok(2);
+            };
+            let mut buffer = Vec::new();
+            crate::report::rules_doc::explain(found, &mut buffer)?;
+            emit(&buffer)?;
+            Ok(0)
+        }
+        Command::Policy(PolicyCommand::Show { policy }) => policy::policy_show(&policy),
+        Command::Init { dir, name } => init::init(&dir, name.as_deref()),
+        Command::Schema => {
+            emit(evidence_schema().as_bytes())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "vendorcert",
+                &mut buffer,
+            );
+            emit(&buffer)?;
+            Ok(0)
+        }
+        Command::Man => {
+            emit(man_page()?.as_bytes())?;
+            Ok(0)
+        }
+        Command::Questions(args) => questions::questions(args),
+        Command::Summary(args) => summary::summary(args),
+        Command::Expiring(args) => expiring::expiring(args),
+        Command::Diff(args) => diff::diff(args),
+        Command::Fetch(args) => fetch::fetch(args),
+    }
+}
+
+/// Prints input errors to stderr; the exit code for them is 2.
+pub fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Result<u8> {
+    let mut err = io::stderr().lock();
+    for e in errors {
+        write!(err, "{}", crate::report::diagnostic::input_error(e))?;
+    }
+    Ok(2)
+}
+
+/// The JSON Schema of the evidence format (committed as docs/evidence.schema.json).
+pub fn evidence_schema() -> String {
+    let schema = schemars::schema_for!(crate::evidence::EvidenceFile);
+    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+}
+
+/// The man page, generated from the argument definitions (committed as docs/vendorcert.1).
+pub fn man_page() -> anyhow::Result<String> {
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buffer)?;
+    Ok(String::from_utf8(buffer)?)
+}
+
+/// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.
+pub fn run_inputs(
+    run: &RunArgs,
+) -> anyhow::Result<Result<(PolicyChoice, Vec<crate::policy::Waiver>), u8>> {
+    let choice = match PolicyChoice::from_arg(run.policy.as_deref()) {
+        Ok(choice) => choice,
+        Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
+    };
+    let max_months = match &choice {
+        PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
+        PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
+    };
+    let mut waivers = Vec::new();
+    let mut errors = Vec::new();
+    for file in crate::policy::waiver_files(&run.paths, run.waivers.as_deref()) {
+        match crate::policy::load_waivers(&file, max_months) {
+            Ok(w) => waivers.extend(w),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(report_input_errors(&errors)?));
+    }
+    Ok(Ok((choice, waivers)))
+}
+
+/// Writes a finished report to standard output. A reader that stops early (`| head`) is not an
+/// error: the run's verdict, not the pipe, decides the exit code.
+pub fn emit(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+pub fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(120))
+}
+
+/// A temporary file beside `path`, to be renamed onto it.
+/// Writes through a temporary file in the same folder, renamed into place, so an interrupted
+/// run never leaves a half-written report.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::atomic::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Where a run's registry answers come from: the registries (or the cache) of `session`.
+pub type AnswersFor<'a> = Box<crate::portfolio::AnswersFor<'a>>;
+
+pub fn registry_answers(session: Option<&crate::online::Session>) -> Option<AnswersFor<'_>> {
+    session.map(|s| Box::new(move |files: &[PathBuf]| crate::online::answers_for(files, s)) as _)
+}
+
+/// The online session the options describe; `Err(2)` after reporting a bad registries file.
+pub fn online_session(
+    args: &RegistryArgs,
+    mode: crate::online::Mode,
+    max_age: std::time::Duration,
+) -> anyhow::Result<Result<crate::online::Session, u8>> {
+    use crate::online::config::{Registries, default_path};
+    let file = match &args.registries {
+        Some(path) => Some(path.clone()),
+        None => default_path().filter(|p| p.is_file()),
+    };
+    let mut registries = match &file {
+        Some(path) => match Registries::load(path) {
+            Ok(r) => r,
+            Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
+        },
+        None => Registries::default(),
+    };
+    if let Some(jobs) = args.jobs {
+        registries.limits.jobs = usize::from(jobs);
+    }
+    if let Some(t) = args.timeout {
+        registries.limits.timeout = t;
+    }
+    if let Some(d) = args.deadline {
+        registries.limits.deadline = d;
+    }
+    let dir = match args
+        .cache_dir
+        .clone()
+        .or_else(crate::online::cache::default_dir)
+    {
+        Some(dir) => dir,
+        None => anyhow::bail!("no cache folder: HOME is not set; give --cache-dir"),
+    };
+    Ok(Ok(crate::online::Session {
+        mode,
+        registries,
+        cache: crate::online::Cache { dir },
+        max_age,
+    }))
+}

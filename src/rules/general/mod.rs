@@ -1,0 +1,13 @@
+//! Rules across frameworks (seeds 000, 001, 002, 003).
+
+mod attestation;
+mod review;
+mod sector;
+mod waiver;
+
+pub(crate) use attestation::attested_scopes;
+pub use attestation::{COVERAGE, EXPIRY, INDEPENDENT, LAYERS};
+pub use review::{DOCUMENT, INCIDENTS, REVIEW};
+pub use sector::SECTOR;
+pub use waiver::WAIVER;
+pub(crate) use waiver::waiver_lapse;

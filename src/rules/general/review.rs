@@ -1,0 +1,270 @@
+//! The analyst's review: how recent it is, the documents it cites, the incidents it lists.
+
+use crate::evidence::{DocumentOutcome, Source};
+
+use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, plural};
+
+pub static REVIEW: Rule = Rule {
+    id: "GEN-REVIEW",
+    framework: Framework::General,
+    title: "the analyst review is no older than a quarter",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_000],
+    rationale: "Seed 003: \"Build a quarterly re-verification cycle into your vendor management \
+        program: pull the current certificate PDFs ..., check for scope changes, verify that no \
+        certifications have been suspended or withdrawn.\" Seed 000: vendors with current \
+        certifications are tracked quarterly.",
+    question: "Can you confirm nothing in your certifications, scope or sub-processors has changed \
+        since our last review?",
+    passes: "`vendor.last_review` within three months of the as-of date",
+    fails: "no review date, one older than three months, or one after the as-of date",
+    gap: None,
+    check: |ctx| {
+        let months = ctx.thresholds.review_interval_months;
+        let at = "vendor.last_review";
+        let Some(last) = ctx.ev.vendor.last_review else {
+            return vec![Outcome::fail("no analyst review date recorded").at(at)];
+        };
+        if last > ctx.as_of {
+            return vec![
+                Outcome::fail(format!(
+                    "review date {last} is after the as-of date {}",
+                    ctx.as_of
+                ))
+                .at(at),
+            ];
+        }
+        let days = last.days_until(ctx.as_of);
+        if last.plus_months(months) < ctx.as_of {
+            vec![Outcome::fail(format!("last reviewed {last}, {days} days ago: re-verification is due every {months} months")).at(at)]
+        } else {
+            vec![
+                Outcome::pass(format!(
+                    "last reviewed {last}, {}",
+                    plural(days as usize, "day") + " ago"
+                ))
+                .at(at),
+            ]
+        }
+    },
+};
+
+pub static DOCUMENT: Rule = Rule {
+    id: "GEN-DOCUMENT",
+    framework: Framework::General,
+    title: "cited documents exist in the vendor folder and match their sha256",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_000],
+    rationale: "Seed 003: \"never accept a marketing-page screenshot as proof. Always pull the \
+        current certificate PDF and read the scope clause.\" Seed 000: \"Ask to see reports and \
+        certificates.\" A cited file that is missing or whose hash differs is not the document the \
+        analyst read.",
+    question: "Can you send the document again so we can file the exact copy we reviewed?",
+    passes: "every `document` present inside the vendor folder with a matching sha256",
+    fails: "a missing file, a hash mismatch, an unreadable or oversized file; a document read but not filed warns",
+    gap: None,
+    check: |ctx| {
+        let mut outcomes = Vec::new();
+        // Documents cited by URL that `--online` fetched and found matching.
+        let mut fetched = 0;
+        for check in &ctx.vendor.documents {
+            let at = format!("{}.sha256", check.at);
+            let o = match &check.outcome {
+                DocumentOutcome::Matches => continue,
+                DocumentOutcome::Missing => Outcome::fail(format!(
+                    "`{}` does not exist in the vendor folder",
+                    check.cited
+                )),
+                DocumentOutcome::Mismatch { actual } => Outcome::fail(format!(
+                    "`{}` does not match its sha256 (found {actual})",
+                    check.cited
+                )),
+                DocumentOutcome::TooLarge { bytes } => Outcome::fail(format!(
+                    "`{}` is too large to verify ({bytes} bytes)",
+                    check.cited
+                )),
+                DocumentOutcome::Unreadable(why) => {
+                    Outcome::fail(format!("`{}` cannot be read: {why}", check.cited))
+                }
+                DocumentOutcome::NotFetched => {
+                    use crate::evidence::registry::Answer;
+                    match ctx
+                        .portfolio
+                        .online
+                        .as_deref()
+                        .and_then(|f| f.document(&check.cited, &check.sha256))
+                    {
+                        None => Outcome::unverified(format!(
+                            "`{}` is cited by URL only and cannot be checked offline",
+                            check.cited
+                        )),
+                        Some(l) => match &l.answer {
+                            Answer::Document { sha256 }
+                                if sha256.eq_ignore_ascii_case(&check.sha256) =>
+                            {
+                                fetched += 1;
+                                continue;
+                            }
+                            Answer::Document { sha256 } => Outcome::fail(format!(
+                                "`{}` was fetched but does not match its sha256 (found {sha256})",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            Answer::NotFound => Outcome::fail(format!(
+                                "`{}` does not exist (HTTP 404)",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            Answer::Unavailable(why) => Outcome::unverified(format!(
+                                "`{}` could not be fetched: {why}",
+                                check.cited
+                            ))
+                            .answered_by(l),
+                            _ => Outcome::unverified(format!(
+                                "unexpected answer for `{}`",
+                                check.cited
+                            )),
+                        },
+                    }
+                }
+            };
+            outcomes.push(o.at(at));
+        }
+        let ev = ctx.ev;
+        let unfiled: Vec<String> = ev
+            .soc2
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.source == Source::Document && r.document.is_none())
+            .map(|(i, _)| format!("soc2[{i}]"))
+            .chain(
+                ev.iso
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.source == Source::Document && c.document.is_none())
+                    .map(|(i, _)| format!("iso[{i}]")),
+            )
+            .chain(
+                ev.sector
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.source == Source::Document && s.document.is_none())
+                    .map(|(i, _)| format!("sector[{i}]")),
+            )
+            .chain(
+                ev.contract
+                    .iter()
+                    .filter(|c| c.source == Source::Document && c.document.is_none())
+                    .map(|_| "contract".to_string()),
+            )
+            .collect();
+        if let Some(first) = unfiled.first() {
+            outcomes.push(
+                Outcome::warn(format!(
+                    "read as documents but not filed with a sha256: {}",
+                    unfiled.join(", ")
+                ))
+                .at(first.clone()),
+            );
+        }
+        let matching = ctx
+            .vendor
+            .documents
+            .iter()
+            .filter(|d| d.outcome == DocumentOutcome::Matches)
+            .count();
+        if outcomes.is_empty() {
+            return match (matching, fetched) {
+                (0, 0) => vec![Outcome::not_applicable("no documents cited")],
+                (_, 0) => vec![Outcome::pass(format!(
+                    "{} present and matching",
+                    plural(matching, "document")
+                ))],
+                (0, _) => vec![Outcome::pass(format!(
+                    "{} fetched and matching",
+                    plural(fetched, "document")
+                ))],
+                _ => vec![Outcome::pass(format!(
+                    "{} present and {} fetched, all matching",
+                    plural(matching, "document"),
+                    plural(fetched, "document")
+                ))],
+            };
+        }
+        outcomes
+    },
+};
+
+pub static INCIDENTS: Rule = Rule {
+    id: "GEN-INCIDENTS",
+    framework: Framework::General,
+    title: "incidents of the last 24 months are listed with their handling",
+    default_level: Level::Error,
+    seeds: &[SEED_001],
+    rationale: "Seed 001: \"Has the vendor disclosed any security incidents in the last 24 months, \
+        and if so, how were they handled? The pattern of disclosure and remediation matters more \
+        than the absence of incidents.\"",
+    question: "Which security incidents have you had in the last 24 months, and how was each handled?",
+    passes: "an `[incidents]` record from the vendor with every incident of the window handled",
+    fails: "no incident history recorded, or an incident without its handling",
+    gap: None,
+    check: |ctx| {
+        let Some(history) = &ctx.ev.incidents else {
+            return vec![Outcome::fail("no incident history recorded").at("vendor")];
+        };
+        let window = ctx.thresholds.incident_window_months;
+        let asked = history.reviewed_on;
+        if asked > ctx.as_of {
+            return vec![
+                Outcome::fail(format!(
+                    "incident history dated {asked}, after the as-of date {}",
+                    ctx.as_of
+                ))
+                .at("incidents.reviewed_on"),
+            ];
+        }
+        let interval = ctx.thresholds.review_interval_months;
+        if asked.plus_months(interval) < ctx.as_of {
+            return vec![Outcome::fail(format!(
+                "incident history last asked {asked}, more than {interval} months ago: incidents since are unknown"
+            ))
+            .at("incidents.reviewed_on")];
+        }
+        let since = ctx.as_of.minus_months(window);
+        let recent: Vec<(usize, &crate::evidence::Incident)> = history
+            .disclosed
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.date >= since && i.date <= ctx.as_of)
+            .collect();
+        let unhandled: Vec<&(usize, &crate::evidence::Incident)> = recent
+            .iter()
+            .filter(|(_, i)| i.handling.as_deref().is_none_or(|h| h.trim().is_empty()))
+            .collect();
+        if let Some((j, _)) = unhandled.first() {
+            return vec![
+                Outcome::fail(format!(
+                    "handling not recorded for: {}",
+                    unhandled
+                        .iter()
+                        .map(|(_, i)| format!("{} ({})", i.summary, i.date))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ))
+                .at(format!("incidents.disclosed[{j}]")),
+            ];
+        }
+        let o = if recent.is_empty() {
+            Outcome::pass(format!(
+                "no incidents disclosed in the last {window} months (asked {})",
+                history.reviewed_on
+            ))
+        } else {
+            Outcome::pass(format!(
+                "{} in the last {window} months, each with its handling",
+                plural(recent.len(), "incident")
+            ))
+        };
+        vec![o.at("incidents")]
+    },
+};

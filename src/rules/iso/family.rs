@@ -1,0 +1,121 @@
+//! The extensions the policy requires for the use (27017, 27018, 27701) and how they stand on the
+//! 27001 certificate they extend.
+
+use super::{current_certs, in_validity, subject, unsound};
+use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_003};
+
+pub static FAMILY: Rule = Rule {
+    id: "ISO-FAMILY",
+    framework: Framework::Iso,
+    title: "the ISO extensions the use requires are present and current",
+    default_level: Level::Error,
+    seeds: &[SEED_003, SEED_000],
+    rationale: "Seed 003: \"The real question is which ISO family the provider has certified to\" \
+        — 27017 for cloud, 27018 for PII in public cloud, 27701 for privacy. Seed 000: ISO 27701 \
+        \"extends ISO 27001\". A 27701:2019 certificate cannot stand alone (domain-facts §8); the \
+        policy names the extensions a use requires.",
+    question: "Which ISO/IEC 27001 certificate do your 27017/27018/27701 certifications extend, and \
+        are they all current?",
+    passes: "every extension the policy requires current; each extension backed by a current 27001",
+    fails: "a required extension missing or not current; an extension with no current 27001 warns",
+    gap: None,
+    check: |ctx| {
+        let certs = current_certs(ctx);
+        let t = &ctx.thresholds;
+        let mut required = t.required_iso.clone();
+        if ctx.ev.vendor.ai_vendor {
+            required.extend(
+                t.required_iso_ai
+                    .iter()
+                    .copied()
+                    .filter(|n| !t.required_iso.contains(n)),
+            );
+        }
+        for class in &ctx.ev.vendor.data_classes {
+            required.extend(
+                t.required_iso_by_data_class
+                    .get(class)
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+        }
+        required.sort_unstable();
+        required.dedup();
+        let required = &required;
+        if certs.is_empty() && required.is_empty() {
+            return vec![Outcome::not_applicable(
+                "no ISO/IEC certificate, and the policy requires no ISO extension",
+            )];
+        }
+        let current = |number: u32| {
+            certs
+                .iter()
+                .find(|(_, c, s)| s.number == number && in_validity(c, s, ctx.as_of))
+        };
+        // A required standard counts only from a sound certificate (current, accredited, possible).
+        let sound = |number: u32| {
+            certs
+                .iter()
+                .any(|(_, c, s)| s.number == number && unsound(ctx, c, s).is_none())
+        };
+        let mut outcomes = Vec::new();
+        for number in required {
+            if !sound(*number) {
+                outcomes.push(Outcome::fail(format!("the policy requires a current ISO/IEC {number} certificate; none is present")).at("iso"));
+            }
+        }
+        let base = current(27001);
+        for (i, c, s) in &certs {
+            let extension =
+                matches!(s.number, 27017 | 27018) || (s.number == 27701 && s.edition != Some(2025));
+            if !extension {
+                continue;
+            }
+            let linked = c.extends.as_deref().map(str::trim);
+            let backed = match linked {
+                Some(n) => certs.iter().any(|(_, b, bs)| {
+                    bs.number == 27001
+                        && b.certificate_number.as_deref().map(str::trim) == Some(n)
+                        && in_validity(b, bs, ctx.as_of)
+                }),
+                None => base.is_some(),
+            };
+            if !backed {
+                let why = match linked {
+                    Some(n) => format!(
+                        "the ISO/IEC 27001 certificate it extends ({n}) is not present and current"
+                    ),
+                    None => "no current ISO/IEC 27001 certificate backs it".to_string(),
+                };
+                outcomes.push(
+                    Outcome::warn(format!("{s}: {why}"))
+                        .at(format!("iso[{i}]"))
+                        .subject(subject(c, s)),
+                );
+            }
+        }
+        if outcomes.is_empty() {
+            let present: Vec<String> = certs
+                .iter()
+                .filter(|(_, c, s)| s.number != 27001 && in_validity(c, s, ctx.as_of))
+                .map(|(_, _, s)| s.to_string())
+                .collect();
+            let required: Vec<String> = required.iter().map(|n| n.to_string()).collect();
+            outcomes.push(Outcome::pass(format!(
+                "required: {}; current beyond 27001: {}",
+                if required.is_empty() {
+                    "none".to_string()
+                } else {
+                    required.join(", ")
+                },
+                if present.is_empty() {
+                    "none".to_string()
+                } else {
+                    present.join(", ")
+                }
+            )));
+        }
+        outcomes
+    },
+};

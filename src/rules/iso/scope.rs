@@ -1,0 +1,77 @@
+//! Whether a certificate's scope covers the services we use.
+
+use crate::evidence::scope::{Coverage, NotCovered, corporate_phrase, coverage, exclusion_phrase};
+
+use super::per_cert;
+use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, all_of};
+
+pub static SCOPE: Rule = Rule {
+    id: "ISO-SCOPE",
+    framework: Framework::Iso,
+    title: "the certificate's scope covers every service we use",
+    default_level: Level::Error,
+    seeds: &[SEED_000, SEED_001, SEED_003],
+    rationale: "Seed 000: \"Vendor's ISO 27001 covers 'corporate headquarters IT operations' but not \
+        the cloud platform hosting your data.\" Seed 001: \"If the scope is limited to corporate \
+        IT, the certificate does not cover the AI product.\" Seed 003: \"Anything outside the scope \
+        clause is uncertified for audit purposes, regardless of marketing claims.\"",
+    question: "Does your certificate's scope statement include these services, and can you quote \
+        the wording that covers them?",
+    passes: "each of `vendor.services` named in `scope` (or covered by a verified `covers` quote)",
+    fails: "a service the scope does not name, a corporate-IT or headquarters scope, or no scope recorded",
+    gap: None,
+    check: |ctx| {
+        per_cert(ctx, |i, c, _| {
+            let at = format!("iso[{i}].scope");
+            let Some(scope) = c.scope.as_deref().filter(|s| !s.trim().is_empty()) else {
+                return Outcome::fail("no scope statement recorded").at(at);
+            };
+            let mut matched = Vec::new();
+            let mut missing = Vec::new();
+            let mut quoted = false;
+            for service in &ctx.ev.vendor.services {
+                match coverage(service, &[scope], &c.covers) {
+                    Ok(cov) => {
+                        quoted |= matches!(cov, Coverage::Quoted(_));
+                        matched.push(format!("{service}: \"{}\"", cov.text()))
+                    }
+                    Err(NotCovered::Absent) => missing.push(service.clone()),
+                    Err(bad) => missing.push(format!("{service} ({})", bad.explain("scope"))),
+                }
+            }
+            if missing.is_empty() {
+                let verb = if quoted { "covers" } else { "names" };
+                let found = format!("scope {verb} {}", all_of(matched.len(), "service"));
+                // "The X API is excluded from the scope" names the service too.
+                if let (Some(phrase), Some(corporate)) =
+                    (exclusion_phrase(scope), corporate_phrase(scope))
+                {
+                    return Outcome::fail(format!(
+                        "scope is limited to {corporate} and says \"{phrase}\": the services we use are not shown to be covered"
+                    ))
+                    .matched(matched)
+                    .at(at);
+                }
+                if let Some(phrase) = exclusion_phrase(scope) {
+                    return Outcome::unverified(format!(
+                        "{found}, but it also says \"{phrase}\": confirm none of them is excluded"
+                    ))
+                    .matched(matched)
+                    .at(at);
+                }
+                return Outcome::pass(found)
+                    .matched(matched)
+                    .resting_on(c.source)
+                    .at(at);
+            }
+            let outcome = match corporate_phrase(scope) {
+                Some(phrase) if matched.is_empty() => Outcome::fail(format!(
+                    "scope is limited to {phrase}, not the services we use: {}",
+                    missing.join(", ")
+                )),
+                _ => Outcome::fail(format!("scope does not cover: {}", missing.join(", "))),
+            };
+            outcome.matched(matched).at(at)
+        })
+    },
+};
