@@ -366,6 +366,7 @@ mod tests {
                 let url = match &key {
                     Key::Star { url } | Key::Document { url, .. } => url.clone(),
                     Key::Certificate { id, .. } => id.clone(),
+                    Key::Company { name, .. } => name.clone(),
                 };
                 let looked = Looked {
                     registry: "test registry".to_string(),
@@ -578,6 +579,9 @@ mod tests {
             entities: vec!["Fixture Vendor".to_string()],
             issued: Some("2025-03-10".parse().unwrap()),
             expires: Some(expires.parse().unwrap()),
+            registry_id: None,
+            accredited_mla: None,
+            accreditation_listed: true,
         };
         change(&mut record);
         Answer::Certificate(record)

@@ -178,15 +178,23 @@ fn render(run: &RunReport) {
 }
 
 /// A registry's answer to a certificate look-up (`--online`), as the generic JSON registry and
-/// as IAF CertSearch, and the reading of a STAR registry page: whatever the bytes, an error or a
-/// record, never a panic.
+/// as IAF CertSearch, to an IAF company search, and the reading of a STAR registry page: whatever
+/// the bytes, an error or a record, never a panic.
 pub fn registry_answer(bytes: &[u8]) {
-    use vendorcert::evidence::registry::page_names;
+    use vendorcert::evidence::registry::{names_match, page_names};
     use vendorcert::online::RegistryKind;
-    use vendorcert::online::registry::parse_certificate;
+    use vendorcert::online::registry::{parse_certificate, parse_companies};
     for kind in [RegistryKind::Json, RegistryKind::IafCertsearch] {
         if let Ok(record) = parse_certificate(kind, bytes) {
             let _ = record.status.describe();
+        }
+        if let Ok(entities) = parse_companies(kind, bytes) {
+            for e in &entities {
+                let _ = e.names.iter().any(|n| names_match(n, "Nimbus Cloud Services"));
+                for c in &e.certificates {
+                    let _ = c.status.describe();
+                }
+            }
         }
     }
     let text = String::from_utf8_lossy(bytes);

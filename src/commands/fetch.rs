@@ -30,6 +30,9 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
     for (key, l) in &looked {
         let what = match key {
             crate::online::Key::Certificate { id, .. } => format!("certificate {id}"),
+            crate::online::Key::Company { name, country, .. } => {
+                format!("company search `{name}` ({country})")
+            }
             crate::online::Key::Star { url } => format!("STAR entry {url}"),
             crate::online::Key::Document { url, .. } => format!("document {url}"),
         };

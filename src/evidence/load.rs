@@ -430,6 +430,7 @@ fn placeholder_vendor() -> Vendor {
     Vendor {
         id: String::new(),
         name: String::new(),
+        country: None,
         services: Vec::new(),
         ai_vendor: false,
         risk_tier: RiskTier::High,

@@ -63,6 +63,10 @@ pub struct Vendor {
     pub id: String,
     /// The vendor's legal or trading name.
     pub name: String,
+    /// Country of the vendor's registered office, as registries record it (e.g. `GB` or
+    /// `United Kingdom`): IAF CertSearch's company search needs it to find a certificate
+    /// whose IAF id is not recorded.
+    pub country: Option<String>,
     /// The services we use, by the names the vendor's documents give them. Scope checks match
     /// these full names against scope statements and system descriptions.
     pub services: Vec<String>,
@@ -317,6 +321,9 @@ pub struct IsoCertificate {
     pub standard: String,
     /// The certificate's registration number.
     pub certificate_number: Option<String>,
+    /// The certified entity as printed on the certificate, where it differs from the vendor's
+    /// name (a legal entity of the group): the name a registry's company search looks for.
+    pub certified_entity: Option<String>,
     /// The certification body that issued it.
     pub certification_body: Option<String>,
     /// The accreditation body that accredits the certification body (e.g. `UKAS`).

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::text::is_placeholder;
-use super::{Date, IsoCertificate};
+use super::{Date, IsoCertificate, Vendor};
 
 /// Which API a registry speaks; it decides what a certificate is looked up by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -51,15 +51,32 @@ pub enum Mode {
 /// One look-up, identified so that the same certificate cited twice is asked once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key {
-    Certificate { registry: String, id: String },
-    Star { url: String },
-    Document { url: String, sha256: String },
+    /// A certificate asked for by the registry's own id (IAF) or by its number (JSON contract).
+    Certificate {
+        registry: String,
+        id: String,
+    },
+    /// A company search: the certified entity's name and country.
+    Company {
+        registry: String,
+        name: String,
+        country: String,
+    },
+    Star {
+        url: String,
+    },
+    Document {
+        url: String,
+        sha256: String,
+    },
 }
 
 /// What a look-up found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     Certificate(CertRecord),
+    /// The certified entities a company search matched, each with its certificates.
+    Companies(Vec<CompanyRecord>),
     /// A STAR registry page, its text.
     Page(String),
     /// A document, with the SHA-256 of what was fetched.
@@ -92,6 +109,13 @@ pub struct RegistryNote {
     /// When the answer was fetched (RFC 3339, UTC).
     pub fetched_at: String,
     pub from_cache: bool,
+    /// For a cached answer: whole days between its fetching and this run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_age_days: Option<i64>,
+    /// The registry's own id of the certificate, where a company search found it: record it in
+    /// `verification.reference` so that the next run looks it up directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry_id: Option<String>,
 }
 
 impl Looked {
@@ -101,6 +125,10 @@ impl Looked {
             url: self.url.clone(),
             answer: match &self.answer {
                 Answer::Certificate(r) => r.status.describe(),
+                Answer::Companies(found) => match found.len() {
+                    1 => "1 certified entity found".into(),
+                    n => format!("{n} certified entities found"),
+                },
                 Answer::Page(_) => "page found".into(),
                 Answer::Document { .. } => "fetched".into(),
                 Answer::NotFound => "not found".into(),
@@ -108,7 +136,37 @@ impl Looked {
             },
             fetched_at: self.when(),
             from_cache: self.from_cache,
+            cache_age_days: self
+                .from_cache
+                .then(|| (Utc::now() - self.fetched_at).num_days().max(0)),
+            registry_id: None,
         }
+    }
+
+    /// The day the answer was fetched, in UTC.
+    pub fn fetched_on(&self) -> Option<Date> {
+        self.fetched_at.format("%Y-%m-%d").to_string().parse().ok()
+    }
+
+    /// When, for messages: `2026-11-23T10:00:00Z`; a cached answer adds its age
+    /// (`2026-11-20T10:00:00Z, cached 3 days ago`), and an answer fetched after the as-of date
+    /// says so, since an evaluation "as of" a past date then rests on a later answer.
+    pub fn when_for(&self, as_of: Date) -> String {
+        let mut out = self.when();
+        if self.from_cache {
+            let days = (Utc::now() - self.fetched_at).num_days().max(0);
+            out.push_str(&match days {
+                0 => ", cached today".to_string(),
+                1 => ", cached 1 day ago".to_string(),
+                n => format!(", cached {n} days ago"),
+            });
+        }
+        if let Some(day) = self.fetched_on().filter(|d| *d > as_of) {
+            out.push_str(&format!(
+                ", after the as-of date {as_of}: this evaluation rests on an answer of {day}"
+            ));
+        }
+        out
     }
 
     /// When, for messages: `2026-11-23T10:00:00Z`, and `(cached)` for a cached answer.
@@ -129,29 +187,29 @@ pub struct Facts {
 
 /// The registry answers about one certificate.
 pub struct CertificateAnswers<'a> {
-    pub answers: Vec<&'a Looked>,
-    /// Why registries that serve this standard could not look it up (no number, no IAF id).
-    pub not_asked: Vec<String>,
+    /// Each answer with how it was asked.
+    pub answers: Vec<(CertLookup, &'a Looked)>,
+    /// Registries that serve this standard but could not be asked about this certificate, each
+    /// with why (no number, no IAF id and no way to search).
+    pub not_asked: Vec<(String, String)>,
 }
 
 impl Facts {
-    pub fn certificate(&self, cert: &IsoCertificate) -> CertificateAnswers<'_> {
+    /// What the registries serving `cert`'s standard answered about it (`vendor` names the
+    /// certified entity a company search looks for).
+    pub fn certificate(&self, cert: &IsoCertificate, vendor: &Vendor) -> CertificateAnswers<'_> {
         let mut out = CertificateAnswers {
             answers: Vec::new(),
             not_asked: Vec::new(),
         };
         for r in self.registries.iter().filter(|r| r.serves(&cert.standard)) {
-            match lookup_id(r.kind, cert) {
-                Ok(id) => {
-                    let key = Key::Certificate {
-                        registry: r.name.clone(),
-                        id,
-                    };
-                    if let Some(l) = self.answers.get(&key) {
-                        out.answers.push(l);
+            match lookup_of(r.kind, cert, vendor) {
+                Ok(how) => {
+                    if let Some(l) = self.answers.get(&how.key(&r.name)) {
+                        out.answers.push((how, l));
                     }
                 }
-                Err(why) => out.not_asked.push(format!("{}: {why}", r.name)),
+                Err(why) => out.not_asked.push((r.name.clone(), why)),
             }
         }
         out
@@ -185,6 +243,29 @@ pub struct CertRecord {
     pub entities: Vec<String>,
     pub issued: Option<Date>,
     pub expires: Option<Date>,
+    /// The registry's own id of the record (IAF: `cert_…`), where it gives one.
+    #[serde(default)]
+    pub registry_id: Option<String>,
+    /// Whether the registry says the certification is under an accreditation recognised by the
+    /// IAF MLA (IAF: every `certification_standards_scheme[].is_accredited_mla`; the JSON
+    /// contract: `accredited`). `None`: the answer does not say.
+    #[serde(default)]
+    pub accredited_mla: Option<bool>,
+    /// Whether the answer carries an accreditation-body field at all, so that an empty one reads
+    /// as "no accreditation body", not as "not said".
+    #[serde(default)]
+    pub accreditation_listed: bool,
+}
+
+/// A certified entity a company search found, with its certificates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompanyRecord {
+    /// The registry's id of the entity (IAF: `ce_…`).
+    pub id: Option<String>,
+    /// Its names (legal, English, trading; IAF: also the name it was matched under).
+    pub names: Vec<String>,
+    pub country: Option<String>,
+    pub certificates: Vec<CertRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,6 +297,71 @@ impl CertStatus {
             CertStatus::Withdrawn => "withdrawn".into(),
             CertStatus::Expired => "expired".into(),
             CertStatus::Other(s) => format!("`{s}`"),
+        }
+    }
+}
+
+/// How a registry is asked about a certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertLookup {
+    /// By the registry's own id (IAF CertSearch `cert_…`): not found means the id is wrong or the
+    /// record was removed.
+    Id(String),
+    /// By the certificate number (the JSON contract): not found may mean the registry does not
+    /// hold it, since a registry holds only part of the accredited certificates.
+    Number(String),
+    /// By the certified entity's name and country, then the number, standard and certification
+    /// body among its certificates (IAF CertSearch "Retrieve Company & Certificates").
+    Company { name: String, country: String },
+}
+
+impl CertLookup {
+    /// The key its answer is kept under.
+    pub fn key(&self, registry: &str) -> Key {
+        match self {
+            CertLookup::Id(id) | CertLookup::Number(id) => Key::Certificate {
+                registry: registry.to_string(),
+                id: id.clone(),
+            },
+            CertLookup::Company { name, country } => Key::Company {
+                registry: registry.to_string(),
+                name: name.clone(),
+                country: country.clone(),
+            },
+        }
+    }
+}
+
+/// How a registry of `kind` can be asked about `cert` of `vendor`, or why it cannot.
+pub fn lookup_of(
+    kind: RegistryKind,
+    cert: &IsoCertificate,
+    vendor: &Vendor,
+) -> Result<CertLookup, String> {
+    match kind {
+        RegistryKind::Json => lookup_id(kind, cert).map(CertLookup::Number),
+        RegistryKind::IafCertsearch => {
+            if let Ok(id) = lookup_id(kind, cert) {
+                return Ok(CertLookup::Id(id));
+            }
+            let name = cert
+                .certified_entity
+                .as_deref()
+                .unwrap_or(&vendor.name)
+                .trim();
+            let country = vendor.country.as_deref().map(str::trim).unwrap_or("");
+            if is_placeholder(name) || is_placeholder(country) {
+                return Err(
+                    "IAF CertSearch finds a certificate by its IAF id, or by the certified \
+                     entity's name and country: record the id (or its iafcertsearch.org URL) in \
+                     `verification.reference`, or the vendor's `country`"
+                        .to_string(),
+                );
+            }
+            Ok(CertLookup::Company {
+                name: name.to_string(),
+                country: country.to_string(),
+            })
         }
     }
 }

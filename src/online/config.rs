@@ -281,10 +281,20 @@ impl Registries {
         let mut registries = Vec::new();
         for (i, r) in file.registry.iter().enumerate() {
             if crate::evidence::text::is_placeholder(&r.name) {
-                diags.push(Diagnostic::at(
-                    span(&format!("registry[{i}].name")),
-                    "a registry needs a name (it is shown in reports)",
-                ));
+                let message = if r.name.trim().is_empty() {
+                    "a registry needs a name (it is shown in reports)".to_string()
+                } else {
+                    format!(
+                        "`{}` reads as a placeholder, not a name: a registry's name is shown in \
+                         every finding that rests on its answers, so it must say which registry \
+                         answered",
+                        r.name.trim()
+                    )
+                };
+                diags.push(
+                    Diagnostic::at(span(&format!("registry[{i}].name")), message)
+                        .with_help("name it as your team knows it, e.g. `IAF CertSearch`"),
+                );
             }
             if registries.iter().any(|o: &Registry| o.name == r.name) {
                 diags.push(Diagnostic::at(

@@ -69,10 +69,22 @@ impl Http {
         max_bytes: u64,
         deadline: Instant,
     ) -> Result<Answer, String> {
+        self.ask(url, None, key, max_bytes, deadline).await
+    }
+
+    /// As [`Http::get`], but POSTs the JSON `body` when one is given (a company search).
+    pub async fn ask(
+        &self,
+        url: &reqwest::Url,
+        body: Option<&[u8]>,
+        key: Option<&(String, Secret)>,
+        max_bytes: u64,
+        deadline: Instant,
+    ) -> Result<Answer, String> {
         allowed_url(url)?;
         let mut attempt = 0u32;
         loop {
-            let (outcome, retry_after) = self.once(url, key, max_bytes).await;
+            let (outcome, retry_after) = self.once(url, body, key, max_bytes).await;
             let retryable = match &outcome {
                 Ok(a) => a.status == 429 || a.status >= 500,
                 Err(Failure::Connect(_)) => true,
@@ -110,13 +122,19 @@ impl Http {
     async fn once(
         &self,
         url: &reqwest::Url,
+        body: Option<&[u8]>,
         key: Option<&(String, Secret)>,
         max_bytes: u64,
     ) -> (Result<Answer, Failure>, Option<Duration>) {
-        let mut request = self
-            .client
-            .get(url.clone())
-            .header("accept", "application/json, text/html;q=0.9, */*;q=0.8");
+        let request = match body {
+            Some(body) => self
+                .client
+                .post(url.clone())
+                .header("content-type", "application/json")
+                .body(body.to_vec()),
+            None => self.client.get(url.clone()),
+        };
+        let mut request = request.header("accept", "application/json, text/html;q=0.9, */*;q=0.8");
         if let Some((header, secret)) = key {
             let mut value = match reqwest::header::HeaderValue::from_str(secret.expose()) {
                 Ok(v) => v,

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::evidence::registry::lookup_id;
+use crate::evidence::registry::lookup_of;
 pub use crate::evidence::registry::{
     Answer, CertRecord, CertStatus, CertificateAnswers, Facts, Key, Looked, Mode, RegistryKind,
     RegistryNote, RegistryScope,
@@ -65,6 +65,8 @@ pub enum What {
         kind: RegistryKind,
         key: Option<(String, config::Secret)>,
         key_env: Option<String>,
+        /// For a company search: the JSON body POSTed; the answer lists certified entities.
+        search: Option<Vec<u8>>,
     },
     Star,
     Document,
@@ -80,21 +82,21 @@ pub fn lookups(vendor: &LoadedVendor, registries: &Registries) -> Vec<Lookup> {
             .iter()
             .filter(|r| r.serves(&cert.standard))
         {
-            if let Ok(id) = lookup_id(r.kind, cert) {
-                out.push(Lookup {
-                    url: registry::certificate_url(r, &id),
-                    key: Key::Certificate {
-                        registry: r.name.clone(),
-                        id,
-                    },
-                    registry: r.name.clone(),
-                    what: What::Certificate {
-                        kind: r.kind,
-                        key: r.key.clone(),
-                        key_env: r.key_env.clone(),
-                    },
-                });
-            }
+            let Ok(how) = lookup_of(r.kind, cert, &ev.vendor) else {
+                continue;
+            };
+            let (url, body) = registry::request(r, &how);
+            out.push(Lookup {
+                key: how.key(&r.name),
+                url,
+                registry: r.name.clone(),
+                what: What::Certificate {
+                    kind: r.kind,
+                    key: r.key.clone(),
+                    key_env: r.key_env.clone(),
+                    search: body,
+                },
+            });
         }
     }
     for entry in &ev.star {
@@ -267,10 +269,13 @@ async fn run_all(session: &Session, lookups: Vec<Lookup>) -> HashMap<Key, Looked
 }
 
 fn cache_key(l: &Lookup) -> String {
-    let kind = match l.what {
-        What::Certificate { .. } => "certificate",
-        What::Star => "star",
-        What::Document => "document",
+    let kind = match &l.what {
+        What::Certificate {
+            search: Some(body), ..
+        } => format!("company {}", String::from_utf8_lossy(body)),
+        What::Certificate { .. } => "certificate".to_string(),
+        What::Star => "star".to_string(),
+        What::Document => "document".to_string(),
     };
     format!("{kind}\n{}\n{}", l.registry, config::redact(&l.url))
 }
@@ -367,7 +372,7 @@ async fn look(
             }
         };
     }
-    let auth = match &l.what {
+    let (auth, body) = match &l.what {
         What::Certificate {
             key: None,
             key_env: Some(env),
@@ -379,19 +384,19 @@ async fn look(
                 false,
             );
         }
-        What::Certificate { key, .. } => key.as_ref(),
-        _ => None,
+        What::Certificate { key, search, .. } => (key.as_ref(), search.as_deref()),
+        _ => (None, None),
     };
     let fetched_at = Utc::now();
     match http
-        .get(&l.url, auth, limits.max_response_bytes, deadline)
+        .ask(&l.url, body, auth, limits.max_response_bytes, deadline)
         .await
     {
         Ok(a) => {
             let answer = interpret(&l.what, a.status, &a.body);
             let definitive = matches!(
                 answer,
-                Answer::Certificate(_) | Answer::Page(_) | Answer::NotFound
+                Answer::Certificate(_) | Answer::Companies(_) | Answer::Page(_) | Answer::NotFound
             );
             if definitive && let Ok(body) = std::str::from_utf8(&a.body) {
                 let _ = session.cache.put(&key, a.status, body, fetched_at);
@@ -410,6 +415,14 @@ fn interpret(what: &What, status: u16, body: &[u8]) -> Answer {
             "the registry refused the request (HTTP {status}): check the API key and its credit"
         )),
         200..=299 => match what {
+            What::Certificate {
+                kind,
+                search: Some(_),
+                ..
+            } => match registry::parse_companies(*kind, body) {
+                Ok(found) => Answer::Companies(found),
+                Err(why) => Answer::Unavailable(why),
+            },
             What::Certificate { kind, .. } => match registry::parse_certificate(*kind, body) {
                 Ok(record) => Answer::Certificate(record),
                 Err(why) => Answer::Unavailable(why),

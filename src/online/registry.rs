@@ -7,7 +7,29 @@
 
 use super::config::Registry;
 use crate::evidence::Date;
-use crate::evidence::registry::{CertRecord, CertStatus, RegistryKind};
+use crate::evidence::registry::{CertLookup, CertRecord, CertStatus, CompanyRecord, RegistryKind};
+
+/// The request that asks `registry` about a certificate: its URL, and for a company search the
+/// JSON body to POST (IAF CertSearch "Retrieve Company & Certificates": `POST {base}/company`
+/// with `company_name`, `company_country` and an exact `match_rate` of 100).
+pub fn request(registry: &Registry, how: &CertLookup) -> (reqwest::Url, Option<Vec<u8>>) {
+    match how {
+        CertLookup::Id(id) | CertLookup::Number(id) => (certificate_url(registry, id), None),
+        CertLookup::Company { name, country } => {
+            let mut url = registry.base_url.clone();
+            if let Ok(mut segments) = url.path_segments_mut() {
+                segments.pop_if_empty();
+                segments.push("company");
+            }
+            let body = serde_json::json!({
+                "company_name": name,
+                "company_country": country,
+                "match_rate": 100,
+            });
+            (url, Some(body.to_string().into_bytes()))
+        }
+    }
+}
 
 /// The URL a registry is asked at for `id` (the id is one percent-encoded path segment).
 pub fn certificate_url(registry: &Registry, id: &str) -> reqwest::Url {
@@ -76,6 +98,17 @@ fn parse_json_contract(v: &serde_json::Value) -> Result<CertRecord, String> {
         entities: text(v, "certified_entity").into_iter().collect(),
         issued: date(v, "issued")?,
         expires: date(v, "expires")?,
+        registry_id: None,
+        accredited_mla: match v.get("accredited") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                return Err(format!(
+                    "malformed answer (`accredited` is not true or false: `{other}`)"
+                ));
+            }
+        },
+        accreditation_listed: v.get("accreditation_body").is_some(),
     })
 }
 
@@ -89,6 +122,14 @@ fn parse_iaf(v: &serde_json::Value) -> Result<CertRecord, String> {
         serde_json::Value::Object(_) => v,
         _ => return Err("malformed answer (no certificate object)".into()),
     };
+    iaf_certificate(v)
+}
+
+/// One IAF certificate object.
+fn iaf_certificate(v: &serde_json::Value) -> Result<CertRecord, String> {
+    if !v.is_object() {
+        return Err("malformed answer (a certificate is not a JSON object)".into());
+    }
     let list = |key: &str, field: &[&str]| -> Vec<String> {
         v.get(key)
             .and_then(|x| x.as_array())
@@ -116,7 +157,76 @@ fn parse_iaf(v: &serde_json::Value) -> Result<CertRecord, String> {
         entities,
         issued: date(v, "certification_issue_date")?,
         expires: date(v, "certification_expiry_date")?,
+        registry_id: text(v, "cert_id"),
+        accredited_mla: {
+            let flags: Vec<Option<bool>> = v
+                .get("certification_standards_scheme")
+                .and_then(|x| x.as_array())
+                .into_iter()
+                .flatten()
+                .map(|s| s.get("is_accredited_mla").and_then(|b| b.as_bool()))
+                .collect();
+            if flags.contains(&Some(false)) {
+                Some(false)
+            } else if !flags.is_empty() && flags.iter().all(|f| *f == Some(true)) {
+                Some(true)
+            } else {
+                None
+            }
+        },
+        // The documented record always carries `accreditation_bodies_name`: absent or empty, it
+        // names no accreditation body.
+        accreditation_listed: true,
     })
+}
+
+/// Reads a 2xx answer to a company search ("Retrieve Company & Certificates"): `{"data": entity}`
+/// or `{"data": [entity, …]}` (or the bare entity or list), each entity with its `certificates`.
+/// No entity (`[]`, `null`) is an empty list: the search found nothing.
+pub fn parse_companies(kind: RegistryKind, body: &[u8]) -> Result<Vec<CompanyRecord>, String> {
+    if kind != RegistryKind::IafCertsearch {
+        return Err("this registry kind has no company search".into());
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("malformed answer (not JSON: {e})"))?;
+    let data = value.get("data").unwrap_or(&value);
+    let entities: Vec<&serde_json::Value> = match data {
+        serde_json::Value::Null => Vec::new(),
+        serde_json::Value::Array(items) => items.iter().collect(),
+        serde_json::Value::Object(_) => vec![data],
+        _ => return Err("malformed answer (no certified entity object)".into()),
+    };
+    entities
+        .into_iter()
+        .map(|e| {
+            if !e.is_object() {
+                return Err("malformed answer (a certified entity is not a JSON object)".into());
+            }
+            let mut names: Vec<String> = [
+                "certified_entity_name",
+                "certified_entity_english_name",
+                "certified_entity_trading_name",
+                "matched_certified_entity_name",
+            ]
+            .iter()
+            .filter_map(|k| text(e, k))
+            .collect();
+            names.dedup();
+            let certificates = e
+                .get("certificates")
+                .and_then(|c| c.as_array())
+                .into_iter()
+                .flatten()
+                .map(iaf_certificate)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(CompanyRecord {
+                id: text(e, "ce_id"),
+                names,
+                country: text(e, "country"),
+                certificates,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
 //! Whether each certificate was verified with its issuer or a registry, and what the registries
 //! answered (`--online` / `--offline`).
 
+use crate::evidence::registry::{
+    Answer, CertLookup, CertRecord, CompanyRecord, Looked, names_match,
+};
 use crate::evidence::scope::coverage;
 use crate::evidence::{IsoCertificate, RegistryStatus, Standard};
 
 use super::per_cert;
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_003};
+use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_003, Status};
 
 pub static VERIFIED: Rule = Rule {
     id: "ISO-VERIFIED",
@@ -19,9 +22,12 @@ pub static VERIFIED: Rule = Rule {
         certifications have been suspended or withdrawn\".",
     question: "Can you confirm the certificate's status with your certification body, or tell us \
         where it is listed (e.g. IAF CertSearch)?",
-    passes: "a `verification` with `status = \"active\"` dated within 12 months of the as-of date",
-    fails: "a registry or issuer reporting it suspended, withdrawn, expired or not found; no \
-        verification is unverified; an old one warns",
+    passes: "a `verification` with `status = \"active\"` dated within 12 months of the as-of date; \
+        with `--online`, a registry reporting it active with every detail it gives matching",
+    fails: "a registry or issuer reporting it suspended, withdrawn or expired, or (by its IAF id) \
+        not knowing it; a registry record whose details differ; no verification, a certificate a \
+        configured registry serves that could not be looked up, or an ambiguous company search is \
+        unverified; not found by number or company search, or an old verification, warns",
     gap: None,
     check: |ctx| {
         let max_age = ctx.thresholds.verification_max_age_months;
@@ -85,49 +91,297 @@ pub static VERIFIED: Rule = Rule {
     },
 };
 
-/// With `--online` / `--offline`: what the configured registries answered about certificate
-/// `i`, or `None` where none was asked (the recorded verification decides then).
+/// What one registry answer says of a certificate, once read against the evidence.
+pub(crate) enum Reading<'a> {
+    /// The registry's record of the certificate; `found_as` is the registry id a company search
+    /// found it under.
+    Record {
+        record: &'a CertRecord,
+        looked: &'a Looked,
+        found_as: Option<String>,
+    },
+    /// No record to judge: the outcome to report instead (not found, ambiguous, unavailable).
+    Other(Box<Outcome>),
+}
+
+/// With `--online` / `--offline`: what the registries serving the certificate's standard
+/// answered about it, each answer read against the evidence. `None` where no registry of the
+/// run serves the standard (the recorded verification decides then). A registry that serves it
+/// but could not be asked gives an unverified reading saying why: never a silent skip.
+pub(crate) fn readings<'a>(
+    ctx: &Ctx<'a>,
+    c: &IsoCertificate,
+    standard: Standard,
+) -> Option<Vec<Reading<'a>>> {
+    let facts = ctx.portfolio.online.as_deref()?;
+    let found = facts.certificate(c, &ctx.ev.vendor);
+    if found.answers.is_empty() && found.not_asked.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (how, l) in &found.answers {
+        let l: &'a Looked = l;
+        let who = &l.registry;
+        let when = l.when_for(ctx.as_of);
+        let other = |o: Outcome| Reading::Other(Box::new(o.answered_by(l)));
+        out.push(match (&l.answer, how) {
+            (Answer::Certificate(record), _) => Reading::Record {
+                record,
+                looked: l,
+                found_as: None,
+            },
+            (Answer::Companies(entities), CertLookup::Company { name, country }) => {
+                company_reading(c, standard, l, entities, name, country, &when)
+            }
+            (Answer::Unavailable(why), _) => other(Outcome::unverified(format!(
+                "{who} could not be consulted: {why}"
+            ))),
+            (Answer::NotFound, CertLookup::Id(id)) => other(Outcome::fail(format!(
+                "{who} has no certificate with the id {id} ({when}): a look-up by the registry's \
+                 own id that finds nothing means the id is wrong or the record was removed"
+            ))),
+            (Answer::NotFound, CertLookup::Company { name, country }) => {
+                other(no_entity(who, name, country, &when))
+            }
+            (Answer::NotFound, CertLookup::Number(_)) => other(Outcome::warn(format!(
+                "not found by {who} (asked {when}); a registry holds only part of the accredited \
+                 certificates"
+            ))),
+            (_, _) => other(Outcome::unverified(format!(
+                "{who} gave an answer that is not about a certificate"
+            ))),
+        });
+    }
+    for (registry, why) in found.not_asked {
+        out.push(Reading::Other(Box::new(Outcome::unverified(format!(
+            "not looked up with {registry}: {why}"
+        )))));
+    }
+    Some(out)
+}
+
+/// A company search that found no entity: a registry's coverage is partial, so this warns.
+fn no_entity(who: &str, name: &str, country: &str, when: &str) -> Outcome {
+    Outcome::warn(format!(
+        "{who} found no certified entity named `{name}` in {country} ({when}); a registry holds \
+         only part of the accredited certificates"
+    ))
+}
+
+/// Reads a company search's answer: the one certified entity named `name`, then among its
+/// certificates the one with the certificate's number (or, without a number, the one standard
+/// and certification body). Anything else is not found or ambiguous, never a pass.
+fn company_reading<'a>(
+    c: &IsoCertificate,
+    standard: Standard,
+    l: &'a Looked,
+    entities: &'a [CompanyRecord],
+    name: &str,
+    country: &str,
+    when: &str,
+) -> Reading<'a> {
+    let who = &l.registry;
+    let other = |o: Outcome| Reading::Other(Box::new(o.answered_by(l)));
+    let describe = |e: &CompanyRecord| {
+        format!(
+            "`{}`{}",
+            e.names.first().map(String::as_str).unwrap_or("(unnamed)"),
+            e.id.as_deref()
+                .map(|id| format!(" ({id})"))
+                .unwrap_or_default()
+        )
+    };
+    if entities.is_empty() {
+        return other(no_entity(who, name, country, when));
+    }
+    let named: Vec<&CompanyRecord> = entities
+        .iter()
+        .filter(|e| e.names.iter().any(|n| names_match(n, name)))
+        .collect();
+    let entity = match named.as_slice() {
+        [one] => *one,
+        [] => {
+            let seen: Vec<String> = entities.iter().map(describe).collect();
+            return other(Outcome::unverified(format!(
+                "{who} found {} but none named `{name}` ({when}): confirm which is the vendor and \
+                 record its certificate's IAF id in `verification.reference`",
+                seen.join(", ")
+            )));
+        }
+        several => {
+            let seen: Vec<String> = several.iter().map(|e| describe(e)).collect();
+            return other(Outcome::unverified(format!(
+                "{who} found several certified entities named `{name}`: {} ({when}); record the \
+                 certificate's IAF id in `verification.reference`",
+                seen.join(", ")
+            )));
+        }
+    };
+    let plain = |n: &str| -> String {
+        n.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let number = c
+        .certificate_number
+        .as_deref()
+        .filter(|n| !crate::rules::is_placeholder(n));
+    let candidates: Vec<&CertRecord> = match number {
+        Some(n) => entity
+            .certificates
+            .iter()
+            .filter(|r| plain(&r.number) == plain(n))
+            .collect(),
+        None => entity
+            .certificates
+            .iter()
+            .filter(|r| {
+                r.standards
+                    .iter()
+                    .filter_map(|s| Standard::parse(s))
+                    .any(|s| s.number == standard.number)
+            })
+            .filter(|r| match (&r.certification_body, &c.certification_body) {
+                (Some(theirs), Some(ours)) => names_match(theirs, ours),
+                _ => true,
+            })
+            .collect(),
+    };
+    let list = |records: &[&CertRecord]| -> String {
+        records
+            .iter()
+            .map(|r| match &r.registry_id {
+                Some(id) => format!("{} ({id})", r.number),
+                None => r.number.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match candidates.as_slice() {
+        [record] => Reading::Record {
+            record,
+            looked: l,
+            found_as: Some(
+                record
+                    .registry_id
+                    .clone()
+                    .unwrap_or_else(|| record.number.clone()),
+            ),
+        },
+        [] => {
+            let held: Vec<&CertRecord> = entity.certificates.iter().collect();
+            let wanted = match number {
+                Some(n) => format!("certificate {n}"),
+                None => format!(
+                    "an ISO/IEC {} certificate from this certification body",
+                    standard.number
+                ),
+            };
+            other(Outcome::unverified(format!(
+                "{who} lists {} without {wanted} ({when}); it holds {}",
+                describe(entity),
+                if held.is_empty() {
+                    "no certificates".to_string()
+                } else {
+                    list(&held)
+                }
+            )))
+        }
+        several => other(Outcome::unverified(format!(
+            "{who} lists several candidate certificates for {}: {} ({when}); record the \
+             certificate's number or IAF id to tell them apart",
+            describe(entity),
+            list(several)
+        ))),
+    }
+}
+
+/// ISO-VERIFIED's outcome from the registries' answers: a failing reading first (a registry
+/// reporting it suspended, an id it does not know), then a record, then what could not be
+/// verified, then a search that found nothing.
 pub(super) fn registry_verdict(
     ctx: &Ctx,
     i: usize,
     c: &IsoCertificate,
     standard: Standard,
 ) -> Option<Outcome> {
-    use crate::evidence::registry::Answer;
-    let facts = ctx.portfolio.online.as_deref()?;
-    let found = facts.certificate(c);
-    let first = *found.answers.first()?;
     let at = format!("iso[{i}].certificate_number");
-    if let Some((l, record)) = found.answers.iter().find_map(|l| match &l.answer {
-        Answer::Certificate(r) => Some((*l, r)),
-        _ => None,
-    }) {
-        return Some(
-            judge_record(ctx, c, standard, record, l)
-                .answered_by(l)
-                .at(at),
-        );
-    }
-    if let Some((l, why)) = found.answers.iter().find_map(|l| match &l.answer {
-        Answer::Unavailable(why) => Some((*l, why)),
-        _ => None,
-    }) {
-        return Some(
-            Outcome::unverified(format!("{} could not be consulted: {why}", l.registry))
-                .answered_by(l)
-                .at(at),
-        );
-    }
-    let names: Vec<&str> = found.answers.iter().map(|l| l.registry.as_str()).collect();
-    Some(
-        Outcome::warn(format!(
-            "not found by {} (asked {}); a registry holds only part of the accredited certificates",
-            names.join(", "),
-            first.when()
-        ))
-        .answered_by(first)
-        .at(at),
-    )
+    let mut outcomes: Vec<Outcome> = readings(ctx, c, standard)?
+        .into_iter()
+        .map(|r| match r {
+            Reading::Record {
+                record,
+                looked,
+                found_as,
+            } => {
+                let mut o = judge_record(ctx, c, standard, record, looked).answered_by(looked);
+                if let Some(id) = found_as {
+                    o.message.push_str(&format!(
+                        "; found by company search as {id}: record it in \
+                         `verification.reference` to look it up directly"
+                    ));
+                    if let Some(note) = o.registry.as_mut() {
+                        note.registry_id = Some(id);
+                    }
+                }
+                o
+            }
+            Reading::Other(o) => *o,
+        })
+        .collect();
+    let rank = |s: Status| match s {
+        Status::Fail => 0,
+        Status::Pass => 1,
+        Status::Unverified => 2,
+        _ => 3,
+    };
+    outcomes.sort_by_key(|o| rank(o.status));
+    outcomes.into_iter().next().map(|o| o.at(at))
+}
+
+/// What the registries say of a certificate's accreditation, where one holds a record of it:
+/// `Ok` with the recognised accreditation body they name, or `Err` with why the certificate is
+/// not under a recognised accreditation. The registry outranks the analyst's transcription.
+pub(crate) fn registry_accreditation<'a>(
+    ctx: &Ctx<'a>,
+    c: &IsoCertificate,
+) -> Option<(Result<&'a str, String>, &'a Looked)> {
+    let standard = Standard::parse(&c.standard)?;
+    readings(ctx, c, standard)?.into_iter().find_map(|r| {
+        let Reading::Record { record, looked, .. } = r else {
+            return None;
+        };
+        let who = &looked.registry;
+        let when = looked.when_for(ctx.as_of);
+        let verdict = if record.accredited_mla == Some(false) {
+            Err(format!(
+                "{who} records certificate {} as not under an accreditation recognised by the \
+                 IAF MLA ({when})",
+                record.number
+            ))
+        } else {
+            match record.accreditation_body.as_deref() {
+                None if record.accreditation_listed => Err(format!(
+                    "{who} names no accreditation body for certificate {} ({when}): an \
+                     unaccredited certificate",
+                    record.number
+                )),
+                None => return None,
+                Some(body) => match crate::rules::accreditation::find_body(
+                    &ctx.thresholds.accreditation_bodies,
+                    body,
+                ) {
+                    Some(b) => Ok(b.acronym.as_str()),
+                    None => Err(format!(
+                        "{who} names the accreditation body `{body}`, which is not recognised \
+                         (IAF MLA / Global Accreditation Cooperation signatories) ({when})"
+                    )),
+                },
+            }
+        };
+        Some((verdict, looked))
+    })
 }
 
 /// A registry's record of a certificate against the evidence.
@@ -135,13 +389,12 @@ pub(super) fn judge_record(
     ctx: &Ctx,
     c: &IsoCertificate,
     standard: Standard,
-    r: &crate::evidence::registry::CertRecord,
-    l: &crate::evidence::registry::Looked,
+    r: &CertRecord,
+    l: &Looked,
 ) -> Outcome {
     use crate::evidence::registry::CertStatus;
-    use crate::evidence::registry::names_match;
     let who = &l.registry;
-    let when = l.when();
+    let when = l.when_for(ctx.as_of);
     let plain = |n: &str| -> String {
         n.chars()
             .filter(|c| c.is_alphanumeric())
@@ -240,15 +493,14 @@ pub(super) fn judge_record(
     }
     if !r.entities.is_empty() {
         compared.push("certified entity");
-        if !r
-            .entities
-            .iter()
-            .any(|e| names_match(e, &ctx.ev.vendor.name))
-        {
+        let (ours, whose) = match c.certified_entity.as_deref() {
+            Some(entity) => (entity, "the certificate names"),
+            None => (ctx.ev.vendor.name.as_str(), "the vendor is"),
+        };
+        if !r.entities.iter().any(|e| names_match(e, ours)) {
             differs.push(format!(
-                "certified entity `{}` (the vendor is `{}`)",
+                "certified entity `{}` ({whose} `{ours}`)",
                 r.entities.join("`, `"),
-                ctx.ev.vendor.name
             ));
         }
     }

@@ -107,7 +107,12 @@ pub(crate) fn known_editions(number: u32) -> Option<&'static [u16]> {
 }
 
 /// Whether the certificate's accreditation body is one the policy recognises.
+/// With `--online` / `--offline`, a registry's record of the certificate decides: it outranks
+/// the analyst's transcription.
 pub(crate) fn recognised_body<'p>(ctx: &Ctx<'p>, c: &IsoCertificate) -> Option<&'p str> {
+    if let Some((verdict, _)) = super::registry::registry_accreditation(ctx, c) {
+        return verdict.ok();
+    }
     let written = c.accreditation_body.as_deref()?;
     crate::rules::accreditation::find_body(&ctx.thresholds.accreditation_bodies, written)
         .map(|b| b.acronym.as_str())
@@ -265,7 +270,10 @@ pub static ACCREDITED: Rule = Rule {
     question: "Which certification body issued your certificate, and which accreditation body \
         accredits it for this standard?",
     passes: "a named certification body and an accreditation body on the policy's list (UKAS, ANAB, DAkkS, …)",
-    fails: "no certification body, no accreditation body, or one the policy does not recognise",
+    fails: "no certification body, no accreditation body, or one the policy does not recognise; \
+        with `--online`, a registry record that says the certification is not under an IAF MLA \
+        accreditation or names no (or an unrecognised) accreditation body, whatever the evidence \
+        says",
     gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
@@ -278,6 +286,18 @@ pub static ACCREDITED: Rule = Rule {
                     .at(format!("iso[{i}].certification_body"));
             };
             let at = format!("iso[{i}].accreditation_body");
+            if let Some((verdict, looked)) = super::registry::registry_accreditation(ctx, c) {
+                return match verdict {
+                    Err(why) => Outcome::fail(why),
+                    Ok(acronym) => Outcome::pass(format!(
+                        "issued by {cb}, accredited by {acronym} as {} records it ({})",
+                        looked.registry,
+                        looked.when_for(ctx.as_of)
+                    )),
+                }
+                .answered_by(looked)
+                .at(at);
+            }
             match (c.accreditation_body.as_deref().filter(|s| !s.trim().is_empty()), recognised_body(ctx, c)) {
                 (None, _) => Outcome::fail(format!("{cb} names no accreditation body: an unaccredited certificate")).at(at),
                 (Some(ab), None) => Outcome::fail(format!(
