@@ -143,6 +143,11 @@ pub struct FetchArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub registry: RegistryArgs,
+    /// Write the IAF ids a company search found into each certificate's
+    /// `verification.reference` (TOML evidence files; comments, order and layout kept), so that
+    /// the next run looks them up directly.
+    #[arg(long)]
+    pub write_ids: bool,
 }
 
 fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {

@@ -535,3 +535,80 @@ fn a_registry_named_like_a_placeholder_is_refused_with_why() {
     assert!(stderr.contains("registries.toml:2"), "{stderr}");
     assert!(stderr.contains("e.g. `IAF CertSearch`"), "{stderr}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fetch_writes_the_ids_a_search_found_and_the_next_run_looks_them_up_directly() {
+    let server = by_company(
+        ResponseTemplate::new(200).set_body_json(json!({"data": entity(
+            "ce_1",
+            "Fixture Vendor Ltd",
+            vec![certificate("cert_Ab12", &[])]
+        )})),
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/certificate/cert_Ab12"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": certificate("cert_Ab12", &[])})),
+        )
+        .mount(&server)
+        .await;
+    let tmp = TempDir::new().unwrap();
+    let dir = vendor_with(tmp.path(), NOTE_REF, "country = \"GB\"\n");
+    let file = dir.join("fixture/vendor.toml");
+    let before = fs::read_to_string(&file).unwrap();
+    let reg = tmp.path().join("registries.toml");
+    fs::write(
+        &reg,
+        format!(
+            "[[registry]]\nname = \"IAF CertSearch\"\nkind = \"iaf-certsearch\"\nbase_url = \"{}\"\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+    let (d, r, c) = (dir.clone(), reg.clone(), tmp.path().join("cache"));
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vendorcert"))
+            .arg("fetch")
+            .arg(&d)
+            .arg("--registries")
+            .arg(&r)
+            .arg("--cache-dir")
+            .arg(&c)
+            .arg("--write-ids")
+            .env("VENDORCERT_IAF_API_KEY", KEY)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let expected = format!("{NOTE_REF}; https://www.iafcertsearch.org/certification/cert_Ab12");
+    assert!(
+        stdout.contains(&format!("iso[0]: verification.reference = \"{expected}\"")),
+        "{stdout}"
+    );
+    // Only the reference changed: every other line, comment included, is as it was.
+    let after = fs::read_to_string(&file).unwrap();
+    assert_eq!(after, before.replace(NOTE_REF, &expected));
+    // The next run asks by id, not by company.
+    let searches_before = server.received_requests().await.unwrap().len();
+    let (t, base) = (tmp.path().to_path_buf(), server.uri());
+    let run = tokio::task::spawn_blocking(move || check(&t, &dir, &base, &[]))
+        .await
+        .unwrap();
+    let (status, message, note) = finding(&run, "ISO-VERIFIED");
+    assert_eq!(status, "pass", "{message}");
+    assert!(
+        note["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/certificate/cert_Ab12"),
+        "{note}"
+    );
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), searches_before + 1);
+    assert_eq!(requests.last().unwrap().method.as_str(), "GET");
+}

@@ -190,7 +190,10 @@ pub fn registry_answer(bytes: &[u8]) {
         }
         if let Ok(entities) = parse_companies(kind, bytes) {
             for e in &entities {
-                let _ = e.names.iter().any(|n| names_match(n, "Nimbus Cloud Services"));
+                let _ = e
+                    .names
+                    .iter()
+                    .any(|n| names_match(n, "Nimbus Cloud Services"));
                 for c in &e.certificates {
                     let _ = c.status.describe();
                 }

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod edit;
 pub mod error;
 pub mod load;
 pub mod model;

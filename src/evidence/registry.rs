@@ -301,6 +301,88 @@ impl CertStatus {
     }
 }
 
+/// Whether two certificate numbers are the same once case, spaces and punctuation are set aside
+/// (`FX-ISMS-40127` and `fx isms 40127`).
+pub fn same_number(a: &str, b: &str) -> bool {
+    let plain = |n: &str| -> String {
+        n.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    plain(a) == plain(b)
+}
+
+/// What a company search's answer holds about one certificate.
+#[derive(Debug, PartialEq)]
+pub enum CompanyMatch<'a> {
+    /// The one certified entity named so, and among its certificates the one that is this one.
+    Found {
+        entity: &'a CompanyRecord,
+        record: &'a CertRecord,
+    },
+    /// The search found no entity.
+    NoEntity,
+    /// It found entities, none of them named so.
+    NoneNamed(Vec<&'a CompanyRecord>),
+    /// Several entities are named so.
+    SeveralEntities(Vec<&'a CompanyRecord>),
+    /// The entity named so, without this certificate among its certificates.
+    NoCertificate(&'a CompanyRecord),
+    /// The entity named so, with several certificates that could be this one.
+    SeveralCertificates(&'a CompanyRecord, Vec<&'a CertRecord>),
+}
+
+/// Finds `cert` in a company search's answer: the one entity named `name` (legal forms, case and
+/// punctuation aside), then among its certificates the one with `cert`'s number, or, when no
+/// number is recorded, the one of the same standard from the same certification body. Anything
+/// short of exactly one of each is reported as what it is, never as found.
+pub fn match_company<'a>(
+    entities: &'a [CompanyRecord],
+    name: &str,
+    cert: &IsoCertificate,
+) -> CompanyMatch<'a> {
+    if entities.is_empty() {
+        return CompanyMatch::NoEntity;
+    }
+    let named: Vec<&CompanyRecord> = entities
+        .iter()
+        .filter(|e| e.names.iter().any(|n| names_match(n, name)))
+        .collect();
+    let entity = match named.as_slice() {
+        [one] => *one,
+        [] => return CompanyMatch::NoneNamed(entities.iter().collect()),
+        _ => return CompanyMatch::SeveralEntities(named),
+    };
+    let number = cert
+        .certificate_number
+        .as_deref()
+        .filter(|n| !is_placeholder(n));
+    let standard = super::Standard::parse(&cert.standard).map(|s| s.number);
+    let candidates: Vec<&CertRecord> = entity
+        .certificates
+        .iter()
+        .filter(|r| match number {
+            Some(n) => same_number(&r.number, n),
+            None => {
+                r.standards
+                    .iter()
+                    .filter_map(|s| super::Standard::parse(s))
+                    .any(|s| Some(s.number) == standard)
+                    && match (&r.certification_body, &cert.certification_body) {
+                        (Some(theirs), Some(ours)) => names_match(theirs, ours),
+                        _ => true,
+                    }
+            }
+        })
+        .collect();
+    match candidates.as_slice() {
+        [record] => CompanyMatch::Found { entity, record },
+        [] => CompanyMatch::NoCertificate(entity),
+        _ => CompanyMatch::SeveralCertificates(entity, candidates),
+    }
+}
+
 /// How a registry is asked about a certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CertLookup {

@@ -2,7 +2,8 @@
 //! answered (`--online` / `--offline`).
 
 use crate::evidence::registry::{
-    Answer, CertLookup, CertRecord, CompanyRecord, Looked, names_match,
+    Answer, CertLookup, CertRecord, CompanyMatch, CompanyRecord, Looked, match_company,
+    names_match, same_number,
 };
 use crate::evidence::scope::coverage;
 use crate::evidence::{IsoCertificate, RegistryStatus, Standard};
@@ -191,62 +192,12 @@ fn company_reading<'a>(
                 .unwrap_or_default()
         )
     };
-    if entities.is_empty() {
-        return other(no_entity(who, name, country, when));
-    }
-    let named: Vec<&CompanyRecord> = entities
-        .iter()
-        .filter(|e| e.names.iter().any(|n| names_match(n, name)))
-        .collect();
-    let entity = match named.as_slice() {
-        [one] => *one,
-        [] => {
-            let seen: Vec<String> = entities.iter().map(describe).collect();
-            return other(Outcome::unverified(format!(
-                "{who} found {} but none named `{name}` ({when}): confirm which is the vendor and \
-                 record its certificate's IAF id in `verification.reference`",
-                seen.join(", ")
-            )));
-        }
-        several => {
-            let seen: Vec<String> = several.iter().map(|e| describe(e)).collect();
-            return other(Outcome::unverified(format!(
-                "{who} found several certified entities named `{name}`: {} ({when}); record the \
-                 certificate's IAF id in `verification.reference`",
-                seen.join(", ")
-            )));
-        }
-    };
-    let plain = |n: &str| -> String {
-        n.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
-    let number = c
-        .certificate_number
-        .as_deref()
-        .filter(|n| !crate::rules::is_placeholder(n));
-    let candidates: Vec<&CertRecord> = match number {
-        Some(n) => entity
-            .certificates
+    let entities_list = |found: &[&CompanyRecord]| -> String {
+        found
             .iter()
-            .filter(|r| plain(&r.number) == plain(n))
-            .collect(),
-        None => entity
-            .certificates
-            .iter()
-            .filter(|r| {
-                r.standards
-                    .iter()
-                    .filter_map(|s| Standard::parse(s))
-                    .any(|s| s.number == standard.number)
-            })
-            .filter(|r| match (&r.certification_body, &c.certification_body) {
-                (Some(theirs), Some(ours)) => names_match(theirs, ours),
-                _ => true,
-            })
-            .collect(),
+            .map(|e| describe(e))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let list = |records: &[&CertRecord]| -> String {
         records
@@ -258,8 +209,8 @@ fn company_reading<'a>(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match candidates.as_slice() {
-        [record] => Reading::Record {
+    match match_company(entities, name, c) {
+        CompanyMatch::Found { record, .. } => Reading::Record {
             record,
             looked: l,
             found_as: Some(
@@ -269,11 +220,22 @@ fn company_reading<'a>(
                     .unwrap_or_else(|| record.number.clone()),
             ),
         },
-        [] => {
+        CompanyMatch::NoEntity => other(no_entity(who, name, country, when)),
+        CompanyMatch::NoneNamed(seen) => other(Outcome::unverified(format!(
+            "{who} found {} but none named `{name}` ({when}): confirm which is the vendor and \
+             record its certificate's IAF id in `verification.reference`",
+            entities_list(&seen)
+        ))),
+        CompanyMatch::SeveralEntities(several) => other(Outcome::unverified(format!(
+            "{who} found several certified entities named `{name}`: {} ({when}); record the \
+             certificate's IAF id in `verification.reference`",
+            entities_list(&several)
+        ))),
+        CompanyMatch::NoCertificate(entity) => {
             let held: Vec<&CertRecord> = entity.certificates.iter().collect();
-            let wanted = match number {
-                Some(n) => format!("certificate {n}"),
-                None => format!(
+            let wanted = match c.certificate_number.as_deref() {
+                Some(n) if !crate::rules::is_placeholder(n) => format!("certificate {n}"),
+                _ => format!(
                     "an ISO/IEC {} certificate from this certification body",
                     standard.number
                 ),
@@ -288,11 +250,11 @@ fn company_reading<'a>(
                 }
             )))
         }
-        several => other(Outcome::unverified(format!(
+        CompanyMatch::SeveralCertificates(entity, several) => other(Outcome::unverified(format!(
             "{who} lists several candidate certificates for {}: {} ({when}); record the \
              certificate's number or IAF id to tell them apart",
             describe(entity),
-            list(several)
+            list(&several)
         ))),
     }
 }
@@ -395,14 +357,8 @@ pub(super) fn judge_record(
     use crate::evidence::registry::CertStatus;
     let who = &l.registry;
     let when = l.when_for(ctx.as_of);
-    let plain = |n: &str| -> String {
-        n.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
     if let Some(number) = c.certificate_number.as_deref()
-        && plain(number) != plain(&r.number)
+        && !same_number(number, &r.number)
     {
         return Outcome::unverified(format!(
             "{who} answered about certificate {}, not {number} ({when})",
