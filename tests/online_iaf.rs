@@ -612,3 +612,81 @@ async fn fetch_writes_the_ids_a_search_found_and_the_next_run_looks_them_up_dire
     assert_eq!(requests.len(), searches_before + 1);
     assert_eq!(requests.last().unwrap().method.as_str(), "GET");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_search_is_retried_and_an_oversized_one_is_unverified() {
+    let found =
+        json!({"data": entity("ce_1", "Fixture Vendor Ltd", vec![certificate("cert_Ab12", &[])])});
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/company"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/company"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(found))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let tmp = TempDir::new().unwrap();
+    let dir = vendor_with(tmp.path(), NOTE_REF, "country = \"GB\"\n");
+    let reg = tmp.path().join("registries.toml");
+    fs::write(
+        &reg,
+        format!(
+            "[limits]\nretries = 1\n\n[[registry]]\nname = \"IAF CertSearch\"\nkind = \"iaf-certsearch\"\nbase_url = \"{}\"\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+    let args = |cache: &Path| -> Vec<String> {
+        vec![
+            "check".into(),
+            dir.display().to_string(),
+            "--as-of".into(),
+            AS_OF.into(),
+            "--format".into(),
+            "json".into(),
+            "--online".into(),
+            "--registries".into(),
+            reg.display().to_string(),
+            "--cache-dir".into(),
+            cache.display().to_string(),
+        ]
+    };
+    let first = args(&tmp.path().join("cache"));
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vendorcert"))
+            .args(&first)
+            .env("VENDORCERT_IAF_API_KEY", KEY)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let run = Run {
+        code: out.status.code(),
+        report: serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    let (status, message, _) = finding(&run, "ISO-VERIFIED");
+    assert_eq!(status, "pass", "{message}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+
+    let huge = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/company"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("x".repeat(2 * 1024 * 1024)))
+        .mount(&huge)
+        .await;
+    let (run, _tmp) = checked(&huge, NOTE_REF, "country = \"GB\"\n", &[]).await;
+    let (status, message, _) = finding(&run, "ISO-VERIFIED");
+    assert_eq!(status, "unverified", "{message}");
+    assert!(
+        message.starts_with("IAF CertSearch could not be consulted: answer larger than the"),
+        "{message}"
+    );
+}

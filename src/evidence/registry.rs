@@ -567,6 +567,98 @@ pub fn page_names(page: &str, name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn cert(number: Option<&str>, body: &str) -> IsoCertificate {
+        let text = format!(
+            "standard = \"ISO/IEC 27001:2022\"\ncertification_body = \"{body}\"\nsource = \"document\"\n{}",
+            number
+                .map(|n| format!("certificate_number = \"{n}\"\n"))
+                .unwrap_or_default()
+        );
+        toml::from_str(&text).expect("a certificate")
+    }
+
+    fn record(number: &str, id: &str, standard: &str, body: &str) -> CertRecord {
+        CertRecord {
+            number: number.into(),
+            status: CertStatus::Active,
+            standards: vec![standard.into()],
+            certification_body: Some(body.into()),
+            accreditation_body: None,
+            scope: None,
+            entities: Vec::new(),
+            issued: None,
+            expires: None,
+            registry_id: Some(id.into()),
+            accredited_mla: None,
+            accreditation_listed: false,
+        }
+    }
+
+    fn entity(id: &str, name: &str, certificates: Vec<CertRecord>) -> CompanyRecord {
+        CompanyRecord {
+            id: Some(id.into()),
+            names: vec![name.into()],
+            country: Some("GB".into()),
+            certificates,
+        }
+    }
+
+    #[test]
+    fn a_company_search_finds_exactly_one_certificate_or_says_what_it_found() {
+        let ours = record("IS 771234", "cert_1", "ISO/IEC 27001:2022", "BSI");
+        let qms = record("FS 1", "cert_2", "ISO 9001:2015", "BSI");
+        let one = [entity(
+            "ce_1",
+            "Acme AI Ltd",
+            vec![ours.clone(), qms.clone()],
+        )];
+        let numbered = cert(Some("is-771234"), "BSI Group");
+        assert!(matches!(
+            match_company(&one, "Acme AI", &numbered),
+            CompanyMatch::Found { record, .. } if record.registry_id.as_deref() == Some("cert_1")
+        ));
+        // Without a number: the one certificate of the standard from the same body.
+        assert!(matches!(
+            match_company(&one, "Acme AI", &cert(None, "BSI")),
+            CompanyMatch::Found { record, .. } if record.number == "IS 771234"
+        ));
+        assert!(matches!(
+            match_company(&one, "Acme AI", &cert(None, "Another Body")),
+            CompanyMatch::NoCertificate(_)
+        ));
+        assert_eq!(
+            match_company(&[], "Acme AI", &numbered),
+            CompanyMatch::NoEntity
+        );
+        assert!(matches!(
+            match_company(&one, "Other Co", &numbered),
+            CompanyMatch::NoneNamed(seen) if seen.len() == 1
+        ));
+        let twice = [
+            entity("ce_1", "Acme AI Ltd", vec![ours.clone()]),
+            entity("ce_2", "ACME AI Limited", vec![ours.clone()]),
+        ];
+        assert!(matches!(
+            match_company(&twice, "Acme AI", &numbered),
+            CompanyMatch::SeveralEntities(found) if found.len() == 2
+        ));
+        let doubled = [entity("ce_1", "Acme AI Ltd", vec![ours.clone(), ours])];
+        assert!(matches!(
+            match_company(&doubled, "Acme AI", &numbered),
+            CompanyMatch::SeveralCertificates(_, found) if found.len() == 2
+        ));
+        assert!(matches!(
+            match_company(&one, "Acme AI", &cert(Some("IS 999"), "BSI")),
+            CompanyMatch::NoCertificate(_)
+        ));
+    }
+
+    #[test]
+    fn numbers_compare_without_case_spaces_or_punctuation() {
+        assert!(same_number("FX-ISMS-40127", "fx isms 40127"));
+        assert!(!same_number("FX-ISMS-40127", "FX-ISMS-40128"));
+    }
+
     #[test]
     fn iaf_ids_come_from_the_reference() {
         assert_eq!(iaf_id("cert_AB12cd").as_deref(), Some("cert_AB12cd"));
