@@ -55,6 +55,10 @@ pub struct Finding {
     pub registry: Option<crate::evidence::registry::RegistryNote>,
     /// The waiver that accepts this finding, when one does.
     pub waiver: Option<Waiver>,
+    /// It is about a report, certificate or STAR entry the policy does not require, and rests on
+    /// evidence merely weaker than required, not on an adverse fact: it weighs as that piece's
+    /// absence would, so at most a warning (and `warnings_fail` does not make it an error).
+    pub weak: bool,
 }
 
 impl Finding {
@@ -152,13 +156,16 @@ pub fn evaluate(
     let mut findings = Vec::new();
     for (rule, level) in policy.active_rules() {
         for outcome in (rule.check)(&ctx) {
-            findings.push(finding(rule, level, outcome, vendor));
+            let weak = !outcome.adverse
+                && crate::rules::judges_pieces(rule)
+                && !crate::rules::requires_piece(&ctx, outcome.at.as_deref());
+            findings.push(finding(rule, level, outcome, vendor, weak));
         }
     }
     if policy.thresholds.warnings_fail {
         for f in findings
             .iter_mut()
-            .filter(|f| f.status == Status::Warn && f.level == Level::Error)
+            .filter(|f| f.status == Status::Warn && f.level == Level::Error && !f.weak)
         {
             f.severity = Severity::Error;
         }
@@ -241,12 +248,18 @@ fn apply_waivers(ctx: &Ctx, policy: &Policy, findings: &mut Vec<Finding>) {
                 "the waiver of {} approved by {} ({}) matches no finding: remove it or correct it",
                 w.rule, w.approver, w.origin
             ));
-            findings.push(finding(&general::WAIVER, level, outcome, ctx.vendor));
+            findings.push(finding(&general::WAIVER, level, outcome, ctx.vendor, false));
         }
     }
 }
 
-fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedVendor) -> Finding {
+fn finding(
+    rule: &'static Rule,
+    level: Level,
+    outcome: Outcome,
+    vendor: &LoadedVendor,
+    weak: bool,
+) -> Finding {
     let Outcome {
         mut status,
         mut message,
@@ -255,6 +268,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         source,
         matched,
         registry,
+        adverse: _,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
     if status == Status::Pass
@@ -272,7 +286,11 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         rule,
         level,
         status,
-        severity: Severity::of(status, level),
+        // Weaker evidence the policy does not require counts no worse than its absence: a warning.
+        severity: match Severity::of(status, level) {
+            Severity::Error if weak => Severity::Warning,
+            severity => severity,
+        },
         message,
         subject,
         at,
@@ -282,6 +300,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, vendor: &LoadedV
         matched,
         registry,
         waiver: None,
+        weak,
     }
 }
 

@@ -60,7 +60,7 @@ fn a_failing_vendor_exits_1_and_says_why_and_where() {
         .code(1)
         .stdout(predicate::str::contains("FAIL Good Co (good-co)"))
         .stdout(predicate::str::contains(
-            "only: design at a point in time, no operating-effectiveness testing",
+            "Type 1 only: design at a point in time",
         ))
         .stdout(predicate::str::contains("vendor.toml:13"))
         .stdout(predicate::str::contains(

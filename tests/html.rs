@@ -222,9 +222,14 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
             .count(),
         8
     );
-    // Key facts and reasons: the expired certificate says so, with its date.
+    // Key facts and reasons: the expired certificate says so, with its date. The issuer reporting
+    // it expired is an adverse fact (an error) and comes first; the printed expiry alone is
+    // weaker evidence than required, and baseline does not require the certificate: a warning.
     assert!(matrix.contains(
-        "<td class=\"fai\" title=\"[fail (error)] ISO/IEC 27001:2022 certificate KZ-ISMS-23-7731: expired on 2026-08-13"
+        "<td class=\"fai\" title=\"[fail (error)] ISO/IEC 27001:2022 certificate KZ-ISMS-23-7731: the certification body reported the certificate expired on"
+    ));
+    assert!(matrix.contains(
+        "[fail (warning)] ISO/IEC 27001:2022 certificate KZ-ISMS-23-7731: expired on 2026-08-13"
     ));
     assert!(matrix.contains("failing<small>27001:2022</small><small>expired 2026-08-13</small>"));
     // The waived SOC 2 exception of Aldermoor shows as waived, not as current or failing.

@@ -290,12 +290,14 @@ fn strict_fails_a_vendor_whose_only_evidence_is_a_star_level_1_self_assessment()
         "no independent evidence, only claims: CSA STAR Level 1 self-assessment",
     );
     assert_eq!(finding(v, "GEN-INDEPENDENT")["location"]["path"], "star[0]");
-    // STAR-LEVEL is a warning-level rule by default; strict makes it an error.
+    // STAR-LEVEL is a warning-level rule by default, and strict makes it an error; but no
+    // policy requires a STAR entry, so a self-assessment weighs as no entry would: a warning.
+    // The vendor fails on what strict requires (below) and on having only claims (above).
     assert_finding(
         v,
         "STAR-LEVEL",
         "fail",
-        "error",
+        "warning",
         "Level 1 is a self-assessment: it does not count as independent evidence",
     );
     // Strict requires SOC 2 Type 2 and ISO/IEC 27001.
@@ -462,8 +464,24 @@ fn a_policy_that_accepts_type_1_reports_warns_instead_of_failing() {
         "warning",
         "Type 1 only: design at a point in time, accepted for an early-stage vendor by the policy",
     );
-    // Without the threshold the same report fails.
+    // Without the threshold the same report fails; baseline does not require SOC 2, so the
+    // weaker report weighs as its absence would: a warning.
     let (_, report) = check_json(&vendor, Some("baseline"));
+    assert_finding(
+        only_vendor(&report),
+        "SOC2-TYPE",
+        "fail",
+        "warning",
+        "Type 1 only: design at a point in time, no operating-effectiveness testing",
+    );
+    // Where the policy requires SOC 2 Type 2, it is an error, as no report would be.
+    let policy = thresholds_policy(
+        tmp.path(),
+        "baseline",
+        "soc2-required",
+        "require_soc2 = true",
+    );
+    let (_, report) = check_json(&vendor, Some(policy.to_str().unwrap()));
     assert_finding(
         only_vendor(&report),
         "SOC2-TYPE",

@@ -533,6 +533,7 @@ mod tests {
             matched: Vec::new(),
             registry: None,
             waiver: None,
+            weak: false,
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {
             id: format!("vendor-{n:02}"),

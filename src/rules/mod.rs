@@ -348,6 +348,10 @@ pub struct Outcome {
     pub matched: Vec<String>,
     /// The registry answer the outcome rests on (online verification).
     pub registry: Option<crate::evidence::registry::RegistryNote>,
+    /// The outcome rests on a fact that shows something is wrong (a qualified opinion, a
+    /// material exception, a withdrawn certificate, dates that cannot all be true), not merely on
+    /// evidence weaker than required: it counts whatever the policy requires.
+    pub adverse: bool,
 }
 
 impl Outcome {
@@ -360,7 +364,14 @@ impl Outcome {
             source: None,
             matched: Vec::new(),
             registry: None,
+            adverse: false,
         }
+    }
+
+    /// Marks the outcome as resting on an adverse fact (see [`Outcome::adverse`]).
+    pub fn adverse(mut self) -> Self {
+        self.adverse = true;
+        self
     }
 
     /// Records the registry answer this outcome rests on.
@@ -409,6 +420,42 @@ impl Outcome {
         self.matched = texts;
         self
     }
+}
+
+/// Whether the policy requires the piece of evidence at `at` (its framework, or for an ISO/IEC
+/// certificate its standard): a SOC 2 report when the policy requires SOC 2, a certificate of a
+/// standard the policy requires of this vendor. A CSA STAR entry never is. Anything not a
+/// report, certificate or STAR entry counts as required.
+pub fn requires_piece(ctx: &Ctx, at: Option<&str>) -> bool {
+    let Some(at) = at else {
+        return true;
+    };
+    let index = |rest: &str| -> Option<usize> { rest.split(']').next()?.parse().ok() };
+    if at.starts_with("soc2[") {
+        ctx.thresholds.require_soc2
+    } else if let Some(rest) = at.strip_prefix("iso[") {
+        let Some(number) = index(rest)
+            .and_then(|i| ctx.ev.iso.get(i))
+            .and_then(|c| crate::evidence::Standard::parse(&c.standard))
+            .map(|s| s.number)
+        else {
+            return true;
+        };
+        iso::required_numbers(ctx).contains(&number)
+    } else {
+        !at.starts_with("star[")
+    }
+}
+
+/// Whether a rule's findings about a report, certificate or STAR entry can rest on evidence that
+/// is merely weaker than required (old, Type 1, narrow scope, summary only, a claim): the
+/// framework rules, and the cross-framework rules that judge one piece at a time.
+pub fn judges_pieces(rule: &Rule) -> bool {
+    matches!(
+        rule.framework,
+        Framework::Soc2 | Framework::Iso | Framework::Star
+    ) && rule.id != "ISO-FAMILY"
+        || matches!(rule.id, "GEN-INDEPENDENT" | "GEN-EXPIRY")
 }
 
 /// "the 1 service" / "all 2 services".

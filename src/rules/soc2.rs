@@ -119,6 +119,7 @@ pub static AGE: Rule = Rule {
                     "period end {end} is after the as-of date {}",
                     ctx.as_of
                 ))
+                .adverse()
                 .at(at);
             }
             let months = end.months_until(ctx.as_of);
@@ -277,13 +278,14 @@ pub static OPINION: Rule = Rule {
                     Outcome::pass("unqualified opinion").resting_on(r.source)
                 }
                 Some(Opinion::Qualified) => {
-                    Outcome::fail("qualified opinion: some criteria were not met")
+                    Outcome::fail("qualified opinion: some criteria were not met").adverse()
                 }
                 Some(Opinion::Adverse) => {
                     Outcome::fail("adverse opinion: the controls do not meet the criteria")
+                        .adverse()
                 }
                 Some(Opinion::Disclaimer) => {
-                    Outcome::fail("disclaimer of opinion: the auditor gives no assurance")
+                    Outcome::fail("disclaimer of opinion: the auditor gives no assurance").adverse()
                 }
                 None => Outcome::fail("no opinion recorded"),
             }
@@ -340,6 +342,7 @@ pub static EXCEPTIONS: Rule = Rule {
                     plural(material.len(), "material exception"),
                     material.join("; ")
                 ))
+                .adverse()
             } else if !other.is_empty() {
                 Outcome::warn(format!(
                     "{}: {}",
@@ -563,6 +566,9 @@ pub static CUECS: Rule = Rule {
                         .collect::<Vec<_>>()
                         .join("; ")
                 ))
+                // A complementary control nobody on our side operates is a gap the report
+                // shows in our own use, not a weakness of the report.
+                .adverse()
                 .at(format!("{at}[{j}]")),
                 None if cuecs.is_empty() => {
                     Outcome::pass("the report lists no complementary user entity controls")
@@ -627,6 +633,7 @@ pub static SUBSERVICE: Rule = Rule {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ))
+                .adverse()
                 .at(format!("{at}[{j}]"));
             }
             let own_id = ctx.ev.vendor.id.as_str();
@@ -638,6 +645,7 @@ pub static SUBSERVICE: Rule = Rule {
                     "{} is carved out but names this vendor itself as its evidence",
                     o.name
                 ))
+                .adverse()
                 .at(format!("{at}[{j}].vendor"));
             }
             let unknown: Vec<&(usize, &crate::evidence::Subservice)> = carved
@@ -657,6 +665,7 @@ pub static SUBSERVICE: Rule = Rule {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ))
+                .adverse()
                 .at(format!("{at}[{j}].vendor"));
             }
             Outcome::pass(format!(
@@ -694,7 +703,7 @@ pub static AUDITOR: Rule = Rule {
                 Some(a)
                     if fold(a) == vendor || (!vendor.is_empty() && fold(a).contains(&vendor)) =>
                 {
-                    Outcome::fail(format!("the auditor `{a}` is the vendor itself"))
+                    Outcome::fail(format!("the auditor `{a}` is the vendor itself")).adverse()
                 }
                 Some(a) if super::is_placeholder(a) => {
                     Outcome::fail(format!("`{a}` does not name a CPA firm"))

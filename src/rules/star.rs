@@ -155,7 +155,7 @@ pub static REGISTRY: Rule = Rule {
             if let Some(l) = ctx.portfolio.online.as_deref().and_then(|f| f.star(url)) {
                 use crate::evidence::registry::Answer;
                 let name = &ctx.ev.vendor.name;
-                let when = l.when();
+                let when = l.when_for(ctx.as_of);
                 let o = match &l.answer {
                     Answer::Page(page) if crate::evidence::registry::page_names(page, name) => {
                         Outcome::pass(format!(
@@ -164,9 +164,10 @@ pub static REGISTRY: Rule = Rule {
                     }
                     Answer::Page(_) => Outcome::fail(format!(
                         "the registry page at {url} does not name {name} ({when})"
-                    )),
+                    ))
+                    .adverse(),
                     Answer::NotFound => {
-                        Outcome::fail(format!("no registry entry at {url} ({when})"))
+                        Outcome::fail(format!("no registry entry at {url} ({when})")).adverse()
                     }
                     Answer::Unavailable(why) => Outcome::unverified(format!(
                         "the registry entry at {url} could not be read: {why}"

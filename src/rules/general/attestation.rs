@@ -82,6 +82,9 @@ pub static INDEPENDENT: Rule = Rule {
                         "no independent evidence, only claims: {}",
                         names(&claims)
                     ))
+                    // Only claims weigh exactly as no evidence at all does, whatever the policy
+                    // requires: never less.
+                    .adverse()
                     .at(first.0.clone()),
                 ]
             }

@@ -21,28 +21,7 @@ pub static FAMILY: Rule = Rule {
     gap: None,
     check: |ctx| {
         let certs = current_certs(ctx);
-        let t = &ctx.thresholds;
-        let mut required = t.required_iso.clone();
-        if ctx.ev.vendor.ai_vendor {
-            required.extend(
-                t.required_iso_ai
-                    .iter()
-                    .copied()
-                    .filter(|n| !t.required_iso.contains(n)),
-            );
-        }
-        for class in &ctx.ev.vendor.data_classes {
-            required.extend(
-                t.required_iso_by_data_class
-                    .get(class)
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-        }
-        required.sort_unstable();
-        required.dedup();
-        let required = &required;
+        let required = &required_numbers(ctx);
         if certs.is_empty() && required.is_empty() {
             return vec![Outcome::not_applicable(
                 "no ISO/IEC certificate, and the policy requires no ISO extension",
@@ -119,3 +98,25 @@ pub static FAMILY: Rule = Rule {
         outcomes
     },
 };
+
+/// The ISO/IEC standards the policy requires of this vendor: always, for an AI vendor, and for
+/// the data classes it processes.
+pub(crate) fn required_numbers(ctx: &crate::rules::Ctx) -> Vec<u32> {
+    let t = &ctx.thresholds;
+    let mut required = t.required_iso.clone();
+    if ctx.ev.vendor.ai_vendor {
+        required.extend(t.required_iso_ai.iter().copied());
+    }
+    for class in &ctx.ev.vendor.data_classes {
+        required.extend(
+            t.required_iso_by_data_class
+                .get(class)
+                .into_iter()
+                .flatten()
+                .copied(),
+        );
+    }
+    required.sort_unstable();
+    required.dedup();
+    required
+}

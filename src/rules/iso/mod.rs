@@ -6,6 +6,7 @@ mod scope;
 mod soundness;
 
 pub use family::FAMILY;
+pub(crate) use family::required_numbers;
 pub use registry::VERIFIED;
 pub use scope::SCOPE;
 pub use soundness::{ACCREDITED, CURRENT, NUMBER, SOA, SURVEILLANCE, VERSION};

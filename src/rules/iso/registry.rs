@@ -52,6 +52,7 @@ pub static VERIFIED: Rule = Rule {
                     "verification dated {}, after the as-of date {}",
                     v.date, ctx.as_of
                 ))
+                .adverse()
                 .at(format!("{at}.date"));
             }
             if let Some(issued) = c.issued.filter(|i| v.date < *i) {
@@ -75,6 +76,7 @@ pub static VERIFIED: Rule = Rule {
                 }
                 RegistryStatus::NotFound => {
                     Outcome::fail(format!("{with} did not find the certificate on {}", v.date))
+                        .adverse()
                         .at(format!("{at}.status"))
                 }
                 other => Outcome::fail(format!(
@@ -86,6 +88,7 @@ pub static VERIFIED: Rule = Rule {
                     },
                     v.date
                 ))
+                .adverse()
                 .at(format!("{at}.status")),
             }
         })
@@ -137,10 +140,14 @@ pub(crate) fn readings<'a>(
             (Answer::Unavailable(why), _) => other(Outcome::unverified(format!(
                 "{who} could not be consulted: {why}"
             ))),
-            (Answer::NotFound, CertLookup::Id(id)) => other(Outcome::fail(format!(
-                "{who} has no certificate with the id {id} ({when}): a look-up by the registry's \
-                 own id that finds nothing means the id is wrong or the record was removed"
-            ))),
+            (Answer::NotFound, CertLookup::Id(id)) => other(
+                Outcome::fail(format!(
+                    "{who} has no certificate with the id {id} ({when}): a look-up by the \
+                     registry's own id that finds nothing means the id is wrong or the record was \
+                     removed"
+                ))
+                .adverse(),
+            ),
             (Answer::NotFound, CertLookup::Company { name, country }) => {
                 other(no_entity(who, name, country, &when))
             }
@@ -278,6 +285,8 @@ pub(super) fn registry_verdict(
                 found_as,
             } => {
                 let mut o = judge_record(ctx, c, standard, record, looked).answered_by(looked);
+                // A registry contradicting the evidence shows something is wrong.
+                o.adverse = o.status == Status::Fail;
                 if let Some(id) = found_as {
                     o.message.push_str(&format!(
                         "; found by company search as {id}: record it in \

@@ -153,6 +153,7 @@ pub static CURRENT: Rule = Rule {
                     "issued {issued}, after the as-of date {}",
                     ctx.as_of
                 ))
+                .adverse()
                 .at(format!("iso[{i}].issued"));
             }
             let longest = issued
@@ -163,6 +164,7 @@ pub static CURRENT: Rule = Rule {
                     "validity {issued} to {expires} is longer than the {}-year certification cycle",
                     t.iso_max_validity_years
                 ))
+                .adverse()
                 .at(format!("iso[{i}].expires"));
             }
             Outcome::pass(format!(
@@ -234,20 +236,24 @@ pub static VERSION: Rule = Rule {
                 (27001, 2022) if before(ISO27001_2022_PUBLISHED) => Outcome::fail(format!(
                     "issued {} before ISO/IEC 27001:2022 was published (2022-10-25)",
                     issued.map(|d| d.to_string()).unwrap_or_default()
-                )),
+                ))
+                .adverse(),
                 (42001, _) if before(ISO42001_PUBLISHED_MONTH) => Outcome::fail(format!(
                     "issued {} before ISO/IEC 42001 was published (December 2023)",
                     issued.map(|d| d.to_string()).unwrap_or_default()
-                )),
+                ))
+                .adverse(),
                 (27701, 2025) if before(ISO27701_2025_PUBLISHED_MONTH) => Outcome::fail(format!(
                     "issued {} before ISO/IEC 27701:2025 was published (October 2025)",
                     issued.map(|d| d.to_string()).unwrap_or_default()
-                )),
+                ))
+                .adverse(),
                 _ if issued.is_some_and(|d| i64::from(chrono::Datelike::year(&d.0)) < i64::from(edition)) => {
                     Outcome::fail(format!(
                         "issued {} before the {edition} edition existed",
                         issued.map(|d| d.to_string()).unwrap_or_default()
                     ))
+                    .adverse()
                 }
                 _ => Outcome::pass(format!("{s} is in force")).resting_on(c.source),
             }
@@ -288,7 +294,7 @@ pub static ACCREDITED: Rule = Rule {
             let at = format!("iso[{i}].accreditation_body");
             if let Some((verdict, looked)) = super::registry::registry_accreditation(ctx, c) {
                 return match verdict {
-                    Err(why) => Outcome::fail(why),
+                    Err(why) => Outcome::fail(why).adverse(),
                     Ok(acronym) => Outcome::pass(format!(
                         "issued by {cb}, accredited by {acronym} as {} records it ({})",
                         looked.registry,
