@@ -55,6 +55,8 @@ pub struct Finding {
     pub registry: Option<crate::evidence::registry::RegistryNote>,
     /// The waiver that accepts this finding, when one does.
     pub waiver: Option<Waiver>,
+    /// It rests on a fact that shows something is wrong (see `rules::Outcome::adverse`).
+    pub adverse: bool,
     /// It is about a report, certificate or STAR entry the policy does not require, and rests on
     /// evidence merely weaker than required, not on an adverse fact: it weighs as that piece's
     /// absence would, so at most a warning (and `warnings_fail` does not make it an error).
@@ -268,7 +270,7 @@ fn finding(
         source,
         matched,
         registry,
-        adverse: _,
+        adverse,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
     if status == Status::Pass
@@ -300,6 +302,7 @@ fn finding(
         matched,
         registry,
         waiver: None,
+        adverse,
         weak,
     }
 }
@@ -501,11 +504,11 @@ mod tests {
     const DOCUMENT_SHA256: &str =
         "be3a8e83adaffda24aa583707f205e2e69a5c22e32e5cd58dffb9999c0e22922";
 
-    /// The GEN-DOCUMENT finding on `GEN-DOCUMENT/unverified-url-only` (one SOC 2 report cited
+    /// The GEN-DOCUMENT finding on `GEN-DOCUMENT/warn-url-only` (one SOC 2 report cited
     /// by URL) when fetching it gives `answer`.
     fn gen_document_says(answer: Answer) -> (Status, String) {
         let result = run_online(
-            &fixture("GEN-DOCUMENT/unverified-url-only/vendor.toml"),
+            &fixture("GEN-DOCUMENT/warn-url-only/vendor.toml"),
             vec![(
                 Key::Document {
                     url: DOCUMENT_URL.to_string(),

@@ -749,10 +749,9 @@ async fn documents_by_url_are_fetched_and_hashed() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("vendors/doc");
     fs::create_dir_all(&dir).unwrap();
-    let text = fs::read_to_string(
-        root().join("fixtures/rules/GEN-DOCUMENT/unverified-url-only/vendor.toml"),
-    )
-    .unwrap();
+    let text =
+        fs::read_to_string(root().join("fixtures/rules/GEN-DOCUMENT/warn-url-only/vendor.toml"))
+            .unwrap();
     let url_line = text
         .lines()
         .find(|l| l.starts_with("document = "))

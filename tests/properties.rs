@@ -931,6 +931,220 @@ fn removing_evidence_never_improves_a_verdict_or_a_finding() {
         .unwrap();
 }
 
+// --- 1b. weak is not adverse ----------------------------------------------------------------
+
+/// Every piece `pieces` lists, and besides each single field of each report, certificate and
+/// STAR entry, each entry of their lists, and each field of each AI assurance area: what an
+/// analyst could leave out.
+fn all_pieces(evidence: &Value) -> Vec<Piece> {
+    let mut out = pieces(evidence);
+    for list in ["soc2", "iso", "star"] {
+        for (i, item) in evidence[list].as_array().into_iter().flatten().enumerate() {
+            for (field, value) in item.as_object().into_iter().flatten() {
+                if !["document", "bridge_letter", "verification", "soa"].contains(&field.as_str()) {
+                    out.push(Piece {
+                        pointer: format!("/{list}/{i}/{field}"),
+                        at: format!("{list}[{i}].{field}"),
+                    });
+                }
+                for (j, _) in value.as_array().into_iter().flatten().enumerate() {
+                    if field != "surveillance" {
+                        out.push(Piece {
+                            pointer: format!("/{list}/{i}/{field}/{j}"),
+                            at: format!("{list}[{i}].{field}[{j}]"),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for (area, value) in evidence["ai"].as_object().into_iter().flatten() {
+        for (field, _) in value.as_object().into_iter().flatten() {
+            if field != "source" && field != "document" {
+                out.push(Piece {
+                    pointer: format!("/ai/{area}/{field}"),
+                    at: format!("ai.{area}.{field}"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether the JSON value at `pointer` of the generated evidence holds a fact that shows
+/// something is wrong: a qualified, adverse or disclaimed opinion, a material exception, a
+/// complementary control without an owner, a carve-out, a certificate reported suspended,
+/// withdrawn or not found, a date after the as-of date, a validity beyond the certification
+/// cycle, or a cited document that is missing or does not match its hash (`documents` holds the
+/// files written). Deleting such a piece may change a verdict: no checker can stop an analyst
+/// from hiding what they read.
+fn holds_adverse_fact(value: &Value, documents: &[(String, Vec<u8>)]) -> bool {
+    match value {
+        Value::Object(map) => {
+            let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or("");
+            if ["qualified", "adverse", "disclaimer"].contains(&text("opinion"))
+                || ["suspended", "withdrawn", "not_found", "expired"].contains(&text("status"))
+                || text("method") == "carve_out"
+                || map.get("material") == Some(&Value::Bool(true))
+                // Any exception the auditor found, or a complementary control nobody owns.
+                || (map.contains_key("control") && map.contains_key("text"))
+                || (map.contains_key("control") && !map.contains_key("owner") && !map.contains_key("text"))
+            {
+                return true;
+            }
+            if let (Some(path), Some(sha)) = (map.get("path"), map.get("sha256")) {
+                let filed = documents
+                    .iter()
+                    .find(|(p, _)| Some(p.as_str()) == path.as_str());
+                if filed.is_none_or(|(_, content)| sha256(content) != sha.as_str().unwrap_or("")) {
+                    return true;
+                }
+            }
+            if let (Some(issued), Some(expires)) = (
+                map.get("issued").and_then(Value::as_str),
+                map.get("expires").and_then(Value::as_str),
+            ) && let (Ok(i), Ok(e)) = (issued.parse::<Date>(), expires.parse::<Date>())
+                && e > i.plus_months(36).plus_days(7)
+            {
+                return true;
+            }
+            map.values().any(|v| holds_adverse_fact(v, documents))
+        }
+        Value::Array(items) => items.iter().any(|v| holds_adverse_fact(v, documents)),
+        Value::String(s) => s.parse::<Date>().is_ok_and(|d| d > as_of()),
+        _ => false,
+    }
+}
+
+/// The report, certificate or STAR entry a piece is part of (`iso[2]` for `iso[2].issued`).
+fn entry_of(at: &str) -> &str {
+    match at.find(']') {
+        Some(end) if ["soc2[", "iso[", "star["].iter().any(|p| at.starts_with(p)) => &at[..=end],
+        _ => at,
+    }
+}
+
+/// The errors of `before` that `after` no longer has, and those it gained: what a removal
+/// changed, for a failure message.
+fn severity_changes(before: &VendorResult, after: &VendorResult) -> String {
+    let errors = |r: &VendorResult| -> Vec<String> {
+        r.findings
+            .iter()
+            .filter(|f| f.severity == vendorcert::engine::Severity::Error)
+            .map(|f| format!("{} {} at {:?}: {}", f.rule.id, f.status, f.at, f.message))
+            .collect()
+    };
+    let (b, a) = (errors(before), errors(after));
+    let mut out = format!("verdict {:?} -> {:?}\n", before.verdict, after.verdict);
+    for e in b.iter().filter(|e| !a.contains(e)) {
+        out.push_str(&format!("  - {e}\n"));
+    }
+    for e in a.iter().filter(|e| !b.contains(e)) {
+        out.push_str(&format!("  + {e}\n"));
+    }
+    out
+}
+
+fn weak_never_scores_worse(knobs: &[u8], policy_name: &str) -> Result<(), TestCaseError> {
+    let generated = generate(knobs, true);
+    let tmp = folder(&generated);
+    let evidence = &generated.evidence;
+    let policy = match policy_name {
+        "risk-tier" => policy_for(evidence, false),
+        name => Arc::new(Policy::built_in(name).expect("a built-in policy")),
+    };
+    // Under strict and the EU AI Act policy a document pin is part of what a report must have:
+    // deleting it never helps, mismatching or not.
+    let pins_required = matches!(policy_name, "strict" | "eu-ai-act-high-risk");
+    let full = evaluate_text(
+        tmp.path(),
+        "vendor.toml",
+        &toml_text(evidence),
+        as_of(),
+        &policy,
+    )
+    .map_err(|e| TestCaseError::fail(format!("generated evidence is invalid: {e:?}")))?;
+    for piece in all_pieces(evidence) {
+        let value = evidence
+            .pointer(&piece.pointer)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let is_pin = piece.at.ends_with(".document");
+        // A field of an entry with an adverse finding may be what that finding rests on (the
+        // issue date of a certificate dated before its edition existed).
+        let entry = entry_of(&piece.at);
+        let records_adverse = entry != piece.at
+            && full
+                .findings
+                .iter()
+                .any(|f| f.adverse && f.at.as_deref().is_some_and(|at| entry_of(at) == entry));
+        if (holds_adverse_fact(&value, &generated.documents) || records_adverse)
+            && !(pins_required && is_pin)
+        {
+            continue;
+        }
+        let less = without(evidence, &piece.pointer);
+        let Ok(reduced) = evaluate_text(
+            tmp.path(),
+            "vendor.toml",
+            &toml_text(&less),
+            as_of(),
+            &policy,
+        ) else {
+            continue; // invalid without it (a required field): never a pass
+        };
+        prop_assert!(
+            !(full.verdict == Verdict::Fail && reduced.verdict == Verdict::Pass),
+            "under {policy_name}, removing {} turned a failing vendor into a passing one\n{}",
+            piece.at,
+            severity_changes(&full, &reduced)
+        );
+        // Errors elsewhere may move from one rule to another (another report becomes the
+        // current one), but they never become fewer.
+        let errors = |r: &VendorResult, keep: &dyn Fn(&vendorcert::engine::Finding) -> bool| {
+            r.findings
+                .iter()
+                .filter(|f| f.severity == vendorcert::engine::Severity::Error && keep(f))
+                .count()
+        };
+        // CONTRACT-CERTS measures the contract against the certifications held: a certificate
+        // the contract does not name is found at fault there, as in property 1.
+        let (was, now) = (
+            errors(&full, &|f| {
+                !about(f, &piece.at) && !unnamed_in_contract(f, evidence, &piece)
+            }),
+            errors(&reduced, &|_| true),
+        );
+        prop_assert!(
+            now >= was,
+            "under {policy_name}, removing {} cleared errors ({was} -> {now})\n{}",
+            piece.at,
+            severity_changes(&full, &reduced)
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn weaker_evidence_never_scores_worse_than_none_under_any_built_in_policy() {
+    let mut runner = TestRunner::new(config(96));
+    runner
+        .run(
+            &(
+                knob_bytes(),
+                prop_oneof![
+                    Just("risk-tier"),
+                    Just("baseline"),
+                    Just("ai-vendor"),
+                    Just("strict"),
+                    Just("eu-ai-act-high-risk"),
+                ],
+            ),
+            |(knobs, policy)| weak_never_scores_worse(&knobs, policy),
+        )
+        .unwrap();
+}
+
 // --- 2. a later as-of date never turns a failure into a pass -------------------------------
 
 fn later_never_better(knobs: &[u8], days_later: i64, strict: bool) -> Result<(), TestCaseError> {

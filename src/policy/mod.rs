@@ -102,6 +102,7 @@ impl Policy {
             accept_42001_readiness: false,
             tolerate_claims: false,
             warnings_fail: true,
+            require_document_pins: true,
             ..Thresholds::default()
         };
         Policy {
@@ -258,6 +259,7 @@ pub struct ThresholdOverrides {
     pub accept_42001_readiness: Option<bool>,
     pub tolerate_claims: Option<bool>,
     pub warnings_fail: Option<bool>,
+    pub require_document_pins: Option<bool>,
     /// More phrasings per AI scope element, added to the defaults.
     pub ai_scope_phrasings: Option<BTreeMap<String, Vec<String>>>,
     pub expiry_horizon_days: Option<u32>,
@@ -289,6 +291,7 @@ impl ThresholdOverrides {
             accept_42001_readiness,
             tolerate_claims,
             warnings_fail,
+            require_document_pins,
             expiry_horizon_days,
             review_interval_months,
             incident_window_months,

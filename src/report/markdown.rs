@@ -533,6 +533,7 @@ mod tests {
             matched: Vec::new(),
             registry: None,
             waiver: None,
+            adverse: false,
             weak: false,
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {

@@ -455,7 +455,7 @@ pub fn judges_pieces(rule: &Rule) -> bool {
         rule.framework,
         Framework::Soc2 | Framework::Iso | Framework::Star
     ) && rule.id != "ISO-FAMILY"
-        || matches!(rule.id, "GEN-INDEPENDENT" | "GEN-EXPIRY")
+        || matches!(rule.id, "GEN-INDEPENDENT" | "GEN-EXPIRY" | "GEN-DOCUMENT")
 }
 
 /// "the 1 service" / "all 2 services".

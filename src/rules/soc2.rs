@@ -14,7 +14,10 @@ pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> 
         .enumerate()
         .filter(|(i, r)| {
             !reports.iter().enumerate().any(|(j, later)| {
+                // An undated report cannot be shown to be superseded: it is judged.
                 j != *i
+                    && r.period_end.is_some()
+                    && later.source.is_independent()
                     && later.period_end > r.period_end
                     && !r.services.is_empty()
                     && r.services
@@ -349,6 +352,7 @@ pub static EXCEPTIONS: Rule = Rule {
                     plural(other.len(), "exception"),
                     other.join("; ")
                 ))
+                .adverse()
             } else {
                 Outcome::pass("no exceptions").resting_on(r.source)
             }
@@ -392,9 +396,12 @@ pub static SCOPE: Rule = Rule {
                     coverage(service, &texts, &r.covers).map(|c| (*i, r.source, c))
                 })
                 .collect();
+            // A report seen as a document wins over a claim that also names the service.
             let found = results
                 .iter()
-                .find_map(|res| res.clone().ok().map(Ok))
+                .filter_map(|res| res.clone().ok())
+                .min_by_key(|(_, source, _)| !source.is_independent())
+                .map(Ok)
                 .or_else(|| {
                     results.iter().find_map(|res| match res {
                         Err(NotCovered::Absent) | Ok(_) => None,

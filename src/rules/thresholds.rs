@@ -49,6 +49,9 @@ pub struct Thresholds {
     /// Whether a `warn` outcome of a rule at level `error` fails the vendor (seed 002: "partial
     /// compliance is non-compliance"). Rules at level `warning` still only warn.
     pub warnings_fail: bool,
+    /// Whether a report or certificate read in full (`source = "document"`) must cite its document
+    /// with a sha256 (GEN-DOCUMENT fails each one that does not; otherwise they warn together).
+    pub require_document_pins: bool,
     /// Phrasings that count as naming each AI scope element (ISO-AI-SCOPE).
     pub ai_scope_phrasings: BTreeMap<String, Vec<String>>,
     /// Evidence expiring within this many days warns.
@@ -82,6 +85,7 @@ impl Default for Thresholds {
             accept_42001_readiness: true,
             tolerate_claims: true,
             warnings_fail: false,
+            require_document_pins: false,
             ai_scope_phrasings: default_ai_scope_phrasings(),
             expiry_horizon_days: 90,
             review_interval_months: 3,

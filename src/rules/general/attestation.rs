@@ -121,8 +121,13 @@ pub static COVERAGE: Rule = Rule {
     gap: None,
     check: |ctx| {
         let t = &ctx.thresholds;
-        let reports: Vec<_> = current_reports(ctx)
-            .into_iter()
+        // Every sound report and certificate counts, superseded or not: a later, weaker one
+        // (a Type 1, a narrower scope) never takes away what an earlier one still attests.
+        let reports: Vec<_> = ctx
+            .ev
+            .soc2
+            .iter()
+            .enumerate()
             .filter(|(_, r)| {
                 r.report_type == 2
                     && r.source == Source::Document
@@ -132,7 +137,7 @@ pub static COVERAGE: Rule = Rule {
                     })
             })
             .collect();
-        let certs: Vec<_> = current_certs(ctx)
+        let certs: Vec<_> = all_certs(ctx)
             .into_iter()
             .filter(|(_, c, s)| {
                 // Sound as ISO-CURRENT and ISO-ACCREDITED judge it: in its dates, not withdrawn,
@@ -278,7 +283,7 @@ pub static EXPIRY: Rule = Rule {
 pub(crate) fn attested_scopes(ctx: &Ctx) -> Vec<String> {
     let t = &ctx.thresholds;
     let mut texts = Vec::new();
-    for (_, c, s) in current_certs(ctx) {
+    for (_, c, s) in all_certs(ctx) {
         if is_security_standard(&s)
             && c.source.is_independent()
             && crate::rules::iso::unsound(ctx, c, &s).is_none()
@@ -290,7 +295,7 @@ pub(crate) fn attested_scopes(ctx: &Ctx) -> Vec<String> {
             );
         }
     }
-    for (_, r) in current_reports(ctx) {
+    for r in &ctx.ev.soc2 {
         let current = r
             .period_end
             .is_some_and(|e| e <= ctx.as_of && e.plus_months(t.soc2_max_age_months) >= ctx.as_of);
@@ -360,3 +365,19 @@ pub static LAYERS: Rule = Rule {
             .collect()
     },
 };
+
+/// Every certificate whose standard can be read, superseded or not, with its index.
+fn all_certs<'a>(
+    ctx: &Ctx<'a>,
+) -> Vec<(
+    usize,
+    &'a crate::evidence::IsoCertificate,
+    crate::evidence::Standard,
+)> {
+    ctx.ev
+        .iso
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| crate::evidence::Standard::parse(&c.standard).map(|s| (i, c, s)))
+        .collect()
+}

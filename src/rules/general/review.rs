@@ -74,17 +74,21 @@ pub static DOCUMENT: Rule = Rule {
                 DocumentOutcome::Missing => Outcome::fail(format!(
                     "`{}` does not exist in the vendor folder",
                     check.cited
-                )),
+                ))
+                .adverse(),
                 DocumentOutcome::Mismatch { actual } => Outcome::fail(format!(
                     "`{}` does not match its sha256 (found {actual})",
                     check.cited
-                )),
+                ))
+                .adverse(),
+                // A pinned document that cannot be verified is treated as one that does not match.
                 DocumentOutcome::TooLarge { bytes } => Outcome::fail(format!(
                     "`{}` is too large to verify ({bytes} bytes)",
                     check.cited
-                )),
+                ))
+                .adverse(),
                 DocumentOutcome::Unreadable(why) => {
-                    Outcome::fail(format!("`{}` cannot be read: {why}", check.cited))
+                    Outcome::fail(format!("`{}` cannot be read: {why}", check.cited)).adverse()
                 }
                 DocumentOutcome::NotFetched => {
                     use crate::evidence::registry::Answer;
@@ -94,7 +98,15 @@ pub static DOCUMENT: Rule = Rule {
                         .as_deref()
                         .and_then(|f| f.document(&check.cited, &check.sha256))
                     {
-                        None => Outcome::unverified(format!(
+                        // As unverifiable as no document at all: it weighs as a missing pin
+                        // does under the policy (an error where pins are required).
+                        None if ctx.thresholds.require_document_pins => {
+                            Outcome::unverified(format!(
+                                "`{}` is cited by URL only and cannot be checked offline",
+                                check.cited
+                            ))
+                        }
+                        None => Outcome::warn(format!(
                             "`{}` is cited by URL only and cannot be checked offline",
                             check.cited
                         )),
@@ -109,11 +121,13 @@ pub static DOCUMENT: Rule = Rule {
                                 "`{}` was fetched but does not match its sha256 (found {sha256})",
                                 check.cited
                             ))
+                            .adverse()
                             .answered_by(l),
                             Answer::NotFound => Outcome::fail(format!(
                                 "`{}` does not exist (HTTP 404)",
                                 check.cited
                             ))
+                            .adverse()
                             .answered_by(l),
                             Answer::Unavailable(why) => Outcome::unverified(format!(
                                 "`{}` could not be fetched: {why}",
@@ -158,7 +172,18 @@ pub static DOCUMENT: Rule = Rule {
                     .map(|_| "contract".to_string()),
             )
             .collect();
-        if let Some(first) = unfiled.first() {
+        if ctx.thresholds.require_document_pins {
+            // Each piece on its own, so that each weighs as the policy requires of it.
+            for piece in &unfiled {
+                outcomes.push(
+                    Outcome::fail(format!(
+                        "{piece} was read in full but its document is not filed with a sha256, \
+                         which this policy requires"
+                    ))
+                    .at(format!("{piece}.source")),
+                );
+            }
+        } else if let Some(first) = unfiled.first() {
             outcomes.push(
                 Outcome::warn(format!(
                     "read as documents but not filed with a sha256: {}",

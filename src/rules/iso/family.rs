@@ -51,7 +51,14 @@ pub static FAMILY: Rule = Rule {
             if !extension {
                 continue;
             }
-            let linked = c.extends.as_deref().map(str::trim);
+            // The 27001 certificate it names, where the evidence holds it; a number the evidence
+            // does not hold counts as no link (the current 27001 backs it, as without `extends`),
+            // so that recording the link never weighs worse than leaving it out.
+            let linked = c.extends.as_deref().map(str::trim).filter(|n| {
+                certs.iter().any(|(_, b, bs)| {
+                    bs.number == 27001 && b.certificate_number.as_deref().map(str::trim) == Some(*n)
+                })
+            });
             let backed = match linked {
                 Some(n) => certs.iter().any(|(_, b, bs)| {
                     bs.number == 27001

@@ -43,7 +43,8 @@ pub(super) const fn date(y: i32, m: u32, d: u32) -> Date {
 }
 
 /// The certificates a check looks at: a certificate is superseded, and left out, by a later one
-/// (by expiry) to the same standard.
+/// (by expiry) to the same standard. One without an expiry date is never superseded, and a claim
+/// (a trust page, a vendor's statement) never supersedes anything.
 pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate, Standard)> {
     let certs: Vec<(usize, &IsoCertificate, Standard)> = ctx
         .ev
@@ -78,9 +79,11 @@ pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate
         .iter()
         .filter(|(i, c, s)| {
             !certs.iter().any(|(j, later, ls)| {
+                // An undated certificate cannot be shown to be superseded: it is judged.
                 j != i
                     && ls.number == s.number
-                    && later.expires.is_some()
+                    && c.expires.is_some()
+                    && later.source.is_independent()
                     && later.expires > c.expires
                     && replaces(later, c)
             })
