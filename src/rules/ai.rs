@@ -160,8 +160,8 @@ pub static RETENTION: Rule = Rule {
         operational window required for abuse monitoring (typically 30 days)\".",
     question: "Does zero data retention apply to our use, and how long are prompts and outputs kept \
         for abuse monitoring?",
-    passes: "`zero_data_retention = true`",
-    fails: "no ZDR and retention over 30 days or not recorded; ZDR absent with retention of 30 days or less warns",
+    passes: "`zero_data_retention = true` with a retention window (`retention_days`, or the inference logs' `retention_days`) of 30 days or less",
+    fails: "no ZDR and retention over 30 days or not recorded; ZDR absent with retention of 30 days or less, or ZDR without its retention window recorded, warns",
     gap: Some(AiGap {
         risk: "inference data leakage",
         owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
@@ -180,6 +180,14 @@ pub static RETENTION: Rule = Rule {
                     log_days.unwrap_or_default()
                 ))
                 .at("ai.inference_logs.retention_days"),
+                // The abuse-monitoring window is what zero data retention still allows: it is
+                // recorded as `retention_days` or as the inference logs' retention; with neither,
+                // it is not shown to be within 30 days.
+                (Some(true), None) if log_days.is_none() => Outcome::warn(
+                    "zero data retention is claimed, but the retention window for abuse monitoring \
+                     is not recorded (`retention_days`)",
+                )
+                .at("ai.zero_data_retention"),
                 (Some(true), _) => Outcome::pass("zero data retention applies")
                     .resting_on(ai.source)
                     .at("ai.zero_data_retention"),
@@ -213,8 +221,8 @@ pub static ADVERSARIAL: Rule = Rule {
     question: "When was your AI system last red-teamed by an independent party, which scenarios \
         were tested (prompt injection, indirect prompt injection, jailbreak, data exfiltration), and \
         were the fixes retested?",
-    passes: "testing within 12 months covering all four scenarios, by an independent tester, remediation retested",
-    fails: "no testing recorded, older than 12 months, a scenario missing, an internal tester, or no retest",
+    passes: "testing within 12 months covering all four scenarios, by a named, independent tester, remediation retested",
+    fails: "no testing recorded, older than 12 months, a scenario missing, an internal or unnamed tester, or no retest",
     gap: Some(AiGap {
         risk: "prompt injection",
         owasp: Some("LLM01:2025 Prompt Injection"),
@@ -249,6 +257,10 @@ pub static ADVERSARIAL: Rule = Rule {
             }
             if !t.independent {
                 problems.push("the tester is not independent".to_string());
+            } else if t.tester.as_deref().is_none_or(super::is_placeholder) {
+                problems.push(
+                    "the tester is not named, so its independence cannot be judged".to_string(),
+                );
             }
             if !t.remediation_retested {
                 problems.push("remediation was not retested".to_string());

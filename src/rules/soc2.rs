@@ -428,6 +428,25 @@ pub static SCOPE: Rule = Rule {
                 .find(|s| !s.is_independent())
                 .unwrap_or(Source::Document);
             let first = covered.first().map(|(_, i, _)| *i).unwrap_or(0);
+            // A report that records neither its services nor its system description cannot be
+            // judged: the services it covers are unknown, and that is never a pass.
+            let undescribed: Vec<String> = reports
+                .iter()
+                .filter(|(_, r)| r.services.is_empty() && r.system_description.is_none())
+                .map(|(i, _)| format!("soc2[{i}]"))
+                .collect();
+            if let Some(at) = undescribed.first() {
+                return vec![
+                    Outcome::unverified(format!(
+                        "{} in a system description, but {} records neither its services nor its \
+                         system description",
+                        all_of(covered.len(), "service"),
+                        undescribed.join(", ")
+                    ))
+                    .matched(matched)
+                    .at(at.clone()),
+                ];
+            }
             return vec![
                 Outcome::pass(format!(
                     "{} in a system description",
