@@ -588,7 +588,10 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
             at(
                 &format!("iso[{i}].standard"),
                 format!("`{}` is not an ISO/IEC standard reference", c.standard),
-                Some("write it as printed, e.g. `ISO/IEC 27001:2022`".into()),
+                Some(format!(
+                    "write it as printed; accepted forms: {}",
+                    super::standard::ACCEPTED_FORMS
+                )),
             );
         }
         if let (Some(issued), Some(expires)) = (c.issued, c.expires)

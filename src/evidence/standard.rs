@@ -10,6 +10,38 @@ pub struct Standard {
     /// The ISO edition year, when printed. European adoptions are mapped back to the ISO
     /// edition they adopt (EN ISO/IEC 27001:2017 is the 2013 edition).
     pub edition: Option<u16>,
+    /// An amendment to that edition, as printed after it (`/Amd 1:2024`, `+ A1:2024`): its number
+    /// and year. The edition is still the one amended.
+    pub amendment: Option<(u8, u16)>,
+}
+
+/// The forms a standard reference is accepted in, for messages.
+pub const ACCEPTED_FORMS: &str = "`ISO/IEC 27001:2022`, `ISO 27001:2013`, `EN ISO/IEC 27001:2017`, \
+    `27701:2019`, `ISO/IEC 42001` (no edition), and an amendment after the edition: \
+    `ISO/IEC 27001:2022/Amd 1:2024`, `ISO/IEC 27001:2022 + A1:2024`, `ISO/IEC 27001:2022/AMD1:2024`";
+
+/// Reads an amendment as printed after an edition: `/Amd 1:2024`, `/AMD1:2024`, `/Amd.1:2024`,
+/// `+ A1:2024`, `+A1:2024`. `None` for anything else.
+fn amendment(tail: &str) -> Option<(u8, u16)> {
+    let rest = tail.trim_start();
+    let rest = rest
+        .strip_prefix('/')
+        .or_else(|| rest.strip_prefix('+'))?
+        .trim_start();
+    let rest = rest
+        .strip_prefix("AMD")
+        .or_else(|| rest.strip_prefix('A'))?;
+    let rest = rest.trim_start_matches(['.', ' ']);
+    let digits_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    if digits_end == 0 || digits_end > 2 {
+        return None;
+    }
+    let number: u8 = rest[..digits_end].parse().ok()?;
+    let year = rest[digits_end..].trim_start().strip_prefix(':')?.trim();
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) || number == 0 {
+        return None;
+    }
+    Some((number, year.parse().ok()?))
 }
 
 impl Standard {
@@ -39,14 +71,26 @@ impl Standard {
             return None;
         }
         let tail = rest[number_end..].trim();
-        let edition = if tail.is_empty() {
-            None
+        let (edition, amended) = if tail.is_empty() {
+            (None, None)
         } else {
-            let year = tail.strip_prefix(':')?.trim();
-            if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+            let after = tail.strip_prefix(':')?.trim_start();
+            let year_end = after
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(after.len());
+            let year = &after[..year_end];
+            if year.len() != 4 {
                 return None;
             }
-            Some(year.parse::<u16>().ok()?)
+            let edition: u16 = year.parse().ok()?;
+            let more = after[year_end..].trim();
+            let amended = if more.is_empty() {
+                None
+            } else {
+                // An amendment cannot predate the edition it amends.
+                Some(amendment(more).filter(|(_, y)| *y >= edition)?)
+            };
+            (Some(edition), amended)
         };
         let edition = match (european, number, edition) {
             (true, 27001, Some(2017)) => Some(2013),
@@ -54,7 +98,11 @@ impl Standard {
             (true, 27701, Some(2021)) => Some(2019),
             _ => edition,
         };
-        Some(Standard { number, edition })
+        Some(Standard {
+            number,
+            edition,
+            amendment: amended,
+        })
     }
 
     /// `ISO/IEC 27001:2022`, or `ISO/IEC 27001` when no edition was printed.
@@ -72,9 +120,12 @@ impl fmt::Display for Standard {
         } else {
             "ISO"
         };
-        match self.edition {
-            Some(year) => write!(f, "{body} {}:{}", self.number, year),
-            None => write!(f, "{body} {}", self.number),
+        match (self.edition, self.amendment) {
+            (Some(year), Some((n, amended))) => {
+                write!(f, "{body} {}:{}/Amd {n}:{amended}", self.number, year)
+            }
+            (Some(year), None) => write!(f, "{body} {}:{}", self.number, year),
+            (None, _) => write!(f, "{body} {}", self.number),
         }
     }
 }
@@ -85,7 +136,13 @@ mod tests {
 
     #[test]
     fn parses_printed_forms() {
-        let s = |number, edition| Some(Standard { number, edition });
+        let s = |number, edition| {
+            Some(Standard {
+                number,
+                edition,
+                amendment: None,
+            })
+        };
         assert_eq!(Standard::parse("ISO/IEC 27001:2022"), s(27001, Some(2022)));
         assert_eq!(Standard::parse("ISO 27001:2013"), s(27001, Some(2013)));
         assert_eq!(
@@ -97,5 +154,36 @@ mod tests {
         assert_eq!(Standard::parse("SOC 2"), None);
         assert_eq!(Standard::parse("ISO/IEC 27001:22"), None);
         assert_eq!(Standard::parse("ISO/IEC 27001 (2022)"), None);
+    }
+
+    #[test]
+    fn amendments_are_the_edition_they_amend() {
+        let amended = Some(Standard {
+            number: 27001,
+            edition: Some(2022),
+            amendment: Some((1, 2024)),
+        });
+        for printed in [
+            "ISO/IEC 27001:2022/Amd 1:2024",
+            "ISO/IEC 27001:2022 + A1:2024",
+            "ISO/IEC 27001:2022/AMD1:2024",
+            "ISO/IEC 27001:2022/Amd.1:2024",
+            "iso/iec 27001:2022+a1:2024",
+        ] {
+            assert_eq!(Standard::parse(printed), amended, "{printed}");
+        }
+        assert_eq!(
+            amended.unwrap().to_string(),
+            "ISO/IEC 27001:2022/Amd 1:2024"
+        );
+        // An amendment older than its edition, or one that is not an amendment, is refused.
+        for wrong in [
+            "ISO/IEC 27001:2022/Amd 1:2019",
+            "ISO/IEC 27001:2022/Cor 1:2024",
+            "ISO/IEC 27001:2022 and more",
+            "ISO/IEC 27001:2022/Amd 1",
+        ] {
+            assert_eq!(Standard::parse(wrong), None, "{wrong}");
+        }
     }
 }
