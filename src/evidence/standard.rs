@@ -32,7 +32,9 @@ fn amendment(tail: &str) -> Option<(u8, u16)> {
         .strip_prefix("AMD")
         .or_else(|| rest.strip_prefix('A'))?;
     let rest = rest.trim_start_matches(['.', ' ']);
-    let digits_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let digits_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     if digits_end == 0 || digits_end > 2 {
         return None;
     }

@@ -263,7 +263,18 @@ pub static AI: Rule = Rule {
                             && Standard::parse(&c.standard).is_some_and(|s| s.number == 42001)
                     });
                     match cert {
-                        None => Outcome::fail("STAR for AI Level 2 requires an ISO/IEC 42001 certificate; none is linked in `certificate`"),
+                        None => match number.filter(|n| !n.is_empty()) {
+                            None => Outcome::fail("STAR for AI Level 2 requires an ISO/IEC 42001 certificate; none is linked in `certificate`"),
+                            Some(n) => match ctx.ev.iso.iter().find(|c| c.certificate_number.as_deref().map(str::trim) == Some(n)) {
+                                Some(other) => Outcome::fail(format!(
+                                    "STAR for AI Level 2 requires an ISO/IEC 42001 certificate; `certificate` names {n}, the `{}` certificate, not a 42001 one",
+                                    other.standard
+                                )),
+                                None => Outcome::fail(format!(
+                                    "STAR for AI Level 2 requires an ISO/IEC 42001 certificate; `certificate` names {n}, but no certificate with that number is in the evidence"
+                                )),
+                            },
+                        },
                         Some(c) => {
                             let s = Standard::parse(&c.standard).expect("parsed above");
                             if !in_validity(c, &s, ctx.as_of) {

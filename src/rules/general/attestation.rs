@@ -216,7 +216,9 @@ pub static EXPIRY: Rule = Rule {
         for (i, c, s) in current_certs(ctx) {
             if let Some(expires) = c.expires {
                 dated += 1;
-                if ahead(expires) {
+                // A certificate that already does not count (an invalid edition, no accredited
+                // body…) fails elsewhere: its expiry is not news.
+                if ahead(expires) && crate::rules::iso::unsound(ctx, c, &s).is_none() {
                     soon.push((
                         format!("iso[{i}].expires"),
                         format!("{} expires {expires}", crate::rules::iso::subject(c, &s)),
@@ -228,7 +230,12 @@ pub static EXPIRY: Rule = Rule {
             if let Some(pe) = r.period_end {
                 dated += 1;
                 let stale = pe.plus_months(ctx.thresholds.soc2_max_age_months);
-                if ahead(stale) {
+                // A report whose opinion already fails it does not also warn about its age.
+                let failing = matches!(
+                    r.opinion,
+                    Some(Opinion::Qualified | Opinion::Adverse | Opinion::Disclaimer)
+                );
+                if ahead(stale) && !failing {
                     soon.push((
                         format!("soc2[{i}].period_end"),
                         format!(
