@@ -160,11 +160,12 @@ mod tests {
 
     #[test]
     fn amendments_are_the_edition_they_amend() {
-        let amended = Some(Standard {
+        let standard = Standard {
             number: 27001,
             edition: Some(2022),
             amendment: Some((1, 2024)),
-        });
+        };
+        let amended = Some(standard);
         for printed in [
             "ISO/IEC 27001:2022/Amd 1:2024",
             "ISO/IEC 27001:2022 + A1:2024",
@@ -174,10 +175,7 @@ mod tests {
         ] {
             assert_eq!(Standard::parse(printed), amended, "{printed}");
         }
-        assert_eq!(
-            amended.unwrap().to_string(),
-            "ISO/IEC 27001:2022/Amd 1:2024"
-        );
+        assert_eq!(standard.to_string(), "ISO/IEC 27001:2022/Amd 1:2024");
         // An amendment older than its edition, or one that is not an amendment, is refused.
         for wrong in [
             "ISO/IEC 27001:2022/Amd 1:2019",
