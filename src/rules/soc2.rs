@@ -29,9 +29,12 @@ pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> 
 }
 
 pub(crate) fn subject(r: &SocReport) -> String {
+    // A blank or placeholder auditor is no auditor: it never reads as "by ,".
     let by = r
         .auditor
         .as_deref()
+        .map(str::trim)
+        .filter(|a| !super::is_placeholder(a))
         .map(|a| format!(" by {a}"))
         .unwrap_or_default();
     match r.period_end {
