@@ -339,9 +339,192 @@ pub fn corporate_phrase(scope: &str) -> Option<&'static str> {
     })
 }
 
+/// Characters that look like another or like nothing: zero-width and invisible characters, and
+/// Cyrillic and Greek letters drawn like Latin ones. A service name that matches only once these
+/// are read as what they look like never matches; the finding names the character.
+const LOOKALIKES: &[(char, &str, &str)] = &[
+    ('\u{200B}', "", "ZERO WIDTH SPACE"),
+    ('\u{200C}', "", "ZERO WIDTH NON-JOINER"),
+    ('\u{200D}', "", "ZERO WIDTH JOINER"),
+    ('\u{2060}', "", "WORD JOINER"),
+    ('\u{FEFF}', "", "ZERO WIDTH NO-BREAK SPACE"),
+    ('\u{00AD}', "", "SOFT HYPHEN"),
+    ('\u{0410}', "A", "CYRILLIC CAPITAL LETTER A"),
+    ('\u{0412}', "B", "CYRILLIC CAPITAL LETTER VE"),
+    ('\u{0415}', "E", "CYRILLIC CAPITAL LETTER IE"),
+    ('\u{041A}', "K", "CYRILLIC CAPITAL LETTER KA"),
+    ('\u{041C}', "M", "CYRILLIC CAPITAL LETTER EM"),
+    ('\u{041D}', "H", "CYRILLIC CAPITAL LETTER EN"),
+    ('\u{041E}', "O", "CYRILLIC CAPITAL LETTER O"),
+    ('\u{0420}', "P", "CYRILLIC CAPITAL LETTER ER"),
+    ('\u{0421}', "C", "CYRILLIC CAPITAL LETTER ES"),
+    ('\u{0422}', "T", "CYRILLIC CAPITAL LETTER TE"),
+    ('\u{0425}', "X", "CYRILLIC CAPITAL LETTER HA"),
+    (
+        '\u{0406}',
+        "I",
+        "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I",
+    ),
+    ('\u{0430}', "a", "CYRILLIC SMALL LETTER A"),
+    ('\u{0435}', "e", "CYRILLIC SMALL LETTER IE"),
+    ('\u{043E}', "o", "CYRILLIC SMALL LETTER O"),
+    ('\u{0440}', "p", "CYRILLIC SMALL LETTER ER"),
+    ('\u{0441}', "c", "CYRILLIC SMALL LETTER ES"),
+    ('\u{0443}', "y", "CYRILLIC SMALL LETTER U"),
+    ('\u{0445}', "x", "CYRILLIC SMALL LETTER HA"),
+    (
+        '\u{0456}',
+        "i",
+        "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I",
+    ),
+    ('\u{0391}', "A", "GREEK CAPITAL LETTER ALPHA"),
+    ('\u{0392}', "B", "GREEK CAPITAL LETTER BETA"),
+    ('\u{0395}', "E", "GREEK CAPITAL LETTER EPSILON"),
+    ('\u{0397}', "H", "GREEK CAPITAL LETTER ETA"),
+    ('\u{0399}', "I", "GREEK CAPITAL LETTER IOTA"),
+    ('\u{039A}', "K", "GREEK CAPITAL LETTER KAPPA"),
+    ('\u{039C}', "M", "GREEK CAPITAL LETTER MU"),
+    ('\u{039D}', "N", "GREEK CAPITAL LETTER NU"),
+    ('\u{039F}', "O", "GREEK CAPITAL LETTER OMICRON"),
+    ('\u{03A1}', "P", "GREEK CAPITAL LETTER RHO"),
+    ('\u{03A4}', "T", "GREEK CAPITAL LETTER TAU"),
+    ('\u{03A7}', "X", "GREEK CAPITAL LETTER CHI"),
+    ('\u{03BF}', "o", "GREEK SMALL LETTER OMICRON"),
+];
+
+/// `text` with each look-alike read as what it looks like.
+fn skeleton(text: &str) -> String {
+    text.chars()
+        .map(|c| match LOOKALIKES.iter().find(|(l, _, _)| *l == c) {
+            Some((_, like, _)) => like.to_string(),
+            None => c.to_string(),
+        })
+        .collect()
+}
+
+/// Where `service` is named in one of `texts` only through a look-alike character (in the text
+/// or in the service name itself): which character, its code point and what it looks like.
+/// `None` when no look-alike explains a miss.
+pub fn lookalike(service: &str, texts: &[&str]) -> Option<String> {
+    let wanted = fold(&skeleton(service));
+    let describe = |c: char| {
+        LOOKALIKES
+            .iter()
+            .find(|(l, _, _)| *l == c)
+            .map(|(_, like, name)| {
+                let looks = if like.is_empty() {
+                    "which is invisible".to_string()
+                } else {
+                    format!("which looks like `{like}`")
+                };
+                format!("U+{:04X} {name}, {looks}", c as u32)
+            })
+    };
+    if let Some(c) = service
+        .chars()
+        .find(|c| LOOKALIKES.iter().any(|(l, _, _)| l == c))
+    {
+        return describe(c).map(|d| format!("the service name itself holds {d}"));
+    }
+    texts.iter().find_map(|text| {
+        let folded = fold(&skeleton(text));
+        if wanted.is_empty() || !folded.contains(&wanted) {
+            return None;
+        }
+        text.chars()
+            .find(|c| LOOKALIKES.iter().any(|(l, _, _)| l == c))
+            .and_then(describe)
+            .map(|d| format!("named only with {d}"))
+    })
+}
+
+/// The services of `services` a scope excludes by name: named in the clause of an exclusion
+/// wording, after "excluding", "except", "with the exception of", or before "is excluded",
+/// "is out of scope", "is not covered" and the like. A clause ends at `.`, `;` or `:`.
+pub fn excluded_services<'s>(scope: &str, services: &'s [String]) -> Vec<&'s str> {
+    const FOLLOWED: &[&str] = &[
+        "excluding",
+        "excludes",
+        "except",
+        "with the exception of",
+        "other than",
+    ];
+    let mut out = Vec::new();
+    for clause in scope.split(['.', ';', ':']) {
+        let folded = fold(clause);
+        let Some(phrase) = exclusion_phrase(clause) else {
+            continue;
+        };
+        let phrase = fold(phrase);
+        let Some(at) = folded.find(&phrase) else {
+            continue;
+        };
+        let (before, after) = (&folded[..at], &folded[at + phrase.len()..]);
+        let region = if FOLLOWED.contains(&phrase.as_str()) {
+            after
+        } else {
+            // "the D API is excluded": the subject since the last comma.
+            before.rsplit(',').next().unwrap_or(before)
+        };
+        for service in services {
+            let name = fold(service);
+            if !name.is_empty() && region.contains(&name) && !out.contains(&service.as_str()) {
+                out.push(service.as_str());
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lookalikes_are_named_with_their_code_point() {
+        let scope = "Development of the \u{0410}cme Inference API and the Acme\u{200B}Console.";
+        assert_eq!(
+            lookalike("Acme Inference API", &[scope]).as_deref(),
+            Some("named only with U+0410 CYRILLIC CAPITAL LETTER A, which looks like `A`")
+        );
+        assert_eq!(
+            lookalike("\u{0410}cme Chat", &["Acme Chat"]).as_deref(),
+            Some(
+                "the service name itself holds U+0410 CYRILLIC CAPITAL LETTER A, which looks like `A`"
+            )
+        );
+        assert!(lookalike("Acme Search", &[scope]).is_none());
+        assert!(coverage("Acme Inference API", &[scope], &[]).is_err());
+    }
+
+    #[test]
+    fn services_excluded_by_name_are_found_in_their_clause() {
+        let services = vec![
+            "Acme Inference API".to_string(),
+            "Northwind API".to_string(),
+        ];
+        assert_eq!(
+            excluded_services(
+                "Operation of the Acme Inference API and the Northwind API, excluding the Northwind API.",
+                &services
+            ),
+            ["Northwind API"]
+        );
+        assert_eq!(
+            excluded_services(
+                "Operation of the Acme Inference API; the Northwind API is excluded from the scope.",
+                &services
+            ),
+            ["Northwind API"]
+        );
+        assert!(
+            excluded_services(
+                "Operation of the Acme Inference API and the Northwind API, excluding physical offices.",
+                &services
+            )
+            .is_empty()
+        );
+    }
 
     proptest::proptest! {
         /// The one-pass search finds what searching for each phrase in turn finds.

@@ -1,6 +1,6 @@
 //! SOC 2 rules (seeds 000, 002, 004; durations from domain-facts §6).
 
-use crate::evidence::scope::{NotCovered, coverage, fold};
+use crate::evidence::scope::{NotCovered, coverage, fold, lookalike};
 use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};
 
 use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, all_of, plural};
@@ -417,7 +417,21 @@ pub static SCOPE: Rule = Rule {
                     sources.push(source);
                 }
                 Some(Err(why)) => bad_quotes.push(format!("{service} ({why})")),
-                None => missing.push(service.as_str()),
+                None => {
+                    let texts: Vec<&str> = reports
+                        .iter()
+                        .flat_map(|(_, r)| {
+                            r.services
+                                .iter()
+                                .map(String::as_str)
+                                .chain(r.system_description.as_deref())
+                        })
+                        .collect();
+                    missing.push(match lookalike(service, &texts) {
+                        Some(why) => format!("{service} ({why})"),
+                        None => service.clone(),
+                    })
+                }
             }
         }
         let matched: Vec<String> = covered
@@ -460,7 +474,7 @@ pub static SCOPE: Rule = Rule {
                 .at(format!("soc2[{first}]")),
             ];
         }
-        let mut problems: Vec<String> = missing.iter().map(|s| s.to_string()).collect();
+        let mut problems: Vec<String> = missing;
         problems.extend(bad_quotes);
         vec![
             Outcome::fail(format!(

@@ -1,6 +1,9 @@
 //! Whether a certificate's scope covers the services we use.
 
-use crate::evidence::scope::{Coverage, NotCovered, corporate_phrase, coverage, exclusion_phrase};
+use crate::evidence::scope::{
+    Coverage, NotCovered, corporate_phrase, coverage, excluded_services, exclusion_phrase,
+    lookalike,
+};
 
 use super::per_cert;
 use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, all_of};
@@ -18,7 +21,9 @@ pub static SCOPE: Rule = Rule {
     question: "Does your certificate's scope statement include these services, and can you quote \
         the wording that covers them?",
     passes: "each of `vendor.services` named in `scope` (or covered by a verified `covers` quote)",
-    fails: "a service the scope does not name, a corporate-IT or headquarters scope, or no scope recorded",
+    fails: "a service the scope does not name (or names only through a look-alike character), a \
+        service it excludes by name, a corporate-IT or headquarters scope, or no scope recorded; \
+        other exclusion wording is unverified",
     gap: None,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
@@ -35,7 +40,10 @@ pub static SCOPE: Rule = Rule {
                         quoted |= matches!(cov, Coverage::Quoted(_));
                         matched.push(format!("{service}: \"{}\"", cov.text()))
                     }
-                    Err(NotCovered::Absent) => missing.push(service.clone()),
+                    Err(NotCovered::Absent) => missing.push(match lookalike(service, &[scope]) {
+                        Some(why) => format!("{service} ({why})"),
+                        None => service.clone(),
+                    }),
                     Err(bad) => missing.push(format!("{service} ({})", bad.explain("scope"))),
                 }
             }
@@ -48,6 +56,15 @@ pub static SCOPE: Rule = Rule {
                 {
                     return Outcome::fail(format!(
                         "scope is limited to {corporate} and says \"{phrase}\": the services we use are not shown to be covered"
+                    ))
+                    .matched(matched)
+                    .at(at);
+                }
+                let excluded = excluded_services(scope, &ctx.ev.vendor.services);
+                if let (Some(phrase), false) = (exclusion_phrase(scope), excluded.is_empty()) {
+                    return Outcome::fail(format!(
+                        "scope excludes {} by name (\"{phrase}\")",
+                        excluded.join(", ")
                     ))
                     .matched(matched)
                     .at(at);
