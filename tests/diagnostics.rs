@@ -104,3 +104,42 @@ fn verbose_shows_the_policy_line_that_set_a_level() {
         "{text}"
     );
 }
+
+#[test]
+fn dates_that_cannot_all_be_true_are_input_errors_at_their_line() {
+    let base = "schema = 1\n\n[vendor]\nid = \"x-co\"\nname = \"X Co\"\nservices = [\"X Analytics API\"]\nai_vendor = false\nrisk_tier = \"low\"\ndata_classes = []\n\n[[soc2]]\ntype = 2\nauditor = \"Ledger & Stone LLP\"\nperiod_start = 2025-10-01\nperiod_end = 2026-09-30\nsource = \"document\"\n";
+    // A report dated before its period ended.
+    let e = stderr_for("vendor.toml", &format!("{base}report_date = 2026-08-01\n"));
+    assert!(
+        e.contains("vendor.toml:17:15: report dated 2026-08-01, before the end of the period it reports on (2026-09-30)"),
+        "{e}"
+    );
+    // A bridge letter that ends before the period it bridges.
+    let e = stderr_for(
+        "vendor.toml",
+        &format!("{base}bridge_letter = {{ through = 2026-06-30, signed_by = \"CFO\" }}\n"),
+    );
+    assert!(
+        e.contains(
+            "the bridge letter ends 2026-06-30, before the period it bridges ends (2026-09-30)"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("vendor.toml:17:"), "{e}");
+    // A surveillance audit before the certificate was issued.
+    let iso = "schema = 1\n\n[vendor]\nid = \"x-co\"\nname = \"X Co\"\nservices = [\"X Analytics API\"]\nai_vendor = false\nrisk_tier = \"low\"\ndata_classes = []\n\n[[iso]]\nstandard = \"ISO/IEC 27001:2022\"\nissued = 2025-06-01\nexpires = 2028-05-31\nsource = \"document\"\nsurveillance = [{ date = 2025-03-01 }]\n";
+    let e = stderr_for("vendor.toml", iso);
+    assert!(
+        e.contains(
+            "surveillance audit dated 2025-03-01, before the certificate was issued (2025-06-01)"
+        ),
+        "{e}"
+    );
+    // Sector evidence dated after it expires.
+    let sector = "schema = 1\n\n[vendor]\nid = \"x-co\"\nname = \"X Co\"\nservices = [\"X Analytics API\"]\nai_vendor = false\nrisk_tier = \"low\"\ndata_classes = []\n\n[[sector]]\nframework = \"PCI DSS\"\ndate = 2026-05-01\nexpires = 2026-04-30\nsource = \"document\"\n";
+    let e = stderr_for("vendor.toml", sector);
+    assert!(
+        e.contains("vendor.toml:13:8: dated 2026-05-01, after it expires (2026-04-30)"),
+        "{e}"
+    );
+}

@@ -568,6 +568,38 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
                 None,
             );
         }
+        // Dates that cannot all be true: a report issued before its period ended, a bridge letter
+        // that ends (or is dated) before the period it bridges.
+        if let (Some(dated), Some(end)) = (r.report_date, r.period_end)
+            && dated < end
+        {
+            at(
+                &format!("soc2[{i}].report_date"),
+                format!("report dated {dated}, before the end of the period it reports on ({end})"),
+                Some("a SOC 2 report is issued after its period ends; check both dates".into()),
+            );
+        }
+        if let (Some(letter), Some(end)) = (&r.bridge_letter, r.period_end) {
+            if letter.through < end {
+                at(
+                    &format!("soc2[{i}].bridge_letter.through"),
+                    format!(
+                        "the bridge letter ends {}, before the period it bridges ends ({end})",
+                        letter.through
+                    ),
+                    Some("a bridge letter covers the time after the report's period".into()),
+                );
+            }
+            if let Some(dated) = letter.date.filter(|d| *d < end) {
+                at(
+                    &format!("soc2[{i}].bridge_letter.date"),
+                    format!(
+                        "the bridge letter is dated {dated}, before the period it bridges ends ({end})"
+                    ),
+                    None,
+                );
+            }
+        }
         if r.report_type == 1 && r.period_start.is_some() {
             at(
                 &format!("soc2[{i}].period_start"),
@@ -605,6 +637,31 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
         }
         for (j, q) in c.covers.iter().enumerate() {
             known_service(format!("iso[{i}].covers[{j}].service"), &q.service, &mut at);
+        }
+        if let Some(issued) = c.issued {
+            for (j, a) in c.surveillance.iter().enumerate() {
+                if a.date < issued {
+                    at(
+                        &format!("iso[{i}].surveillance[{j}].date"),
+                        format!(
+                            "surveillance audit dated {}, before the certificate was issued ({issued})",
+                            a.date
+                        ),
+                        Some("list the audits of this certificate's cycle only".into()),
+                    );
+                }
+            }
+        }
+    }
+    for (i, s) in ev.sector.iter().enumerate() {
+        if let (Some(date), Some(expires)) = (s.date, s.expires)
+            && date > expires
+        {
+            at(
+                &format!("sector[{i}].date"),
+                format!("dated {date}, after it expires ({expires})"),
+                None,
+            );
         }
     }
     for (i, s) in ev.star.iter().enumerate() {
