@@ -250,3 +250,33 @@ fn bad_waivers_are_exit_2_with_file_line_and_suggestion() {
     assert!(err.contains("did you mean `SOC2-CUECS`?"), "{err}");
     assert!(err.contains("waivers.toml:7:11: expires 2028-03-31, more than 12 months after its approval on 2026-10-01"), "{err}");
 }
+
+#[test]
+fn a_waiver_naming_a_vendor_not_in_the_run_is_reported_with_the_nearest_id() {
+    let tmp =
+        portfolio(&waiver("SOC2-CUECS", "2026-10-01", "2027-03-31").replace("qual-co", "qaul-co"));
+    let (code, v, stderr) = run(tmp.path());
+    // It accepts nothing: the vendor still fails on the finding it was meant to accept.
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(finding(&v, "SOC2-CUECS")["status"], "fail");
+    assert!(
+        stderr.contains(
+            "the waiver of SOC2-CUECS names vendor `qaul-co`, which is not among the vendors \
+             checked in this run (did you mean `qual-co`?); it accepts nothing"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("waivers.toml:1"), "{stderr}");
+    // The streaming format says the same.
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .args(["check", "--as-of", AS_OF, "--format", "jsonl"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("names vendor `qaul-co`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

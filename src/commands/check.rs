@@ -114,6 +114,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Some(path) => write_atomically(path, &buffer)?,
         None => emit(&buffer)?,
     }
+    let ids: std::collections::BTreeSet<String> =
+        report.evaluated().map(|v| v.id.clone()).collect();
+    super::warn_unmatched_waivers(&waivers, &ids)?;
     let code = report::exit_code(&report);
     let warned = report
         .evaluated()
@@ -176,6 +179,7 @@ fn check_streaming(
     };
     let (mut failed, mut warned, mut invalid) = (false, false, false);
     let mut write_error = None;
+    let mut ids = std::collections::BTreeSet::new();
     let progress = Progress::default();
     let answers = registry_answers(session);
     let path_errors = portfolio::for_each_vendor(
@@ -197,6 +201,7 @@ fn check_streaming(
             progress.tick();
             match &v {
                 portfolio::VendorOutcome::Evaluated(r) => {
+                    ids.insert(r.id.clone());
                     failed |= r.verdict == crate::engine::Verdict::Fail;
                     warned |= r.count(crate::engine::Severity::Warning) > 0;
                 }
@@ -238,6 +243,7 @@ fn check_streaming(
     if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
         fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    super::warn_unmatched_waivers(waivers, &ids)?;
     report_input_errors(&path_errors)?;
     Ok(
         match (

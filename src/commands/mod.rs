@@ -205,3 +205,25 @@ pub fn online_session(
         max_age,
     }))
 }
+
+/// Warns about each waiver whose vendor is not among `ids`, the vendors of the run, with the
+/// nearest id: a typo must not silently drop an executive risk acceptance. A warning, not an
+/// error: checking one vendor with a portfolio's waivers file is ordinary.
+pub fn warn_unmatched_waivers(
+    waivers: &[crate::policy::Waiver],
+    ids: &std::collections::BTreeSet<String>,
+) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for w in waivers.iter().filter(|w| !ids.contains(&w.vendor)) {
+        let near = crate::evidence::error::did_you_mean(&w.vendor, ids.iter().map(String::as_str))
+            .map(|id| format!(" (did you mean `{id}`?)"))
+            .unwrap_or_default();
+        writeln!(
+            err,
+            "warning: {}: the waiver of {} names vendor `{}`, which is not among the vendors \
+             checked in this run{near}; it accepts nothing",
+            w.origin, w.rule, w.vendor
+        )?;
+    }
+    Ok(())
+}
