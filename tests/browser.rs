@@ -121,7 +121,9 @@ impl Trap {
         }
     }
 
-    /// Stops listening and returns the requests seen.
+    /// Stops listening and returns the requests seen. A connection that sent nothing is not a
+    /// request: Chromium sometimes opens a speculative socket to its proxy, under load, and
+    /// closes it unused; nothing can be fetched through a connection that sends no request line.
     fn close(mut self) -> Vec<String> {
         // Let a connection made just before Chromium exited be accepted.
         std::thread::sleep(Duration::from_millis(200));
@@ -129,9 +131,18 @@ impl Trap {
         if let Some(t) = self.thread.take() {
             t.join().unwrap();
         }
-        self.requests.lock().unwrap().clone()
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| r.as_str() != NOTHING_SENT)
+            .cloned()
+            .collect()
     }
 }
+
+/// What the trap records for a connection that sent no request line.
+const NOTHING_SENT: &str = "(a connection that sent nothing)";
 
 fn first_line(mut stream: TcpStream) -> String {
     let _ = stream.set_nonblocking(false);
@@ -141,7 +152,7 @@ fn first_line(mut stream: TcpStream) -> String {
     let text = String::from_utf8_lossy(&buffer[..n]);
     let line = text.lines().next().unwrap_or("").to_string();
     if line.is_empty() {
-        "(a connection that sent nothing)".to_string()
+        NOTHING_SENT.to_string()
     } else {
         line
     }
