@@ -379,6 +379,16 @@ pub static SURVEILLANCE: Rule = Rule {
                 ),
                 _ => (i, &c.surveillance, String::new()),
             };
+            // An audit recorded as done after the as-of date cannot have happened yet: the
+            // evidence contradicts itself (or was recorded for another date).
+            if let Some((j, a)) = audits.iter().enumerate().find(|(_, a)| a.date > ctx.as_of) {
+                return Outcome::fail(format!(
+                    "surveillance audit dated {}{via}, after the as-of date {}",
+                    a.date, ctx.as_of
+                ))
+                .adverse()
+                .at(format!("iso[{owner}].surveillance[{j}].date"));
+            }
             let last = audits
                 .iter()
                 .enumerate()
