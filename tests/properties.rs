@@ -904,14 +904,15 @@ fn removal_never_helps(knobs: &[u8], json: bool, strict: bool) -> Result<(), Tes
         }
     }
     // No evidence at all never passes, and nothing in it passes but GEN-REVIEW, which rests on
-    // the analyst's review date in the [vendor] section that is kept.
+    // the analyst's review date in the [vendor] section that is kept, and GEN-DATES, which only
+    // says that date is possible.
     let bare = json!({ "schema": 1, "vendor": evidence["vendor"].clone() });
     let result = evaluate_text(tmp.path(), name, &render(&bare), as_of(), &policy)
         .map_err(|e| TestCaseError::fail(format!("bare vendor invalid: {e:?}")))?;
     prop_assert_eq!(result.verdict, Verdict::Fail, "{}", describe(&result));
     for f in &result.findings {
         prop_assert!(
-            f.status != Status::Pass || f.rule.id == "GEN-REVIEW",
+            f.status != Status::Pass || matches!(f.rule.id, "GEN-REVIEW" | "GEN-DATES"),
             "{} passes with no evidence: {}",
             f.rule.id,
             f.message
@@ -1143,6 +1144,157 @@ fn weaker_evidence_never_scores_worse_than_none_under_any_built_in_policy() {
             |(knobs, policy)| weak_never_scores_worse(&knobs, policy),
         )
         .unwrap();
+}
+
+// --- 1c. dates that cannot all be true never pass ------------------------------------------
+
+/// One contradiction among the evidence's dates, written into `evidence` with `days` (1..=400)
+/// setting how far off it is. `false` when the vendor has no piece to hold it.
+fn contradict(evidence: &mut Value, which: usize, days: i64) -> bool {
+    let before = |d: &Value, n: i64| -> Value {
+        let day: Date = d.as_str().unwrap().parse().unwrap();
+        date(day.plus_days(-n))
+    };
+    let after_as_of = date(as_of().plus_days(days));
+    let soc2 = evidence["soc2"].get(0).is_some();
+    let iso = evidence["iso"].get(0).is_some();
+    match which {
+        // A report dated before its period ended.
+        0 if soc2 => {
+            let end = evidence["soc2"][0]["period_end"].clone();
+            evidence["soc2"][0]["report_date"] = before(&end, days);
+        }
+        // A bridge letter that ends before the period it bridges.
+        1 if soc2 => {
+            let end = evidence["soc2"][0]["period_end"].clone();
+            evidence["soc2"][0]["bridge_letter"] =
+                json!({ "through": before(&end, days), "signed_by": "Chief Financial Officer" });
+        }
+        // A period that starts after it ends.
+        2 if soc2 => {
+            let end = evidence["soc2"][0]["period_end"].clone();
+            let end_day: Date = end.as_str().unwrap().parse().unwrap();
+            evidence["soc2"][0]["period_start"] = date(end_day.plus_days(days));
+        }
+        // A period that ends after the as-of date.
+        3 if soc2 => evidence["soc2"][0]["period_end"] = after_as_of,
+        // A certificate issued after it expires.
+        4 if iso => {
+            let expires = evidence["iso"][0]["expires"].clone();
+            if expires.is_null() {
+                return false;
+            }
+            let day: Date = expires.as_str().unwrap().parse().unwrap();
+            evidence["iso"][0]["issued"] = date(day.plus_days(days));
+        }
+        // A certificate issued after the as-of date.
+        5 if iso => evidence["iso"][0]["issued"] = after_as_of,
+        // A surveillance audit before the certificate's issue.
+        6 if iso => {
+            let issued = evidence["iso"][0]["issued"].clone();
+            evidence["iso"][0]["surveillance"] = json!([{ "date": before(&issued, days) }]);
+        }
+        // A surveillance audit after the as-of date.
+        7 if iso => evidence["iso"][0]["surveillance"] = json!([{ "date": after_as_of }]),
+        // A verification after the as-of date.
+        8 if iso => {
+            evidence["iso"][0]["verification"] =
+                json!({ "method": "registry", "date": after_as_of, "status": "active" })
+        }
+        // Red team and tabletop exercises after the as-of date.
+        9 if evidence["ai"]["adversarial_testing"].is_object() => {
+            evidence["ai"]["adversarial_testing"]["date"] = after_as_of
+        }
+        10 if evidence["ai"]["incident_response"].is_object() => {
+            evidence["ai"]["incident_response"]["last_tabletop"] = after_as_of
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn contradictions_never_pass(
+    knobs: &[u8],
+    which: usize,
+    days: i64,
+    policy_name: &str,
+) -> Result<(), TestCaseError> {
+    let generated = generate(knobs, false);
+    let tmp = folder(&generated);
+    let mut evidence = generated.evidence.clone();
+    if !contradict(&mut evidence, which, days) {
+        return Ok(());
+    }
+    let policy = match policy_name {
+        "risk-tier" => policy_for(&evidence, false),
+        name => Arc::new(Policy::built_in(name).expect("a built-in policy")),
+    };
+    // Only a vendor that passes without the contradiction says anything about it.
+    let clean = evaluate_text(
+        tmp.path(),
+        "vendor.toml",
+        &toml_text(&generated.evidence),
+        as_of(),
+        &policy,
+    )
+    .map_err(|e| TestCaseError::fail(format!("generated evidence is invalid: {e:?}")))?;
+    if clean.verdict != Verdict::Pass {
+        return Ok(());
+    }
+    MEANINGFUL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let Ok(result) = evaluate_text(
+        tmp.path(),
+        "vendor.toml",
+        &toml_text(&evidence),
+        as_of(),
+        &policy,
+    ) else {
+        return Ok(()); // an input error: never a pass
+    };
+    prop_assert_eq!(
+        result.verdict,
+        Verdict::Fail,
+        "contradiction {} ({} days) passed under {}:\n{}",
+        which,
+        days,
+        policy_name,
+        describe(&result)
+    );
+    Ok(())
+}
+
+/// Cases of `dates_that_cannot_all_be_true_never_pass` whose vendor passes without the
+/// contradiction: the property says nothing about the others.
+static MEANINGFUL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[test]
+fn dates_that_cannot_all_be_true_never_pass() {
+    let mut runner = TestRunner::new(config(256));
+    // Mostly good vendors (few knob bytes, most of them 0), so that most cases pass without the
+    // contradiction and the property is not vacuous.
+    let knobs = proptest::collection::vec(prop_oneof![8 => Just(0u8), 1 => any::<u8>()], 0..40);
+    runner
+        .run(
+            &(
+                knobs,
+                0usize..11,
+                1i64..400,
+                prop_oneof![
+                    Just("risk-tier"),
+                    Just("baseline"),
+                    Just("ai-vendor"),
+                    Just("strict"),
+                    Just("eu-ai-act-high-risk"),
+                ],
+            ),
+            |(knobs, which, days, policy)| contradictions_never_pass(&knobs, which, days, policy),
+        )
+        .unwrap();
+    let meaningful = MEANINGFUL.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        meaningful >= 10,
+        "only {meaningful} cases had a vendor that passes without the contradiction"
+    );
 }
 
 // --- 2. a later as-of date never turns a failure into a pass -------------------------------

@@ -221,6 +221,7 @@ pub static RULES: &[&Rule] = &[
     &general::REVIEW,
     &general::DOCUMENT,
     &general::INCIDENTS,
+    &general::DATES,
     &general::WAIVER,
     &general::SECTOR,
     &general::LAYERS,

@@ -7,7 +7,7 @@ mod waiver;
 
 pub(crate) use attestation::attested_scopes;
 pub use attestation::{COVERAGE, EXPIRY, INDEPENDENT, LAYERS};
-pub use review::{DOCUMENT, INCIDENTS, REVIEW};
+pub use review::{DATES, DOCUMENT, INCIDENTS, REVIEW};
 pub use sector::SECTOR;
 pub use waiver::WAIVER;
 pub(crate) use waiver::waiver_lapse;

@@ -293,3 +293,122 @@ pub static INCIDENTS: Rule = Rule {
         vec![o.at("incidents")]
     },
 };
+
+/// Every date of the evidence that records something that has already happened (a report, an
+/// audit, a test, a review), with its evidence path.
+fn past_events(ev: &crate::evidence::EvidenceFile) -> Vec<(String, crate::evidence::Date)> {
+    let mut out = Vec::new();
+    let mut push = |at: String, d: Option<crate::evidence::Date>| {
+        if let Some(d) = d {
+            out.push((at, d));
+        }
+    };
+    push("vendor.last_review".into(), ev.vendor.last_review);
+    for (i, r) in ev.soc2.iter().enumerate() {
+        push(format!("soc2[{i}].period_start"), r.period_start);
+        push(format!("soc2[{i}].period_end"), r.period_end);
+        push(format!("soc2[{i}].report_date"), r.report_date);
+        if let Some(b) = &r.bridge_letter {
+            push(format!("soc2[{i}].bridge_letter.date"), b.date);
+        }
+    }
+    for (i, c) in ev.iso.iter().enumerate() {
+        push(format!("iso[{i}].issued"), c.issued);
+        for (j, a) in c.surveillance.iter().enumerate() {
+            push(format!("iso[{i}].surveillance[{j}].date"), Some(a.date));
+        }
+        push(
+            format!("iso[{i}].soa.date"),
+            c.soa.as_ref().and_then(|s| s.date),
+        );
+        push(
+            format!("iso[{i}].verification.date"),
+            c.verification.as_ref().map(|v| v.date),
+        );
+    }
+    for (i, s) in ev.star.iter().enumerate() {
+        push(format!("star[{i}].date"), s.date);
+    }
+    if let Some(ai) = &ev.ai {
+        push(
+            "ai.risk_register.date".into(),
+            ai.risk_register.as_ref().and_then(|r| r.date),
+        );
+        push(
+            "ai.adversarial_testing.date".into(),
+            ai.adversarial_testing.as_ref().map(|t| t.date),
+        );
+        push("ai.bias.date".into(), ai.bias.as_ref().and_then(|b| b.date));
+        push(
+            "ai.incident_response.last_tabletop".into(),
+            ai.incident_response.as_ref().and_then(|p| p.last_tabletop),
+        );
+        push(
+            "ai.rmf.last_review".into(),
+            ai.rmf.as_ref().and_then(|r| r.last_review),
+        );
+    }
+    for (i, s) in ev.sector.iter().enumerate() {
+        push(format!("sector[{i}].date"), s.date);
+    }
+    if let Some(h) = &ev.incidents {
+        push("incidents.reviewed_on".into(), Some(h.reviewed_on));
+        for (i, incident) in h.disclosed.iter().enumerate() {
+            push(
+                format!("incidents.disclosed[{i}].date"),
+                Some(incident.date),
+            );
+        }
+    }
+    out
+}
+
+pub static DATES: Rule = Rule {
+    id: "GEN-DATES",
+    framework: Framework::General,
+    title: "no past event is dated after the as-of date",
+    default_level: Level::Error,
+    seeds: &[SEED_000],
+    rationale: "Seed 000: \"Verify with issuing bodies. Fake or expired certifications exist.\" A \
+        report, audit, test or review recorded after the date the evaluation is made as of has not \
+        happened yet: the evidence was recorded wrongly, or describes what is promised rather \
+        than what was done. Either way it proves nothing, whatever rule would read it, and \
+        whether or not the policy reads that part of the evidence at all.",
+    question: "Can you confirm the dates of these reports, audits and tests, and send the documents \
+        that show them?",
+    passes: "every date of a past event (report and period dates, issue, surveillance, SoA review, \
+        verification, STAR, AI risk register, red team, bias assessment, tabletop, AI RMF review, \
+        sector evidence, incidents, the analyst's review) on or before the as-of date",
+    fails: "any of them after the as-of date",
+    gap: None,
+    check: |ctx| {
+        let events = past_events(ctx.ev);
+        if events.is_empty() {
+            return vec![Outcome::not_applicable(
+                "no dated past event in the evidence",
+            )];
+        }
+        let future: Vec<&(String, crate::evidence::Date)> =
+            events.iter().filter(|(_, d)| *d > ctx.as_of).collect();
+        match future.first() {
+            None => vec![Outcome::pass(format!(
+                "{} on or before {}",
+                plural(events.len(), "dated past event"),
+                ctx.as_of
+            ))],
+            Some((at, _)) => vec![
+                Outcome::fail(format!(
+                    "dated after the as-of date {}: {}",
+                    ctx.as_of,
+                    future
+                        .iter()
+                        .map(|(at, d)| format!("{at} {d}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .adverse()
+                .at(at.clone()),
+            ],
+        }
+    },
+};
