@@ -158,10 +158,7 @@ pub fn evaluate(
     let mut findings = Vec::new();
     for (rule, level) in policy.active_rules() {
         for outcome in (rule.check)(&ctx) {
-            let weak = !outcome.adverse
-                && crate::rules::judges_pieces(rule)
-                && !crate::rules::requires_piece(&ctx, outcome.at.as_deref());
-            findings.push(finding(rule, level, outcome, vendor, weak));
+            findings.push(finding(rule, level, outcome, &ctx));
         }
     }
     if policy.thresholds.warnings_fail {
@@ -250,18 +247,13 @@ fn apply_waivers(ctx: &Ctx, policy: &Policy, findings: &mut Vec<Finding>) {
                 "the waiver of {} approved by {} ({}) matches no finding: remove it or correct it",
                 w.rule, w.approver, w.origin
             ));
-            findings.push(finding(&general::WAIVER, level, outcome, ctx.vendor, false));
+            findings.push(finding(&general::WAIVER, level, outcome, ctx));
         }
     }
 }
 
-fn finding(
-    rule: &'static Rule,
-    level: Level,
-    outcome: Outcome,
-    vendor: &LoadedVendor,
-    weak: bool,
-) -> Finding {
+fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Finding {
+    let vendor = ctx.vendor;
     let Outcome {
         mut status,
         mut message,
@@ -282,6 +274,12 @@ fn finding(
             source.describe()
         );
     }
+    // Only a finding that weighs something can weigh less: passes and n/a skip the look-up of
+    // what the policy requires.
+    let weak = matches!(status, Status::Fail | Status::Unverified | Status::Warn)
+        && !adverse
+        && crate::rules::judges_pieces(rule)
+        && !crate::rules::requires_piece(ctx, at.as_deref());
     let span = vendor.root.locate(at.as_deref().unwrap_or("")).span.clone();
     let (line, column) = vendor.position_of(span.start);
     Finding {

@@ -934,6 +934,25 @@ fn removing_evidence_never_improves_a_verdict_or_a_finding() {
 
 // --- 1b. weak is not adverse ----------------------------------------------------------------
 
+/// Each way a vendor gets a built-in policy: by its risk tier, or each one by name.
+fn any_policy() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("risk-tier"),
+        Just("baseline"),
+        Just("ai-vendor"),
+        Just("strict"),
+        Just("eu-ai-act-high-risk"),
+    ]
+}
+
+/// The policy `any_policy` names, for `evidence`.
+fn policy_named(name: &str, evidence: &Value) -> Arc<Policy> {
+    match name {
+        "risk-tier" => policy_for(evidence, false),
+        name => Arc::new(Policy::built_in(name).expect("a built-in policy")),
+    }
+}
+
 /// Every piece `pieces` lists, and besides each single field of each report, certificate and
 /// STAR entry, each entry of their lists, and each field of each AI assurance area: what an
 /// analyst could leave out.
@@ -1050,10 +1069,7 @@ fn weak_never_scores_worse(knobs: &[u8], policy_name: &str) -> Result<(), TestCa
     let generated = generate(knobs, true);
     let tmp = folder(&generated);
     let evidence = &generated.evidence;
-    let policy = match policy_name {
-        "risk-tier" => policy_for(evidence, false),
-        name => Arc::new(Policy::built_in(name).expect("a built-in policy")),
-    };
+    let policy = policy_named(policy_name, evidence);
     // Under strict and the EU AI Act policy a document pin is part of what a report must have:
     // deleting it never helps, mismatching or not.
     let pins_required = matches!(policy_name, "strict" | "eu-ai-act-high-risk");
@@ -1130,19 +1146,9 @@ fn weak_never_scores_worse(knobs: &[u8], policy_name: &str) -> Result<(), TestCa
 fn weaker_evidence_never_scores_worse_than_none_under_any_built_in_policy() {
     let mut runner = TestRunner::new(config(96));
     runner
-        .run(
-            &(
-                knob_bytes(),
-                prop_oneof![
-                    Just("risk-tier"),
-                    Just("baseline"),
-                    Just("ai-vendor"),
-                    Just("strict"),
-                    Just("eu-ai-act-high-risk"),
-                ],
-            ),
-            |(knobs, policy)| weak_never_scores_worse(&knobs, policy),
-        )
+        .run(&(knob_bytes(), any_policy()), |(knobs, policy)| {
+            weak_never_scores_worse(&knobs, policy)
+        })
         .unwrap();
 }
 
@@ -1225,10 +1231,7 @@ fn contradictions_never_pass(
     if !contradict(&mut evidence, which, days) {
         return Ok(());
     }
-    let policy = match policy_name {
-        "risk-tier" => policy_for(&evidence, false),
-        name => Arc::new(Policy::built_in(name).expect("a built-in policy")),
-    };
+    let policy = policy_named(policy_name, &evidence);
     // Only a vendor that passes without the contradiction says anything about it.
     let clean = evaluate_text(
         tmp.path(),
@@ -1275,18 +1278,7 @@ fn dates_that_cannot_all_be_true_never_pass() {
     let knobs = proptest::collection::vec(prop_oneof![8 => Just(0u8), 1 => any::<u8>()], 0..40);
     runner
         .run(
-            &(
-                knobs,
-                0usize..11,
-                1i64..400,
-                prop_oneof![
-                    Just("risk-tier"),
-                    Just("baseline"),
-                    Just("ai-vendor"),
-                    Just("strict"),
-                    Just("eu-ai-act-high-risk"),
-                ],
-            ),
+            &(knobs, 0usize..11, 1i64..400, any_policy()),
             |(knobs, which, days, policy)| contradictions_never_pass(&knobs, which, days, policy),
         )
         .unwrap();
