@@ -149,32 +149,7 @@ pub fn evaluate(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> VendorResult {
-    let own: Vec<Waiver> = waivers
-        .iter()
-        .filter(|w| w.vendor == vendor.evidence.vendor.id)
-        .cloned()
-        .collect();
-    let ctx = Ctx::new(vendor, as_of, &policy.thresholds, portfolio, &own);
-    let mut findings = Vec::new();
-    for (rule, level) in policy.active_rules() {
-        for outcome in (rule.check)(&ctx) {
-            findings.push(finding(rule, level, outcome, &ctx));
-        }
-    }
-    if policy.thresholds.warnings_fail {
-        for f in findings
-            .iter_mut()
-            .filter(|f| f.status == Status::Warn && f.level == Level::Error && !f.weak)
-        {
-            f.severity = Severity::Error;
-        }
-    }
-    apply_waivers(&ctx, policy, &mut findings);
-    let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
-        Verdict::Fail
-    } else {
-        Verdict::Pass
-    };
+    let (verdict, findings) = judge(vendor, as_of, policy, portfolio, waivers).0;
     VendorResult {
         id: vendor.evidence.vendor.id.clone(),
         name: vendor.evidence.vendor.name.clone(),
@@ -191,6 +166,168 @@ pub fn evaluate(
         verdict,
         findings,
     }
+}
+
+/// The verdict and findings of `vendor` at `as_of`, and the days after `as_of` on which an answer
+/// a check gave about the date would turn (see [`crate::rules::AsOf`]): until the first of them,
+/// the verdict and every finding's status stay as they are.
+pub fn judge(
+    vendor: &LoadedVendor,
+    as_of: Date,
+    policy: &Policy,
+    portfolio: &PortfolioIndex,
+    waivers: &[Waiver],
+) -> ((Verdict, Vec<Finding>), Option<Date>) {
+    let judged = Judged::new(vendor, as_of, policy, portfolio, waivers);
+    let next = judged.next_turn();
+    (judged.settled, next)
+}
+
+/// A vendor judged on one day and kept rule by rule, so that it can be brought forward to a later
+/// day by running again only the rules whose answers about the date turn by then: until its
+/// first turn, a check follows the same path to the same outcomes. The expiry calendar walks a
+/// vendor through the year this way.
+pub struct Judged<'v> {
+    vendor: &'v LoadedVendor,
+    policy: &'v Policy,
+    portfolio: &'v PortfolioIndex,
+    waivers: Vec<Waiver>,
+    day: Date,
+    /// Per active rule: its level, its findings before waivers, and its first turn.
+    rules: Vec<(&'static Rule, Level, Vec<Finding>, Option<Date>)>,
+    /// The first turn of what is judged across rules (waivers in force).
+    settle_turn: Option<Date>,
+    /// The verdict and the findings, waivers applied.
+    pub settled: (Verdict, Vec<Finding>),
+}
+
+impl<'v> Judged<'v> {
+    pub fn new(
+        vendor: &'v LoadedVendor,
+        as_of: Date,
+        policy: &'v Policy,
+        portfolio: &'v PortfolioIndex,
+        waivers: &[Waiver],
+    ) -> Judged<'v> {
+        let own: Vec<Waiver> = waivers
+            .iter()
+            .filter(|w| w.vendor == vendor.evidence.vendor.id)
+            .cloned()
+            .collect();
+        let ctx = Ctx::new(vendor, as_of, &policy.thresholds, portfolio, &own);
+        let rules = policy
+            .active_rules()
+            .map(|(rule, level)| {
+                let (findings, turn) = run_rule(rule, level, &ctx);
+                (rule, level, findings, turn)
+            })
+            .collect();
+        drop(ctx);
+        let mut judged = Judged {
+            vendor,
+            policy,
+            portfolio,
+            waivers: own,
+            day: as_of,
+            rules,
+            settle_turn: None,
+            settled: (Verdict::Pass, Vec::new()),
+        };
+        judged.settle();
+        judged
+    }
+
+    /// The first day after the one judged on which a finding may change.
+    pub fn next_turn(&self) -> Option<Date> {
+        self.rules
+            .iter()
+            .filter_map(|r| r.3)
+            .chain(self.settle_turn)
+            .min()
+    }
+
+    /// Judges the vendor on `day` (later than the day judged), running again only the rules
+    /// whose answers have turned by then.
+    pub fn advance_to(&mut self, day: Date) {
+        let ctx = Ctx::new(
+            self.vendor,
+            day,
+            &self.policy.thresholds,
+            self.portfolio,
+            &self.waivers,
+        );
+        for (rule, level, findings, turn) in &mut self.rules {
+            if turn.is_some_and(|t| t <= day) {
+                (*findings, *turn) = run_rule(rule, *level, &ctx);
+            }
+        }
+        drop(ctx);
+        self.day = day;
+        self.settle();
+    }
+
+    /// Runs the rules `ids` again on the day judged. Their statuses cannot differ from what is
+    /// kept, but their messages may speak of the day ("9 months before …"): the calendar asks for
+    /// the rules whose findings change, so that each event reads as of its own day.
+    pub fn refresh(&mut self, ids: &[&str]) {
+        let ctx = Ctx::new(
+            self.vendor,
+            self.day,
+            &self.policy.thresholds,
+            self.portfolio,
+            &self.waivers,
+        );
+        for (rule, level, findings, turn) in &mut self.rules {
+            if ids.contains(&rule.id) {
+                (*findings, *turn) = run_rule(rule, *level, &ctx);
+            }
+        }
+        drop(ctx);
+        self.settle();
+    }
+
+    /// Warnings that fail, waivers and the verdict, on the day judged.
+    fn settle(&mut self) {
+        let ctx = Ctx::new(
+            self.vendor,
+            self.day,
+            &self.policy.thresholds,
+            self.portfolio,
+            &self.waivers,
+        );
+        let mut findings: Vec<Finding> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.2.iter().cloned())
+            .collect();
+        if self.policy.thresholds.warnings_fail {
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.status == Status::Warn && f.level == Level::Error && !f.weak)
+            {
+                f.severity = Severity::Error;
+            }
+        }
+        apply_waivers(&ctx, self.policy, &mut findings);
+        let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        };
+        self.settle_turn = ctx.as_of.take_next_turn();
+        self.settled = (verdict, findings);
+    }
+}
+
+/// One rule's findings on the day `ctx` holds, before waivers, and the first day after it on
+/// which an answer the rule gave about the date turns.
+fn run_rule(rule: &'static Rule, level: Level, ctx: &Ctx) -> (Vec<Finding>, Option<Date>) {
+    ctx.as_of.take_next_turn();
+    let findings = (rule.check)(ctx)
+        .into_iter()
+        .map(|outcome| finding(rule, level, outcome, ctx))
+        .collect();
+    (findings, ctx.as_of.take_next_turn())
 }
 
 /// Whether every AI assurance area has been looked at and recorded.

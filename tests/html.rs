@@ -249,15 +249,16 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
     let svg_start = page.find("<svg viewBox=").expect("an inline SVG timeline");
     let svg = &page[svg_start..svg_start + page[svg_start..].find("</svg>").unwrap()];
     assert!(svg.contains("role=\"img\""));
-    assert_eq!(svg.matches("<rect class=\"lane").count(), 6);
-    assert!(svg.contains(">surveillance audit due (12)</text>"));
+    assert_eq!(svg.matches("<rect class=\"lane").count(), 9);
+    assert!(svg.contains(">surveillance audit due (14)</text>"));
+    assert!(svg.contains(">verdict changes (1)</text>"));
     assert!(svg.contains("<text class=\"month\""));
     assert!(svg.contains("as of 2026-11-23"));
     assert!(svg.matches("<g class=\"mark").count() >= 10);
-    assert!(page.contains("30 dated events from 2026-11-23 to 2027-11-23"));
+    assert!(page.contains("78 dated events from 2026-11-23 to 2027-11-23"));
     let events = &page[page.find("<details class=\"events\">").unwrap()..];
     let events = &events[..events.find("</details>").unwrap()];
-    assert_eq!(events.matches("<td class=\"date\">").count(), 30);
+    assert_eq!(events.matches("<td class=\"date\">").count(), 78);
     // The same events as `vendorcert expiring --within 12m`.
     let expiring = Command::cargo_bin("vendorcert")
         .unwrap()
@@ -268,7 +269,7 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
         .unwrap();
     let expiring: serde_json::Value = serde_json::from_slice(&expiring.stdout).unwrap();
     let listed = expiring["events"].as_array().unwrap();
-    assert_eq!(listed.len(), 30);
+    assert_eq!(listed.len(), 78);
     for e in listed {
         let row = format!(
             "<td class=\"date\">{}</td><td>{}</td>",

@@ -201,15 +201,29 @@ fn expiring_lists_the_events_in_date_order() {
     assert_eq!(dates, sorted);
     assert!(dates.iter().all(|d| *d >= AS_OF && *d <= "2027-05-23"));
     let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
-    for kind in ["review_due", "surveillance_due", "waiver_expiry"] {
+    for kind in ["review", "surveillance", "waiver", "soc2_report", "verdict"] {
         assert!(kinds.contains(&kind), "no {kind} event in {kinds:?}");
     }
+    // A waiver expiring on 2027-03-31 stops accepting the finding on the next day, and the event
+    // points at the waiver.
     let waiver = events
         .iter()
-        .find(|e| e["kind"] == "waiver_expiry")
+        .find(|e| e["kind"] == "waiver" && e["rule"] == "SOC2-SCOPE")
         .unwrap();
     assert_eq!(waiver["vendor"], "corvid-models");
-    assert_eq!(waiver["date"], "2027-03-31");
+    assert_eq!(waiver["date"], "2027-04-01");
+    assert_eq!(
+        (&waiver["from"], &waiver["to"]),
+        (&"waived".into(), &"fail".into())
+    );
+    assert_eq!(waiver["location"], "fixtures/portfolio/waivers.toml:7");
+    assert!(
+        waiver["what"]
+            .as_str()
+            .unwrap()
+            .starts_with("the waiver approved by Dana Whitlock, CISO ends: fails SOC2-SCOPE: "),
+        "{waiver}"
+    );
     // 90 days is the default window.
     let (_, short) = run(
         &[
@@ -224,6 +238,63 @@ fn expiring_lists_the_events_in_date_order() {
     );
     let short: serde_json::Value = serde_json::from_slice(&short).unwrap();
     assert_eq!(short["until"], "2027-02-21");
+}
+
+/// The only vendor passing on the as-of date turns FAIL on 2026-12-31, three months after its SOC 2
+/// period ended with no bridge letter: within the default 90 days, the calendar says so on that
+/// day, with the question to send now.
+#[test]
+fn expiring_announces_the_day_a_passing_vendor_turns_fail() {
+    let (code, out) = run(
+        &[
+            "expiring",
+            "fixtures/portfolio",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+        "2",
+    );
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let aldermoor: Vec<&serde_json::Value> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["vendor"] == "aldermoor-ai" && e["date"] == "2026-12-31")
+        .collect();
+    let verdict = aldermoor
+        .iter()
+        .find(|e| e["kind"] == "verdict")
+        .expect("a verdict event");
+    assert_eq!(verdict["what"], "verdict turns FAIL");
+    let bridge = aldermoor
+        .iter()
+        .find(|e| e["rule"] == "SOC2-BRIDGE")
+        .expect("a bridge-letter event");
+    assert_eq!(bridge["kind"], "soc2_report");
+    assert_eq!(bridge["from"], "n/a");
+    assert_eq!(bridge["to"], "warn");
+    assert_eq!(
+        bridge["what"],
+        "warns on SOC2-BRIDGE: no bridge letter covers 2026-09-30 to 2026-12-31"
+    );
+    assert!(
+        bridge["question"]
+            .as_str()
+            .unwrap()
+            .contains("bridge letter"),
+        "{bridge}"
+    );
+    // Nothing is announced for the vendor before that day: nothing changes before it.
+    assert!(
+        !v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["vendor"] == "aldermoor-ai" && e["date"].as_str().unwrap() < "2026-12-31")
+    );
 }
 
 #[test]

@@ -1289,6 +1289,111 @@ fn dates_that_cannot_all_be_true_never_pass() {
     );
 }
 
+// --- the calendar announces every change, and only changes --------------------------------
+
+/// Judges a random vendor on every day from the as-of date to the horizon: each day on which a
+/// finding's status or the verdict differs from the day before carries exactly the events of that
+/// day in the calendar, and no other day carries any.
+fn calendar_is_complete(
+    knobs: &[u8],
+    policy: &str,
+    waive: Option<(usize, i64)>,
+) -> Result<(), TestCaseError> {
+    use vendorcert::engine::judge;
+    use vendorcert::portfolio::calendar::{changes, vendor_events};
+    let generated = generate(knobs, false);
+    let tmp = folder(&generated);
+    let text = toml_text(&generated.evidence);
+    let policy = policy_named(policy, &generated.evidence);
+    let vendor = parse_vendor_text(&tmp.path().join("vendor.toml"), text)
+        .map_err(|e| TestCaseError::fail(format!("generated evidence is invalid: {e:?}")))?;
+    let index = PortfolioIndex::default();
+    let start = as_of();
+    let until = start.plus_days(400);
+    // A waiver of one of the rules that do not pass today, ending within the horizon.
+    let mut waivers = Vec::new();
+    if let Some((pick, days)) = waive {
+        let ((_, today), _) = judge(&vendor, start, &policy, &index, &[]);
+        let failing: Vec<&str> = today
+            .iter()
+            .filter(|f| matches!(f.status, Status::Fail | Status::Unverified))
+            .map(|f| f.rule.id)
+            .collect();
+        if !failing.is_empty() {
+            waivers.push(vendorcert::policy::Waiver {
+                vendor: vendor.evidence.vendor.id.clone(),
+                rule: failing[pick % failing.len()].to_string(),
+                reason: "accepted while the vendor remediates".into(),
+                approver: "A. Approver, CISO".into(),
+                approved: start.plus_days(-10),
+                expires: start.plus_days(days),
+                certificate: None,
+                soc2_period_end: None,
+                origin: "waivers.toml:1".into(),
+                origin_source: None,
+            });
+        }
+    }
+    let events = vendor_events(&vendor, &policy, &index, &waivers, start, until);
+    let mut before = judge(&vendor, start, &policy, &index, &waivers).0;
+    let mut day = start;
+    while day < until {
+        day = day.plus_days(1);
+        let after = judge(&vendor, day, &policy, &index, &waivers).0;
+        let expected: Vec<String> = changes(&vendor, day, &before, &after)
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} {:?} {} -> {}: {}",
+                    e.kind, e.rule, e.from, e.to, e.what
+                )
+            })
+            .collect();
+        let announced: Vec<String> = events
+            .iter()
+            .filter(|e| e.date == day)
+            .map(|e| {
+                format!(
+                    "{:?} {:?} {} -> {}: {}",
+                    e.kind, e.rule, e.from, e.to, e.what
+                )
+            })
+            .collect();
+        prop_assert_eq!(
+            &announced,
+            &expected,
+            "on {} the calendar announces {:?} but the findings change by {:?}",
+            day,
+            announced,
+            expected
+        );
+        before = after;
+    }
+    if !events.is_empty() {
+        CALENDAR_EVENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+static CALENDAR_EVENTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[test]
+fn the_calendar_announces_every_change_on_its_day_and_nothing_else() {
+    let mut runner = TestRunner::new(config(24));
+    let waive = proptest::option::of((0usize..8, 1i64..400));
+    runner
+        .run(
+            &(knob_bytes(), any_policy(), waive),
+            |(knobs, policy, waive)| calendar_is_complete(&knobs, policy, waive),
+        )
+        .unwrap();
+    let with_events = CALENDAR_EVENTS.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        with_events >= 12,
+        "only {with_events} cases had any event ahead: the property is nearly vacuous"
+    );
+}
+
 // --- 2. a later as-of date never turns a failure into a pass -------------------------------
 
 fn later_never_better(knobs: &[u8], days_later: i64, strict: bool) -> Result<(), TestCaseError> {

@@ -17,9 +17,10 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
-    let (events, errors) = portfolio::map_vendors(&args.run.paths, &choice, |v, policy| {
-        crate::portfolio::calendar::vendor_events(v, policy, &waivers, as_of, until)
-    });
+    let (events, errors) =
+        portfolio::map_vendors(&args.run.paths, &choice, as_of, |v, policy, index| {
+            crate::portfolio::calendar::vendor_events(v, policy, index, &waivers, as_of, until)
+        });
     crate::interrupt::check()?;
     let mut events: Vec<_> = events.into_iter().flatten().collect();
     crate::portfolio::calendar::sort(&mut events);
@@ -47,7 +48,10 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
                     e.date.to_string(),
                     e.vendor.clone(),
                     e.kind.label().to_string(),
-                    e.what.clone(),
+                    match e.question {
+                        Some(q) => format!("{}\nask now: {q}", e.what),
+                        None => e.what.clone(),
+                    },
                     e.location.clone(),
                 ]);
             }

@@ -1,151 +1,276 @@
-//! The expiry calendar: every dated event ahead for a portfolio (seed 000: "Certification expiry
-//! tracking — Zero lapses — Monthly"; seed 003: a recurring re-verification cycle).
+//! The expiry calendar: every day ahead on which a vendor's verdict or a finding changes (seed
+//! 000: "Certification expiry tracking — Zero lapses — Monthly"; seed 003: a recurring
+//! re-verification cycle).
+//!
+//! The events are not listed by hand per kind of evidence: the vendor is evaluated on the as-of
+//! date, then again on each day on which an answer a check gave about the date would turn
+//! ([`crate::rules::AsOf`]), and every difference is an event. A rule added later announces its
+//! own changes, and nothing is announced that does not change a finding.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::engine::{Finding, Judged, Verdict};
 use crate::evidence::{Date, LoadedVendor};
 use crate::policy::{Policy, Waiver};
-use crate::rules::{Ctx, PortfolioIndex};
+use crate::rules::{Framework, PortfolioIndex, Status};
 
-/// What falls due.
+/// What kind of change falls due; each is one lane of the HTML timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
-    CertificateExpiry,
-    Soc2ReportAgeing,
-    SurveillanceDue,
-    StarLapse,
-    WaiverExpiry,
-    ReviewDue,
+    /// The vendor's verdict turns.
+    Verdict,
+    /// A certificate lapses or another ISO finding changes.
+    Certificate,
+    /// A surveillance audit falls due.
+    Surveillance,
+    /// A SOC 2 report ages out, or needs a bridge letter.
+    Soc2Report,
+    /// A CSA STAR entry lapses.
+    Star,
+    /// AI evidence (adversarial testing, a tabletop exercise, an AI RMF review…) ages out.
+    AiEvidence,
+    /// A waiver stops accepting a finding.
+    Waiver,
+    /// The analyst's review or the incident history falls due.
+    Review,
+    /// Any other finding changes.
+    Other,
 }
 
 impl EventKind {
+    /// Every kind, in the order of the timeline's lanes.
+    pub const ALL: &'static [EventKind] = &[
+        EventKind::Verdict,
+        EventKind::Certificate,
+        EventKind::Surveillance,
+        EventKind::Soc2Report,
+        EventKind::Star,
+        EventKind::AiEvidence,
+        EventKind::Waiver,
+        EventKind::Review,
+        EventKind::Other,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
-            EventKind::CertificateExpiry => "certificate expires",
-            EventKind::Soc2ReportAgeing => "SOC 2 report ages out",
-            EventKind::SurveillanceDue => "surveillance audit due",
-            EventKind::StarLapse => "STAR entry lapses",
-            EventKind::WaiverExpiry => "waiver expires",
-            EventKind::ReviewDue => "analyst review due",
+            EventKind::Verdict => "verdict changes",
+            EventKind::Certificate => "certificate lapses",
+            EventKind::Surveillance => "surveillance audit due",
+            EventKind::Soc2Report => "SOC 2 report ages",
+            EventKind::Star => "STAR entry lapses",
+            EventKind::AiEvidence => "AI evidence ages",
+            EventKind::Waiver => "waiver expires",
+            EventKind::Review => "analyst review due",
+            EventKind::Other => "other finding changes",
+        }
+    }
+
+    fn of(before: Option<&Finding>, after: Option<&Finding>) -> EventKind {
+        let Some(f) = after.or(before) else {
+            return EventKind::Other;
+        };
+        if before.is_some_and(|b| b.status == Status::Waived) || f.rule.id == "GEN-WAIVER" {
+            return EventKind::Waiver;
+        }
+        match (f.rule.id, f.rule.framework) {
+            ("ISO-SURVEILLANCE", _) => EventKind::Surveillance,
+            ("GEN-REVIEW" | "GEN-INCIDENTS", _) => EventKind::Review,
+            (_, Framework::Iso) => EventKind::Certificate,
+            (_, Framework::Soc2) => EventKind::Soc2Report,
+            (_, Framework::Star) => EventKind::Star,
+            (_, Framework::Ai) => EventKind::AiEvidence,
+            _ => EventKind::Other,
         }
     }
 }
 
-/// One dated event.
+/// One day on which something changes for a vendor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub date: Date,
     pub kind: EventKind,
     pub vendor: String,
     pub vendor_name: String,
-    /// What falls due, e.g. `ISO/IEC 27001:2022 certificate MC-2024-0042`.
+    /// The rule whose finding changes (none for the verdict).
+    pub rule: Option<&'static str>,
+    /// The evidence it is about, e.g. `ISO/IEC 27001:2022 certificate MC-2024-0042`.
+    pub subject: Option<String>,
+    /// The status before and from that day (`none` where the finding is not reported).
+    pub from: String,
+    pub to: String,
+    /// What happens, e.g. `fails SOC2-BRIDGE: no bridge letter covers 2026-09-30 to 2026-12-31`.
     pub what: String,
+    /// What to ask the vendor now, so that it does not happen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<&'static str>,
     /// The evidence file (or waivers file) and line.
     pub location: String,
 }
 
-/// The events of one vendor from `as_of` to `until` (inclusive), under `policy`.
+/// The events of one vendor after `as_of` up to `until` (inclusive), under `policy`: the vendor
+/// is judged again on each day an answer about the date turns, and every difference from the
+/// day before is an event.
 pub fn vendor_events(
     v: &LoadedVendor,
     policy: &Policy,
+    index: &PortfolioIndex,
     waivers: &[Waiver],
     as_of: Date,
     until: Date,
 ) -> Vec<Event> {
-    let index = PortfolioIndex::default();
-    let own: Vec<Waiver> = waivers
-        .iter()
-        .filter(|w| w.vendor == v.evidence.vendor.id)
-        .cloned()
-        .collect();
-    let ctx = Ctx::new(v, as_of, &policy.thresholds, &index, &own);
-    let t = &policy.thresholds;
+    let mut judged = Judged::new(v, as_of, policy, index, waivers);
     let mut events = Vec::new();
-    let mut push = |date: Date, kind: EventKind, what: String, at: &str| {
-        if date >= as_of && date <= until {
-            let location = format!("{}:{}", v.file.display(), v.position(at).0);
-            events.push(Event {
-                date,
-                kind,
-                vendor: v.evidence.vendor.id.clone(),
-                vendor_name: v.evidence.vendor.name.clone(),
-                what,
-                location,
-            });
+    while let Some(day) = judged.next_turn().filter(|d| *d <= until) {
+        let before = std::mem::replace(&mut judged.settled, (Verdict::Pass, Vec::new()));
+        judged.advance_to(day);
+        let mut found = changes(v, day, &before, &judged.settled);
+        let changed: Vec<&str> = found.iter().filter_map(|e| e.rule).collect();
+        if !changed.is_empty() {
+            judged.refresh(&changed);
+            found = changes(v, day, &before, &judged.settled);
         }
+        events.extend(found);
+    }
+    events
+}
+
+/// What differs between a vendor's judgements on the day before `day` and on `day`: each
+/// finding (by rule and subject) whose status changes, appears or goes, and the verdict.
+pub fn changes(
+    v: &LoadedVendor,
+    day: Date,
+    before: &(Verdict, Vec<Finding>),
+    after: &(Verdict, Vec<Finding>),
+) -> Vec<Event> {
+    type Key<'f> = (&'static str, Option<&'f str>);
+    fn by_key(findings: &[Finding]) -> BTreeMap<Key<'_>, Vec<&Finding>> {
+        let mut map: BTreeMap<Key<'_>, Vec<&Finding>> = BTreeMap::new();
+        for f in findings {
+            map.entry((f.rule.id, f.subject.as_deref()))
+                .or_default()
+                .push(f);
+        }
+        map
+    }
+    let statuses = |fs: Option<&Vec<&Finding>>| -> Vec<Status> {
+        let mut s: Vec<Status> = fs
+            .map(|fs| fs.iter().map(|f| f.status).collect())
+            .unwrap_or_default();
+        s.sort_unstable();
+        s
     };
-    for (i, c, s) in crate::rules::iso::current_certs(&ctx) {
-        let subject = crate::rules::iso::subject(c, &s);
-        if let Some(expires) = c.expires {
-            push(
-                expires,
-                EventKind::CertificateExpiry,
-                subject.clone(),
-                &format!("iso[{i}].expires"),
-            );
-        }
-        let last = c
-            .surveillance
-            .iter()
-            .map(|a| a.date)
-            .filter(|d| *d <= as_of)
-            .max()
-            .or(c.issued);
-        if let Some(last) = last {
-            let due = last.plus_months(t.surveillance_months);
-            if c.expires.is_none_or(|e| due < e) {
-                push(
-                    due,
-                    EventKind::SurveillanceDue,
-                    subject,
-                    &format!("iso[{i}].surveillance"),
-                );
-            }
-        }
+    fn worst<'f>(fs: Option<&Vec<&'f Finding>>) -> Option<&'f Finding> {
+        fs.and_then(|fs| fs.iter().copied().max_by_key(|f| f.status))
     }
-    for (i, r) in crate::rules::soc2::current_reports(&ctx) {
-        if let Some(end) = r.period_end {
-            let ages_out = end.plus_months(t.soc2_max_age_months);
-            push(
-                ages_out,
-                EventKind::Soc2ReportAgeing,
-                crate::rules::soc2::subject(r),
-                &format!("soc2[{i}].period_end"),
-            );
+    // Most findings do not change from one turn to the next: compare each rule's block of
+    // (subject, status) first, and match findings by key only within the rules that differ.
+    type Block<'f> = Vec<(Option<&'f str>, Status)>;
+    fn blocks(findings: &[Finding]) -> BTreeMap<&'static str, Block<'_>> {
+        let mut map: BTreeMap<&'static str, Block<'_>> = BTreeMap::new();
+        for f in findings {
+            map.entry(f.rule.id)
+                .or_default()
+                .push((f.subject.as_deref(), f.status));
         }
+        map
     }
-    for (i, e) in v.evidence.star.iter().enumerate() {
-        if let Ok(until) = crate::rules::star::valid_until(&ctx, e) {
-            push(
-                until,
-                EventKind::StarLapse,
-                crate::rules::star::subject(e),
-                &format!("star[{i}]"),
-            );
-        }
-    }
-    if let Some(last) = v.evidence.vendor.last_review {
-        push(
-            last.plus_months(t.review_interval_months),
-            EventKind::ReviewDue,
-            "quarterly re-verification".to_string(),
-            "vendor.last_review",
-        );
-    }
-    for w in &own {
-        if w.expires >= as_of && w.expires <= until {
-            events.push(Event {
-                date: w.expires,
-                kind: EventKind::WaiverExpiry,
-                vendor: w.vendor.clone(),
-                vendor_name: v.evidence.vendor.name.clone(),
-                what: format!("waiver of {} approved by {}", w.rule, w.approver),
-                location: w.origin.clone(),
+    let same =
+        before.1.len() == after.1.len()
+            && before.1.iter().zip(&after.1).all(|(b, a)| {
+                b.rule.id == a.rule.id && b.status == a.status && b.subject == a.subject
             });
+    let dirty: BTreeSet<&'static str> = if same {
+        BTreeSet::new()
+    } else {
+        let (b, a) = (blocks(&before.1), blocks(&after.1));
+        b.keys()
+            .chain(a.keys())
+            .copied()
+            .filter(|id| b.get(id) != a.get(id))
+            .collect()
+    };
+    let only_dirty = |fs: &[Finding]| -> Vec<Finding> {
+        fs.iter()
+            .filter(|f| dirty.contains(f.rule.id))
+            .cloned()
+            .collect()
+    };
+    let (dirty_before, dirty_after) = (only_dirty(&before.1), only_dirty(&after.1));
+    let (old, new) = (by_key(&dirty_before), by_key(&dirty_after));
+    let keys: BTreeSet<&Key> = old.keys().chain(new.keys()).collect();
+    let vendor = &v.evidence.vendor;
+    let mut events = Vec::new();
+    for key in keys {
+        let (was, is) = (old.get(key), new.get(key));
+        if statuses(was) == statuses(is) {
+            continue;
         }
+        let (b, a) = (worst(was), worst(is));
+        let name = |f: Option<&Finding>| f.map_or("none", |f| f.status.as_str()).to_string();
+        let ended = b
+            .and_then(|b| b.waiver.as_ref())
+            .filter(|_| a.is_none_or(|a| a.status != Status::Waived));
+        let what = match a {
+            Some(a) => {
+                let verb = match a.status {
+                    Status::Fail => format!("fails {}", a.rule.id),
+                    Status::Unverified => format!("{} becomes unverified", a.rule.id),
+                    Status::Warn => format!("warns on {}", a.rule.id),
+                    Status::Pass => format!("passes {}", a.rule.id),
+                    Status::NotApplicable => format!("{} no longer applies", a.rule.id),
+                    Status::Waived => format!("{} is waived", a.rule.id),
+                };
+                let waiver = ended
+                    .map(|w| format!("the waiver approved by {} ends: ", w.approver))
+                    .unwrap_or_default();
+                format!("{waiver}{verb}: {}", a.message)
+            }
+            None => format!(
+                "{} no longer reported ({})",
+                key.0,
+                b.map_or("", |b| b.message.as_str())
+            ),
+        };
+        let line = a.or(b).map_or(1, |f| f.line);
+        events.push(Event {
+            date: day,
+            kind: EventKind::of(b, a),
+            vendor: vendor.id.clone(),
+            vendor_name: vendor.name.clone(),
+            rule: Some(key.0),
+            subject: key.1.map(str::to_string),
+            from: name(b),
+            to: name(a),
+            what,
+            question: a.filter(|a| a.needs_answer()).map(|a| a.rule.question),
+            location: match ended {
+                Some(w) => w.origin.clone(),
+                None => format!("{}:{line}", v.file.display()),
+            },
+        });
+    }
+    if before.0 != after.0 {
+        let word = |v: Verdict| match v {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+        };
+        events.push(Event {
+            date: day,
+            kind: EventKind::Verdict,
+            vendor: vendor.id.clone(),
+            vendor_name: vendor.name.clone(),
+            rule: None,
+            subject: None,
+            from: word(before.0).to_string(),
+            to: word(after.0).to_string(),
+            what: format!("verdict turns {}", word(after.0).to_uppercase()),
+            question: None,
+            location: v.file.display().to_string(),
+        });
     }
     events
 }
@@ -202,8 +327,17 @@ pub fn to_ics(events: &[Event], as_of: Date) -> String {
 /// A stable identifier for an event, so re-imported calendars update rather than duplicate.
 fn uid(e: &Event) -> String {
     use sha2::{Digest, Sha256};
-    let digest =
-        Sha256::digest(format!("{}\0{:?}\0{}\0{}", e.vendor, e.kind, e.what, e.date).as_bytes());
+    let digest = Sha256::digest(
+        format!(
+            "{}\0{}\0{}\0{}\0{}",
+            e.vendor,
+            e.rule.unwrap_or("verdict"),
+            e.subject.as_deref().unwrap_or(""),
+            e.to,
+            e.date
+        )
+        .as_bytes(),
+    );
     format!(
         "{}@vendorcert",
         &crate::evidence::load::to_hex(&digest)[..32]

@@ -282,13 +282,14 @@ pub fn gather(
     as_of: Date,
 ) -> PortfolioFacts {
     let until = as_of.plus_months(TIMELINE_MONTHS);
-    let (per_vendor, _reported_by_the_run) = super::map_vendors(paths, choice, |v, policy| {
-        (
-            v.file.clone(),
-            EvidenceFacts::of(v, policy, as_of),
-            calendar::vendor_events(v, policy, waivers, as_of, until),
-        )
-    });
+    let (per_vendor, _reported_by_the_run) =
+        super::map_vendors(paths, choice, as_of, |v, policy, index| {
+            (
+                v.file.clone(),
+                EvidenceFacts::of(v, policy, as_of),
+                calendar::vendor_events(v, policy, index, waivers, as_of, until),
+            )
+        });
     let mut events = Vec::new();
     let mut vendors = HashMap::with_capacity(per_vendor.len());
     for (file, facts, vendor_events) in per_vendor {

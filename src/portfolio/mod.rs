@@ -186,16 +186,18 @@ pub mod summary;
 pub fn map_vendors<T: Send>(
     paths: &[PathBuf],
     choice: &PolicyChoice,
-    f: impl Fn(&crate::evidence::LoadedVendor, &crate::policy::Policy) -> T + Sync,
+    as_of: Date,
+    f: impl Fn(&crate::evidence::LoadedVendor, &crate::policy::Policy, &PortfolioIndex) -> T + Sync,
 ) -> (Vec<T>, Vec<InputError>) {
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     let policies = choice.resolve();
+    let index = build_index(&files, as_of, &policies);
     let results: Vec<Result<T, Vec<InputError>>> = files
         .par_iter()
         .filter(|_| !crate::interrupt::interrupted())
         .map(|file| {
-            load_vendor(file).map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier)))
+            load_vendor(file).map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier), &index))
         })
         .collect();
     let mut values = Vec::with_capacity(results.len());

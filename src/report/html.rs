@@ -192,9 +192,10 @@ impl HtmlReport {
                 h2 id="timeline-h" { "Next 12 months" }
                 p {
                     (count_of(events.len(), "dated event")) " from " (as_of) " to " (until)
-                    ": certificate expiries, SOC 2 reports ageing out, surveillance audits, STAR "
-                    "lapses, waiver expiries and analyst reviews (as " code { "vendorcert expiring" }
-                    " lists them). Each lane is one kind of event; a mark stands for the events "
+                    ": every day on which a vendor's verdict or one of its findings changes — "
+                    "certificates lapsing, SOC 2 reports ageing, surveillance audits and reviews "
+                    "falling due, AI evidence ageing, waivers expiring (as " code { "vendorcert expiring" }
+                    " lists them). Each lane is one kind of change; a mark stands for the events "
                     "of one week, larger and numbered when there are several."
                 }
                 (timeline_svg(events, as_of, until))
@@ -352,14 +353,7 @@ const TL_RIGHT: f64 = 16.0;
 const TL_TOP: f64 = 34.0;
 const TL_LANE: f64 = 36.0;
 
-const LANES: &[EventKind] = &[
-    EventKind::CertificateExpiry,
-    EventKind::Soc2ReportAgeing,
-    EventKind::SurveillanceDue,
-    EventKind::StarLapse,
-    EventKind::WaiverExpiry,
-    EventKind::ReviewDue,
-];
+const LANES: &[EventKind] = EventKind::ALL;
 
 /// At most this many events are named in one mark's tooltip.
 const MARK_TOOLTIP_EVENTS: usize = 12;
@@ -480,6 +474,11 @@ fn shape(lane: usize, cx: f64, cy: f64, r: f64) -> Markup {
         2 => html! { polygon points=(p(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)])) {} },
         3 => html! { polygon points=(p(&[(0.0, -1.2), (1.1, 0.9), (-1.1, 0.9)])) {} },
         4 => html! { polygon points=(p(&[(-1.1, -0.9), (1.1, -0.9), (0.0, 1.2)])) {} },
+        6 => html! { polygon points=(p(&[(-1.2, 0.0), (0.9, -1.1), (0.9, 1.1)])) {} },
+        7 => html! { polygon points=(p(&[(1.2, 0.0), (-0.9, -1.1), (-0.9, 1.1)])) {} },
+        8 => {
+            html! { polygon points=(p(&[(-0.4, -1.1), (0.4, -1.1), (0.4, -0.4), (1.1, -0.4), (1.1, 0.4), (0.4, 0.4), (0.4, 1.1), (-0.4, 1.1), (-0.4, 0.4), (-1.1, 0.4), (-1.1, -0.4), (-0.4, -0.4)])) {} }
+        }
         _ => {
             html! { polygon points=(p(&[(-0.5, -1.0), (0.5, -1.0), (1.0, 0.0), (0.5, 1.0), (-0.5, 1.0), (-1.0, 0.0)])) {} }
         }
@@ -771,7 +770,7 @@ figure svg{width:100%;height:auto;font:11px "DejaVu Sans",sans-serif}
 .lbl{fill:#1f2328}.month{fill:#57606a;font-size:10px}
 .grid{stroke:#d0d7de}.asof{stroke:#1f2328;stroke-width:2}.asof-l{font-weight:700;fill:#1f2328}
 .mark{stroke:#1f2328;stroke-width:1;fill-opacity:.85}
-.k0{fill:#cf222e}.k1{fill:#bc4c00}.k2{fill:#0969da}.k3{fill:#8250df}.k4{fill:#4d2d00}.k5{fill:#1a7f37}
+.k0{fill:#cf222e}.k1{fill:#bc4c00}.k2{fill:#0969da}.k3{fill:#8250df}.k4{fill:#4d2d00}.k5{fill:#1a7f37}.k6{fill:#9a6700}.k7{fill:#57606a}.k8{fill:#6e7781}
 .mark .n{fill:#fff;stroke:none;font-size:9px;font-weight:700;text-anchor:middle}
 details{margin:.35rem 0}
 summary{cursor:pointer;font-weight:600}

@@ -7,6 +7,7 @@ use crate::evidence::{
     AdversarialScenario, AiAssurance, AiRisk, Date, IsoCertificate, ReadinessStatus, RmfFunction,
     Standard, TrainingUse,
 };
+use crate::rules::AsOf;
 
 use super::iso::{current_certs, in_validity, recognised_body};
 use super::{
@@ -44,8 +45,8 @@ fn lacking<'a>(parts: &[(bool, &'a str)]) -> Vec<&'a str> {
         .collect()
 }
 
-fn older_than(d: Date, months: u32, as_of: Date) -> bool {
-    d.plus_months(months) < as_of
+fn older_than(d: Date, months: u32, as_of: &AsOf) -> bool {
+    as_of.after(d.plus_months(months))
 }
 
 pub static RISK_REGISTER: Rule = Rule {
@@ -233,9 +234,9 @@ pub static ADVERSARIAL: Rule = Rule {
                 return Outcome::fail("no adversarial testing recorded").at("ai");
             };
             let mut problems = Vec::new();
-            if t.date > ctx.as_of {
+            if ctx.as_of.before(t.date) {
                 problems.push(format!("tested {}, after the as-of date", t.date));
-            } else if older_than(t.date, 12, ctx.as_of) {
+            } else if older_than(t.date, 12, &ctx.as_of) {
                 problems.push(format!("last tested {}, more than 12 months ago", t.date));
             }
             let names = [
@@ -433,12 +434,12 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
             .collect();
             match p.last_tabletop {
                 None => missing.push("a tabletop exercise".to_string()),
-                Some(d) if d > ctx.as_of => {
+                Some(d) if ctx.as_of.before(d) => {
                     missing.push(format!("a tabletop by the as-of date (dated {d})"))
                 }
-                Some(d) if older_than(d, 12, ctx.as_of) => missing.push(format!(
+                Some(d) if older_than(d, 12, &ctx.as_of) => missing.push(format!(
                     "a tabletop since {} (last {d})",
-                    ctx.as_of.minus_months(12)
+                    ctx.as_of.shown().minus_months(12)
                 )),
                 Some(_) => {}
             }
@@ -499,10 +500,10 @@ pub static RMF: Rule = Rule {
             }
             match r.last_review {
                 None => missing.push("a review date".into()),
-                Some(d) if d > ctx.as_of => {
+                Some(d) if ctx.as_of.before(d) => {
                     missing.push(format!("a review by the as-of date (dated {d})"))
                 }
-                Some(d) if older_than(d, 12, ctx.as_of) => {
+                Some(d) if older_than(d, 12, &ctx.as_of) => {
                     missing.push(format!("a review in the last 12 months (last {d})"))
                 }
                 Some(_) => {}
@@ -665,7 +666,7 @@ pub static ISO_42001: Rule = Rule {
         let mut shortfall = None;
         for (i, c, s) in &certs {
             let subject = super::iso::subject(c, s);
-            if !in_validity(c, s, ctx.as_of) {
+            if !in_validity(c, s, &ctx.as_of) {
                 shortfall = Some((
                     format!("{subject} is not current"),
                     format!("iso[{i}].expires"),
@@ -728,7 +729,7 @@ pub static ISO_42001: Rule = Rule {
             .filter(|t| !super::is_placeholder(t));
         if let Some(target) = started
             .and_then(|r| r.target_date)
-            .filter(|d| *d < ctx.as_of)
+            .filter(|d| ctx.as_of.after(*d))
         {
             return vec![Outcome::fail(format!(
                 "no current accredited ISO/IEC 42001 certificate, and the readiness target {target} has passed"

@@ -17,6 +17,7 @@ pub(crate) use crate::evidence::text::is_placeholder;
 
 pub mod accreditation;
 pub mod ai;
+pub mod as_of;
 pub mod contract;
 pub mod general;
 pub mod iso;
@@ -24,6 +25,7 @@ pub mod soc2;
 pub mod star;
 pub mod thresholds;
 
+pub use as_of::AsOf;
 pub use thresholds::Thresholds;
 
 /// What a check concluded about one subject.
@@ -305,7 +307,8 @@ impl PortfolioIndex {
 pub struct Ctx<'a> {
     pub vendor: &'a LoadedVendor,
     pub ev: &'a EvidenceFile,
-    pub as_of: Date,
+    /// The as-of date, read only through questions that record when their answer turns.
+    pub as_of: AsOf,
     /// The thresholds of the policy the vendor is evaluated under.
     pub thresholds: &'a Thresholds,
     pub portfolio: &'a PortfolioIndex,
@@ -324,7 +327,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             vendor,
             ev: &vendor.evidence,
-            as_of,
+            as_of: AsOf::new(as_of),
             thresholds,
             portfolio,
             waivers,

@@ -120,7 +120,7 @@ pub static AGE: Rule = Rule {
             let Some(end) = r.period_end else {
                 return Outcome::fail("no period end recorded").at(at);
             };
-            if end > ctx.as_of {
+            if ctx.as_of.before(end) {
                 return Outcome::fail(format!(
                     "period end {end} is after the as-of date {}",
                     ctx.as_of
@@ -128,11 +128,11 @@ pub static AGE: Rule = Rule {
                 .adverse()
                 .at(at);
             }
-            let months = end.months_until(ctx.as_of);
-            if end.plus_months(limit) < ctx.as_of {
+            let months = ctx.as_of.months_since(end);
+            if ctx.as_of.after(end.plus_months(limit)) {
                 Outcome::fail(format!(
                     "period ended {end}, more than {limit} months ({} days) before {}",
-                    end.days_until(ctx.as_of),
+                    ctx.as_of.days_since(end),
                     ctx.as_of
                 ))
             } else {
@@ -171,7 +171,10 @@ pub static BRIDGE: Rule = Rule {
                 return Outcome::fail("no period end recorded, so the gap since cannot be judged")
                     .at(format!("soc2[{i}].period_end"));
             };
-            if end.plus_months(t.bridge_after_months) >= ctx.as_of {
+            if ctx
+                .as_of
+                .on_or_before(end.plus_months(t.bridge_after_months))
+            {
                 return Outcome::not_applicable(format!(
                     "period ended {end}, within {} months of {}",
                     t.bridge_after_months, ctx.as_of
@@ -196,7 +199,10 @@ pub static BRIDGE: Rule = Rule {
                 return Outcome::warn("bridge letter is not signed by the vendor's management")
                     .at(at);
             }
-            if letter.through.plus_months(t.bridge_gap_months) < ctx.as_of {
+            if ctx
+                .as_of
+                .after(letter.through.plus_months(t.bridge_gap_months))
+            {
                 return Outcome::warn(format!(
                     "bridge letter lapsed on {}, more than {} before {}",
                     letter.through,

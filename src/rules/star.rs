@@ -69,8 +69,8 @@ pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
                 ));
             };
             let standard = Standard::parse(&c.standard).expect("matched above");
-            if expires >= ctx.as_of
-                && let Some(why) = super::iso::invalid_beyond_dates(c, &standard, ctx.as_of)
+            if ctx.as_of.on_or_before(expires)
+                && let Some(why) = super::iso::invalid_beyond_dates(c, &standard, &ctx.as_of)
             {
                 return Err(format!(
                     "rests on ISO/IEC {wanted} certificate {number}, which is not valid: {why}"
@@ -79,7 +79,7 @@ pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
             Ok(expires)
         }
         _ => match e.date {
-            Some(d) if d > ctx.as_of => {
+            Some(d) if ctx.as_of.before(d) => {
                 Err(format!("dated {d}, after the as-of date {}", ctx.as_of))
             }
             Some(d) => Ok(d.plus_months(12)),
@@ -155,7 +155,7 @@ pub static REGISTRY: Rule = Rule {
             if let Some(l) = ctx.portfolio.online.as_deref().and_then(|f| f.star(url)) {
                 use crate::evidence::registry::Answer;
                 let name = &ctx.ev.vendor.name;
-                let when = l.when_for(ctx.as_of);
+                let when = l.when_for(ctx.as_of.shown());
                 let o = match &l.answer {
                     Answer::Page(page) if crate::evidence::registry::page_names(page, name) => {
                         Outcome::pass(format!(
@@ -205,7 +205,7 @@ pub static CURRENT: Rule = Rule {
     check: |ctx| {
         per_entry(ctx, |i, e| match valid_until(ctx, e) {
             Err(why) => Outcome::fail(why).at(format!("star[{i}]")),
-            Ok(until) if until < ctx.as_of => {
+            Ok(until) if ctx.as_of.after(until) => {
                 let what = match e.assessment {
                     StarAssessment::SelfAssessment => "deprecated",
                     StarAssessment::Certification => "expired with its ISO certificate",
@@ -277,7 +277,7 @@ pub static AI: Rule = Rule {
                         },
                         Some(c) => {
                             let s = Standard::parse(&c.standard).expect("parsed above");
-                            if !in_validity(c, &s, ctx.as_of) {
+                            if !in_validity(c, &s, &ctx.as_of) {
                                 Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not current", number.unwrap_or_default()))
                             } else if recognised_body(ctx, c).is_none() {
                                 Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not from an accredited body", number.unwrap_or_default()))

@@ -132,9 +132,8 @@ pub static COVERAGE: Rule = Rule {
                 r.report_type == 2
                     && r.source == Source::Document
                     && r.opinion == Some(Opinion::Unqualified)
-                    && r.period_end.is_some_and(|e| {
-                        e <= ctx.as_of && e.plus_months(t.soc2_max_age_months) >= ctx.as_of
-                    })
+                    && r.period_end
+                        .is_some_and(|e| ctx.as_of.within(e, e.plus_months(t.soc2_max_age_months)))
             })
             .collect();
         let certs: Vec<_> = all_certs(ctx)
@@ -209,8 +208,8 @@ pub static EXPIRY: Rule = Rule {
     gap: None,
     check: |ctx| {
         let horizon = ctx.thresholds.expiry_horizon_days;
-        let end = ctx.as_of.plus_days(i64::from(horizon));
-        let ahead = |d: crate::evidence::Date| d >= ctx.as_of && d <= end;
+        let ahead =
+            |d: crate::evidence::Date| ctx.as_of.within(d.plus_days(-i64::from(horizon)), d);
         let mut soon = Vec::new();
         let mut dated = 0;
         for (i, c, s) in current_certs(ctx) {
@@ -305,7 +304,7 @@ pub(crate) fn attested_scopes(ctx: &Ctx) -> Vec<String> {
     for r in &ctx.ev.soc2 {
         let current = r
             .period_end
-            .is_some_and(|e| e <= ctx.as_of && e.plus_months(t.soc2_max_age_months) >= ctx.as_of);
+            .is_some_and(|e| ctx.as_of.within(e, e.plus_months(t.soc2_max_age_months)));
         if r.report_type == 2
             && r.source == Source::Document
             && r.opinion == Some(Opinion::Unqualified)

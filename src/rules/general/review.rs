@@ -25,7 +25,7 @@ pub static REVIEW: Rule = Rule {
         let Some(last) = ctx.ev.vendor.last_review else {
             return vec![Outcome::fail("no analyst review date recorded").at(at)];
         };
-        if last > ctx.as_of {
+        if ctx.as_of.before(last) {
             return vec![
                 Outcome::fail(format!(
                     "review date {last} is after the as-of date {}",
@@ -34,8 +34,8 @@ pub static REVIEW: Rule = Rule {
                 .at(at),
             ];
         }
-        let days = last.days_until(ctx.as_of);
-        if last.plus_months(months) < ctx.as_of {
+        let days = ctx.as_of.days_since(last);
+        if ctx.as_of.after(last.plus_months(months)) {
             vec![Outcome::fail(format!("last reviewed {last}, {days} days ago: re-verification is due every {months} months")).at(at)]
         } else {
             vec![
@@ -239,7 +239,7 @@ pub static INCIDENTS: Rule = Rule {
         };
         let window = ctx.thresholds.incident_window_months;
         let asked = history.reviewed_on;
-        if asked > ctx.as_of {
+        if ctx.as_of.before(asked) {
             return vec![
                 Outcome::fail(format!(
                     "incident history dated {asked}, after the as-of date {}",
@@ -249,18 +249,17 @@ pub static INCIDENTS: Rule = Rule {
             ];
         }
         let interval = ctx.thresholds.review_interval_months;
-        if asked.plus_months(interval) < ctx.as_of {
+        if ctx.as_of.after(asked.plus_months(interval)) {
             return vec![Outcome::fail(format!(
                 "incident history last asked {asked}, more than {interval} months ago: incidents since are unknown"
             ))
             .at("incidents.reviewed_on")];
         }
-        let since = ctx.as_of.minus_months(window);
         let recent: Vec<(usize, &crate::evidence::Incident)> = history
             .disclosed
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.date >= since && i.date <= ctx.as_of)
+            .filter(|(_, i)| ctx.as_of.within(i.date, i.date.plus_months(window)))
             .collect();
         let unhandled: Vec<&(usize, &crate::evidence::Incident)> = recent
             .iter()
@@ -388,8 +387,10 @@ pub static DATES: Rule = Rule {
                 "no dated past event in the evidence",
             )];
         }
-        let future: Vec<&(String, crate::evidence::Date)> =
-            events.iter().filter(|(_, d)| *d > ctx.as_of).collect();
+        let future: Vec<&(String, crate::evidence::Date)> = events
+            .iter()
+            .filter(|(_, d)| ctx.as_of.before(*d))
+            .collect();
         match future.first() {
             None => vec![Outcome::pass(format!(
                 "{} on or before {}",

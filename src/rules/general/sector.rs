@@ -155,8 +155,8 @@ pub static SECTOR: Rule = Rule {
                 .collect();
             let good = entries.iter().find(|(_, e)| {
                 e.source.is_independent()
-                    && e.expires.is_none_or(|x| x >= ctx.as_of)
-                    && e.date.is_none_or(|d| d <= ctx.as_of)
+                    && e.expires.is_none_or(|x| ctx.as_of.on_or_before(x))
+                    && e.date.is_none_or(|d| ctx.as_of.on_or_after(d))
             });
             let names = frameworks
                 .iter()

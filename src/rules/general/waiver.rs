@@ -5,7 +5,7 @@ use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_002, plural};
 /// Why a waiver is not in force on the as-of date: not yet approved, expired, or the evidence it
 /// names expired (whichever comes first). `None` when it is in force.
 pub(crate) fn waiver_lapse(ctx: &Ctx, w: &crate::evidence::waiver::Waiver) -> Option<String> {
-    if w.approved > ctx.as_of {
+    if ctx.as_of.before(w.approved) {
         return Some(format!(
             "is approved on {}, after the as-of date {}",
             w.approved, ctx.as_of
@@ -40,7 +40,7 @@ pub(crate) fn waiver_lapse(ctx: &Ctx, w: &crate::evidence::waiver::Waiver) -> Op
         ));
     }
     let (end, how) = ends.into_iter().min_by_key(|(d, _)| *d)?;
-    (end < ctx.as_of).then(|| format!("{how} on {end}"))
+    ctx.as_of.after(end).then(|| format!("{how} on {end}"))
 }
 
 pub static WAIVER: Rule = Rule {

@@ -30,7 +30,7 @@ pub static FAMILY: Rule = Rule {
         let current = |number: u32| {
             certs
                 .iter()
-                .find(|(_, c, s)| s.number == number && in_validity(c, s, ctx.as_of))
+                .find(|(_, c, s)| s.number == number && in_validity(c, s, &ctx.as_of))
         };
         // A required standard counts only from a sound certificate (current, accredited, possible).
         let sound = |number: u32| {
@@ -63,7 +63,7 @@ pub static FAMILY: Rule = Rule {
                 Some(n) => certs.iter().any(|(_, b, bs)| {
                     bs.number == 27001
                         && b.certificate_number.as_deref().map(str::trim) == Some(n)
-                        && in_validity(b, bs, ctx.as_of)
+                        && in_validity(b, bs, &ctx.as_of)
                 }),
                 None => base.is_some(),
             };
@@ -84,7 +84,7 @@ pub static FAMILY: Rule = Rule {
         if outcomes.is_empty() {
             let present: Vec<String> = certs
                 .iter()
-                .filter(|(_, c, s)| s.number != 27001 && in_validity(c, s, ctx.as_of))
+                .filter(|(_, c, s)| s.number != 27001 && in_validity(c, s, &ctx.as_of))
                 .map(|(_, _, s)| s.to_string())
                 .collect();
             let required: Vec<String> = required.iter().map(|n| n.to_string()).collect();

@@ -47,7 +47,7 @@ pub static VERIFIED: Rule = Rule {
                 crate::evidence::VerificationMethod::Registry => "a registry",
                 crate::evidence::VerificationMethod::Issuer => "the certification body",
             };
-            if v.date > ctx.as_of {
+            if ctx.as_of.before(v.date) {
                 return Outcome::fail(format!(
                     "verification dated {}, after the as-of date {}",
                     v.date, ctx.as_of
@@ -63,7 +63,7 @@ pub static VERIFIED: Rule = Rule {
                 .at(format!("{at}.date"));
             }
             match v.status {
-                RegistryStatus::Active if v.date.plus_months(max_age) < ctx.as_of => {
+                RegistryStatus::Active if ctx.as_of.after(v.date.plus_months(max_age)) => {
                     Outcome::warn(format!(
                         "verified active with {with} on {}, more than {max_age} months ago",
                         v.date
@@ -126,7 +126,7 @@ pub(crate) fn readings<'a>(
     for (how, l) in &found.answers {
         let l: &'a Looked = l;
         let who = &l.registry;
-        let when = l.when_for(ctx.as_of);
+        let when = l.when_for(ctx.as_of.shown());
         let other = |o: Outcome| Reading::Other(Box::new(o.answered_by(l)));
         out.push(match (&l.answer, how) {
             (Answer::Certificate(record), _) => Reading::Record {
@@ -324,7 +324,7 @@ pub(crate) fn registry_accreditation<'a>(
             return None;
         };
         let who = &looked.registry;
-        let when = looked.when_for(ctx.as_of);
+        let when = looked.when_for(ctx.as_of.shown());
         let verdict = if record.accredited_mla == Some(false) {
             Err(format!(
                 "{who} records certificate {} as not under an accreditation recognised by the \
@@ -365,7 +365,7 @@ pub(super) fn judge_record(
 ) -> Outcome {
     use crate::evidence::registry::CertStatus;
     let who = &l.registry;
-    let when = l.when_for(ctx.as_of);
+    let when = l.when_for(ctx.as_of.shown());
     if let Some(number) = c.certificate_number.as_deref()
         && !same_number(number, &r.number)
     {
@@ -389,7 +389,7 @@ pub(super) fn judge_record(
         }
     }
     if let Some(expires) = r.expires
-        && expires < ctx.as_of
+        && ctx.as_of.after(expires)
     {
         return Outcome::fail(format!(
             "{who} lists it active but expiring on {expires}, before the as-of date ({when})"

@@ -7,11 +7,13 @@ use super::{
     ISO27001_2013_LAST_VALID, ISO27001_2013_NO_NEW_AUDITS, ISO27001_2022_PUBLISHED,
     ISO27701_2025_PUBLISHED_MONTH, ISO42001_PUBLISHED_MONTH, extended_base, per_cert,
 };
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_004, plural};
+use crate::rules::{
+    AsOf, Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_004, plural,
+};
 
 /// Whether a certificate is valid on the as-of date by its dates and edition alone.
-pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: Date) -> bool {
-    let dated = matches!((c.issued, c.expires), (Some(i), Some(e)) if i <= as_of && as_of <= e);
+pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: &AsOf) -> bool {
+    let dated = matches!((c.issued, c.expires), (Some(i), Some(e)) if as_of.within(i, e));
     dated && invalid_beyond_dates(c, s, as_of).is_none()
 }
 
@@ -20,9 +22,9 @@ pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: Date) -> bool
 pub(crate) fn invalid_beyond_dates(
     c: &IsoCertificate,
     s: &Standard,
-    as_of: Date,
+    as_of: &AsOf,
 ) -> Option<String> {
-    if s.number == 27001 && s.edition == Some(2013) && as_of > ISO27001_2013_LAST_VALID {
+    if s.number == 27001 && s.edition == Some(2013) && as_of.after(ISO27001_2013_LAST_VALID) {
         return Some(
             "ISO/IEC 27001:2013 certificates ceased to be valid after 2025-10-31".to_string(),
         );
@@ -50,13 +52,13 @@ pub(crate) fn unsound(ctx: &Ctx, c: &IsoCertificate, s: &Standard) -> Option<Str
     let (Some(issued), Some(expires)) = (c.issued, c.expires) else {
         return Some("its issue or expiry date is not recorded".to_string());
     };
-    if expires < ctx.as_of {
+    if ctx.as_of.after(expires) {
         return Some(format!("it expired on {expires}"));
     }
-    if issued > ctx.as_of {
+    if ctx.as_of.before(issued) {
         return Some(format!("it is issued {issued}, after the as-of date"));
     }
-    if let Some(why) = invalid_beyond_dates(c, s, ctx.as_of) {
+    if let Some(why) = invalid_beyond_dates(c, s, &ctx.as_of) {
         return Some(why);
     }
     if c.certification_body
@@ -144,11 +146,11 @@ pub static CURRENT: Rule = Rule {
                 return Outcome::fail(format!("no `{missing}` date recorded"))
                     .at(format!("iso[{i}]"));
             };
-            if expires < ctx.as_of {
+            if ctx.as_of.after(expires) {
                 return Outcome::fail(format!("expired on {expires}"))
                     .at(format!("iso[{i}].expires"));
             }
-            if issued > ctx.as_of {
+            if ctx.as_of.before(issued) {
                 return Outcome::fail(format!(
                     "issued {issued}, after the as-of date {}",
                     ctx.as_of
@@ -224,7 +226,7 @@ pub static VERSION: Rule = Rule {
             let issued = c.issued;
             let before = |floor: Date| issued.is_some_and(|d| d < floor);
             match (s.number, edition) {
-                (27001, 2013) if ctx.as_of > ISO27001_2013_LAST_VALID => Outcome::fail(
+                (27001, 2013) if ctx.as_of.after(ISO27001_2013_LAST_VALID) => Outcome::fail(
                     "ISO/IEC 27001:2013 certificates ceased to be valid after 2025-10-31 (IAF MD 26 transition)",
                 ),
                 (27001, 2013) if issued.is_some_and(|d| d >= ISO27001_2013_NO_NEW_AUDITS) => Outcome::warn(format!(
@@ -298,7 +300,7 @@ pub static ACCREDITED: Rule = Rule {
                     Ok(acronym) => Outcome::pass(format!(
                         "issued by {cb}, accredited by {acronym} as {} records it ({})",
                         looked.registry,
-                        looked.when_for(ctx.as_of)
+                        looked.when_for(ctx.as_of.shown())
                     )),
                 }
                 .answered_by(looked)
@@ -381,7 +383,11 @@ pub static SURVEILLANCE: Rule = Rule {
             };
             // An audit recorded as done after the as-of date cannot have happened yet: the
             // evidence contradicts itself (or was recorded for another date).
-            if let Some((j, a)) = audits.iter().enumerate().find(|(_, a)| a.date > ctx.as_of) {
+            if let Some((j, a)) = audits
+                .iter()
+                .enumerate()
+                .find(|(_, a)| ctx.as_of.before(a.date))
+            {
                 return Outcome::fail(format!(
                     "surveillance audit dated {}{via}, after the as-of date {}",
                     a.date, ctx.as_of
@@ -392,14 +398,14 @@ pub static SURVEILLANCE: Rule = Rule {
             let last = audits
                 .iter()
                 .enumerate()
-                .filter(|(_, a)| a.date <= ctx.as_of && a.date >= issued)
+                .filter(|(_, a)| ctx.as_of.on_or_after(a.date) && a.date >= issued)
                 .max_by_key(|(_, a)| a.date);
-            let due_from = |d: Date| d.plus_months(months) >= ctx.as_of;
+            let due_from = |d: Date| ctx.as_of.on_or_before(d.plus_months(months));
             match last {
                 Some((j, a)) if due_from(a.date) => Outcome::pass(format!(
                     "last surveillance audit {}{via}, {} before {}",
                     a.date,
-                    plural(a.date.months_until(ctx.as_of) as usize, "month"),
+                    plural(ctx.as_of.months_since(a.date) as usize, "month"),
                     ctx.as_of
                 ))
                 .resting_on(c.source)
