@@ -247,8 +247,8 @@ impl<'v> Judged<'v> {
     }
 
     /// Judges the vendor on `day` (later than the day judged), running again only the rules
-    /// whose answers have turned by then.
-    pub fn advance_to(&mut self, day: Date) {
+    /// whose answers have turned by then; returns their ids.
+    pub fn advance_to(&mut self, day: Date) -> Vec<&'static str> {
         let ctx = Ctx::new(
             self.vendor,
             day,
@@ -256,14 +256,17 @@ impl<'v> Judged<'v> {
             self.portfolio,
             &self.waivers,
         );
+        let mut ran = Vec::new();
         for (rule, level, findings, turn) in &mut self.rules {
             if turn.is_some_and(|t| t <= day) {
                 (*findings, *turn) = run_rule(rule, *level, &ctx);
+                ran.push(rule.id);
             }
         }
         drop(ctx);
         self.day = day;
         self.settle();
+        ran
     }
 
     /// Runs the rules `ids` again on the day judged. Their statuses cannot differ from what is

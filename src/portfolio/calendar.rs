@@ -126,9 +126,15 @@ pub fn vendor_events(
     let mut events = Vec::new();
     while let Some(day) = judged.next_turn().filter(|d| *d <= until) {
         let before = std::mem::replace(&mut judged.settled, (Verdict::Pass, Vec::new()));
-        judged.advance_to(day);
+        let ran = judged.advance_to(day);
         let mut found = changes(v, day, &before, &judged.settled);
-        let changed: Vec<&str> = found.iter().filter_map(|e| e.rule).collect();
+        // A finding that changes without its rule running again (a waiver ending) still has
+        // the message of the day its rule last ran.
+        let changed: Vec<&str> = found
+            .iter()
+            .filter_map(|e| e.rule)
+            .filter(|id| !ran.contains(id))
+            .collect();
         if !changed.is_empty() {
             judged.refresh(&changed);
             found = changes(v, day, &before, &judged.settled);
