@@ -61,6 +61,8 @@ pub struct Finding {
     /// evidence merely weaker than required, not on an adverse fact: it weighs as that piece's
     /// absence would, so at most a warning (and `warnings_fail` does not make it an error).
     pub weak: bool,
+    /// The finding this one follows from, when that finding is reported and does not pass.
+    pub caused_by: Option<crate::rules::Cause>,
 }
 
 impl Finding {
@@ -312,6 +314,7 @@ impl<'v> Judged<'v> {
             }
         }
         apply_waivers(&ctx, self.policy, &mut findings);
+        link_causes(&mut findings, &self.vendor.evidence.vendor.id);
         let verdict = if findings.iter().any(|f| f.severity == Severity::Error) {
             Verdict::Fail
         } else {
@@ -319,6 +322,36 @@ impl<'v> Judged<'v> {
         };
         self.settle_turn = ctx.as_of.take_next_turn();
         self.settled = (verdict, findings);
+    }
+}
+
+/// Keeps each finding's cause only where the cause is reported and does not pass, and tells a
+/// consequence whose cause is waived that the waiver does not reach it: a waiver accepts the
+/// findings of the rule it names, and each consequence needs its own.
+fn link_causes(findings: &mut [Finding], vendor: &str) {
+    let causes: Vec<Option<(Status, Option<Waiver>)>> = findings
+        .iter()
+        .map(|f| {
+            let cause = f.caused_by.as_ref()?;
+            findings
+                .iter()
+                .find(|c| c.rule.id == cause.rule && c.subject == cause.subject)
+                .filter(|c| !matches!(c.status, Status::Pass | Status::NotApplicable))
+                .map(|c| (c.status, c.waiver.clone()))
+        })
+        .collect();
+    for (f, cause) in findings.iter_mut().zip(causes) {
+        match cause {
+            None => f.caused_by = None,
+            Some((Status::Waived, Some(w))) if f.severity != Severity::None => {
+                let rule = f.caused_by.as_ref().map_or("", |c| c.rule);
+                f.message = format!(
+                    "{}; its cause is waived ({rule}, approved by {}, {}), but a waiver accepts only the rule it names: accepting this too needs a waiver of {} for {vendor}",
+                    f.message, w.approver, w.origin, f.rule.id
+                );
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -403,6 +436,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         matched,
         registry,
         adverse,
+        caused_by,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
     if status == Status::Pass
@@ -442,6 +476,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         waiver: None,
         adverse,
         weak,
+        caused_by,
     }
 }
 

@@ -1088,13 +1088,13 @@ fn weak_never_scores_worse(knobs: &[u8], policy_name: &str) -> Result<(), TestCa
             .unwrap_or(Value::Null);
         let is_pin = piece.at.ends_with(".document");
         // A field of an entry with an adverse finding may be what that finding rests on (the
-        // issue date of a certificate dated before its edition existed).
+        // issue date of a certificate dated before its edition existed); the entry itself is the
+        // adverse entry, whose deletion may change the verdict.
         let entry = entry_of(&piece.at);
-        let records_adverse = entry != piece.at
-            && full
-                .findings
-                .iter()
-                .any(|f| f.adverse && f.at.as_deref().is_some_and(|at| entry_of(at) == entry));
+        let records_adverse = full
+            .findings
+            .iter()
+            .any(|f| f.adverse && f.at.as_deref().is_some_and(|at| entry_of(at) == entry));
         if (holds_adverse_fact(&value, &generated.documents) || records_adverse)
             && !(pins_required && is_pin)
         {

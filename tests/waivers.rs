@@ -280,3 +280,77 @@ fn a_waiver_naming_a_vendor_not_in_the_run_is_reported_with_the_nearest_id() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A waiver of the cause does not silently reach its consequences: the STAR entry that fails
+/// because its ISO/IEC 42001 certificate expired carries `caused_by`, and when ISO-CURRENT is
+/// waived it says which waiver it would need itself.
+#[test]
+fn a_consequence_names_its_cause_and_the_waiver_it_would_need() {
+    let tmp = TempDir::new().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tmp.path().join("star-ai");
+    fs::create_dir_all(&dir).unwrap();
+    fs::copy(
+        root.join("fixtures/rules/STAR-AI/fail-expired-42001/vendor.toml"),
+        dir.join("vendor.toml"),
+    )
+    .unwrap();
+    let cause = "ISO/IEC 42001:2023 certificate FX-AIMS-30112";
+    let check = |waivers: Option<&str>| -> serde_json::Value {
+        let mut cmd = Command::cargo_bin("vendorcert").unwrap();
+        cmd.current_dir(tmp.path())
+            .args(["check", "star-ai", "--as-of", AS_OF, "--format", "json"]);
+        if let Some(w) = waivers {
+            fs::write(tmp.path().join("w.toml"), w).unwrap();
+            cmd.args(["--waivers", "w.toml"]);
+        }
+        serde_json::from_slice(&cmd.output().unwrap().stdout).unwrap()
+    };
+    let finding = |report: &serde_json::Value, rule: &str| -> serde_json::Value {
+        report["vendors"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap()
+            .clone()
+    };
+    let report = check(None);
+    for rule in ["STAR-CURRENT", "STAR-AI", "ISO-42001"] {
+        let f = finding(&report, rule);
+        assert_eq!(f["status"], "fail", "{f}");
+        assert_eq!(f["caused_by"]["rule"], "ISO-CURRENT", "{f}");
+        assert_eq!(f["caused_by"]["subject"], cause, "{f}");
+    }
+    // The cause itself follows from nothing; a finding with another reason names no cause.
+    assert!(finding(&report, "ISO-CURRENT").get("caused_by").is_none());
+    assert!(finding(&report, "GEN-COVERAGE").get("caused_by").is_none());
+
+    let waived = check(Some(
+        "[[waiver]]\nvendor = \"fixture-star-ai-expired\"\nrule = \"ISO-CURRENT\"\nreason = \"renewal audit booked\"\napprover = \"Dana Whitlock, CISO\"\napproved = 2026-11-01\nexpires = 2027-01-31\n",
+    ));
+    assert_eq!(finding(&waived, "ISO-CURRENT")["status"], "waived");
+    let star = finding(&waived, "STAR-CURRENT");
+    assert_eq!(star["status"], "fail");
+    assert!(
+        star["message"].as_str().unwrap().ends_with(
+            "; its cause is waived (ISO-CURRENT, approved by Dana Whitlock, CISO, w.toml:1), but a waiver accepts only the rule it names: accepting this too needs a waiver of STAR-CURRENT for fixture-star-ai-expired"
+        ),
+        "{star}"
+    );
+
+    // The terminal report shows the link on both sides.
+    let out = Command::cargo_bin("vendorcert")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["check", "star-ai", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("also causes STAR-CURRENT,"), "{text}");
+    assert_eq!(
+        text.matches("follows from ISO-CURRENT").count(),
+        3,
+        "{text}"
+    );
+}

@@ -675,6 +675,9 @@ fn findings_table(v: &VendorResult, findings: &[&Finding]) -> Markup {
                         td { code title=(f.rule.title) { (f.rule.id) } }
                         td class=(status_class_of(f)) { (status_text(f)) }
                         td { (finding_text(f))
+                            @for line in crate::report::cause_lines(f, &v.findings) {
+                                br; small.cause { (line) }
+                            }
                             @if let Some(gap) = f.rule.gap {
                                 br; small { "Risk left uncovered: " (gap.risk) @if let Some(o) = gap.owasp { " (" (o) ")" } }
                             }

@@ -99,6 +99,9 @@ struct JsonFinding<'a> {
     /// The registry answer it rests on (`--online` / `--offline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     registry: Option<&'a crate::evidence::registry::RegistryNote>,
+    /// The finding this one follows from (a rule and its subject), reported and not passing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caused_by: Option<&'a crate::rules::Cause>,
 }
 
 #[derive(Serialize)]
@@ -213,5 +216,6 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
         waiver: f.waiver.as_ref(),
         registry: f.registry.as_ref(),
+        caused_by: f.caused_by.as_ref(),
     }
 }

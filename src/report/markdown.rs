@@ -535,6 +535,7 @@ mod tests {
             waiver: None,
             adverse: false,
             weak: false,
+            caused_by: None,
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {
             id: format!("vendor-{n:02}"),

@@ -132,6 +132,9 @@ impl TableReport {
                     let owasp = gap.owasp.map(|o| format!(" ({o})")).unwrap_or_default();
                     text.push_str(&format!("\n  uncovered: {}{owasp}", gap.risk));
                 }
+                for line in super::cause_lines(f, &v.findings) {
+                    text.push_str(&format!("\n  {line}"));
+                }
                 if f.needs_answer() {
                     text.push_str(&format!("\n→ ask: {}", f.rule.question));
                 }

@@ -664,6 +664,7 @@ pub static ISO_42001: Rule = Rule {
             .filter(|(_, _, s)| s.number == 42001)
             .collect();
         let mut shortfall = None;
+        let mut cause = None;
         for (i, c, s) in &certs {
             let subject = super::iso::subject(c, s);
             if !in_validity(c, s, &ctx.as_of) {
@@ -671,6 +672,7 @@ pub static ISO_42001: Rule = Rule {
                     format!("{subject} is not current"),
                     format!("iso[{i}].expires"),
                 ));
+                cause = Some((super::iso::invalidity_rule(c, s, &ctx.as_of), subject));
                 continue;
             }
             if recognised_body(ctx, c).is_none() {
@@ -678,8 +680,10 @@ pub static ISO_42001: Rule = Rule {
                     format!("{subject} is not from an accredited certification body"),
                     format!("iso[{i}].accreditation_body"),
                 ));
+                cause = Some(("ISO-ACCREDITED", subject));
                 continue;
             }
+            cause = None;
             if let Some(why) = super::iso::unsound(ctx, c, s) {
                 shortfall = Some((
                     format!("{subject} cannot count: {why}"),
@@ -758,10 +762,14 @@ pub static ISO_42001: Rule = Rule {
                     Outcome::fail(format!("{msg}, which the policy does not accept")).at(at),
                 ];
             }
-            (Some((why, at)), _, _) => (
-                format!("{why}; no 42001 readiness with a public timeline"),
-                at.clone(),
-            ),
+            (Some((why, at)), _, _) => {
+                let o = Outcome::fail(format!("{why}; no 42001 readiness with a public timeline"))
+                    .at(at.clone());
+                return vec![match cause {
+                    Some((rule, subject)) => o.caused_by(rule, subject),
+                    None => o,
+                }];
+            }
             (None, Some(_), None) => (
                 "no ISO/IEC 42001 certificate; readiness is claimed without a public timeline"
                     .to_string(),

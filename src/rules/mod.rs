@@ -335,6 +335,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The finding another one follows from: a rule and the evidence it is about. A STAR Level 2
+/// entry backed by an expired certificate fails because the certificate does (ISO-CURRENT).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    pub rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
 /// One conclusion of a check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -356,6 +365,9 @@ pub struct Outcome {
     /// material exception, a withdrawn certificate, dates that cannot all be true), not merely on
     /// evidence weaker than required: it counts whatever the policy requires.
     pub adverse: bool,
+    /// The finding this one follows from, where the check knows it (kept by the engine only
+    /// when that finding is reported and does not pass).
+    pub caused_by: Option<Cause>,
 }
 
 impl Outcome {
@@ -369,7 +381,17 @@ impl Outcome {
             matched: Vec::new(),
             registry: None,
             adverse: false,
+            caused_by: None,
         }
+    }
+
+    /// Records the finding this outcome follows from.
+    pub fn caused_by(mut self, rule: &'static str, subject: impl Into<String>) -> Self {
+        self.caused_by = Some(Cause {
+            rule,
+            subject: Some(subject.into()),
+        });
+        self
     }
 
     /// Marks the outcome as resting on an adverse fact (see [`Outcome::adverse`]).
@@ -453,13 +475,15 @@ pub fn requires_piece(ctx: &Ctx, at: Option<&str>) -> bool {
 
 /// Whether a rule's findings about a report, certificate or STAR entry can rest on evidence that
 /// is merely weaker than required (old, Type 1, narrow scope, summary only, a claim): the
-/// framework rules, and the cross-framework rules that judge one piece at a time.
+/// framework rules, and the cross-framework rules that judge one piece at a time. (ISO-FAMILY's
+/// "the policy requires a current 27xxx" rests on no piece (`at = "iso"`) and so always weighs; its
+/// warning on an extension no current 27001 backs is about that certificate, which the policy
+/// may not require.)
 pub fn judges_pieces(rule: &Rule) -> bool {
     matches!(
         rule.framework,
         Framework::Soc2 | Framework::Iso | Framework::Star
-    ) && rule.id != "ISO-FAMILY"
-        || matches!(rule.id, "GEN-INDEPENDENT" | "GEN-EXPIRY" | "GEN-DOCUMENT")
+    ) || matches!(rule.id, "GEN-INDEPENDENT" | "GEN-EXPIRY" | "GEN-DOCUMENT")
 }
 
 /// "the 1 service" / "all 2 services".

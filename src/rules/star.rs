@@ -1,5 +1,6 @@
 //! CSA STAR rules (seeds 000, 002; lifecycles from domain-facts §5).
 
+use crate::evidence::IsoCertificate;
 use crate::evidence::{
     Date, Source, Standard, StarAssessment, StarEntry, StarProgram, assessment_name,
 };
@@ -45,6 +46,35 @@ fn per_entry(ctx: &Ctx, check: impl Fn(usize, &StarEntry) -> Outcome) -> Vec<Out
         .collect()
 }
 
+/// The ISO/IEC certificate a STAR Certification rests on (27001, or 42001 for STAR for AI), as
+/// its `certificate` names it.
+fn linked_certificate<'e>(ctx: &Ctx<'e>, e: &StarEntry) -> Option<(&'e IsoCertificate, Standard)> {
+    if e.assessment != StarAssessment::Certification {
+        return None;
+    }
+    let wanted = if e.program == StarProgram::StarForAi {
+        42001
+    } else {
+        27001
+    };
+    let number = e.certificate.as_deref().map(str::trim)?;
+    ctx.ev.iso.iter().find_map(|c| {
+        let s = Standard::parse(&c.standard).filter(|s| s.number == wanted)?;
+        (c.certificate_number.as_deref().map(str::trim) == Some(number)).then_some((c, s))
+    })
+}
+
+/// What a STAR Certification's failure follows from: its certificate, when that is not valid.
+fn certificate_cause(ctx: &Ctx, e: &StarEntry, o: Outcome) -> Outcome {
+    match linked_certificate(ctx, e) {
+        Some((c, s)) if !in_validity(c, &s, &ctx.as_of) => o.caused_by(
+            super::iso::invalidity_rule(c, &s, &ctx.as_of),
+            super::iso::subject(c, &s),
+        ),
+        _ => o,
+    }
+}
+
 /// The last day an entry counts, or why it cannot be told.
 pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
     match e.assessment {
@@ -59,10 +89,7 @@ pub(crate) fn valid_until(ctx: &Ctx, e: &StarEntry) -> Result<Date, String> {
                     "a STAR Certification expires with its ISO/IEC {wanted} certificate; name it in `certificate`"
                 ));
             };
-            let cert = ctx.ev.iso.iter().find(|c| {
-                c.certificate_number.as_deref().map(str::trim) == Some(number)
-                    && Standard::parse(&c.standard).is_some_and(|s| s.number == wanted)
-            });
+            let cert = linked_certificate(ctx, e).map(|(c, _)| c);
             let Some((c, expires)) = cert.and_then(|c| c.expires.map(|x| (c, x))) else {
                 return Err(format!(
                     "rests on ISO/IEC {wanted} certificate {number}, which is not in the evidence with an expiry date"
@@ -204,14 +231,18 @@ pub static CURRENT: Rule = Rule {
     gap: None,
     check: |ctx| {
         per_entry(ctx, |i, e| match valid_until(ctx, e) {
-            Err(why) => Outcome::fail(why).at(format!("star[{i}]")),
+            Err(why) => certificate_cause(ctx, e, Outcome::fail(why).at(format!("star[{i}]"))),
             Ok(until) if ctx.as_of.after(until) => {
                 let what = match e.assessment {
                     StarAssessment::SelfAssessment => "deprecated",
                     StarAssessment::Certification => "expired with its ISO certificate",
                     _ => "lapsed (renewal is due every 12 months)",
                 };
-                Outcome::fail(format!("{what} on {until}")).at(format!("star[{i}].date"))
+                certificate_cause(
+                    ctx,
+                    e,
+                    Outcome::fail(format!("{what} on {until}")).at(format!("star[{i}].date")),
+                )
             }
             Ok(until) => Outcome::pass(format!("valid until {until}"))
                 .resting_on(e.source)
@@ -279,8 +310,10 @@ pub static AI: Rule = Rule {
                             let s = Standard::parse(&c.standard).expect("parsed above");
                             if !in_validity(c, &s, &ctx.as_of) {
                                 Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not current", number.unwrap_or_default()))
+                                    .caused_by(super::iso::invalidity_rule(c, &s, &ctx.as_of), super::iso::subject(c, &s))
                             } else if recognised_body(ctx, c).is_none() {
                                 Outcome::fail(format!("the ISO/IEC 42001 certificate {} is not from an accredited body", number.unwrap_or_default()))
+                                    .caused_by("ISO-ACCREDITED", super::iso::subject(c, &s))
                             } else {
                                 Outcome::pass(format!("backed by current, accredited ISO/IEC 42001 certificate {}", number.unwrap_or_default()))
                                     .resting_on(c.source)

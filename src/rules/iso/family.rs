@@ -74,11 +74,23 @@ pub static FAMILY: Rule = Rule {
                     ),
                     None => "no current ISO/IEC 27001 certificate backs it".to_string(),
                 };
-                outcomes.push(
-                    Outcome::warn(format!("{s}: {why}"))
-                        .at(format!("iso[{i}]"))
-                        .subject(subject(c, s)),
-                );
+                // The 27001 certificate that would back it, when one is on file but not valid.
+                let cause = certs.iter().find(|(_, b, bs)| {
+                    bs.number == 27001
+                        && linked.is_none_or(|n| {
+                            b.certificate_number.as_deref().map(str::trim) == Some(n)
+                        })
+                        && !in_validity(b, bs, &ctx.as_of)
+                });
+                let o = Outcome::warn(format!("{s}: {why}"))
+                    .at(format!("iso[{i}]"))
+                    .subject(subject(c, s));
+                outcomes.push(match cause {
+                    Some((_, b, bs)) => {
+                        o.caused_by(super::invalidity_rule(b, bs, &ctx.as_of), subject(b, bs))
+                    }
+                    None => o,
+                });
             }
         }
         if outcomes.is_empty() {

@@ -11,7 +11,8 @@ pub use registry::VERIFIED;
 pub use scope::SCOPE;
 pub use soundness::{ACCREDITED, CURRENT, NUMBER, SOA, SURVEILLANCE, VERSION};
 pub(crate) use soundness::{
-    in_validity, invalid_beyond_dates, is_security_standard, recognised_body, unsound,
+    in_validity, invalid_beyond_dates, invalidity_rule, is_security_standard, recognised_body,
+    unsound,
 };
 
 use crate::evidence::scope::coverage;

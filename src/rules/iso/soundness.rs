@@ -17,6 +17,20 @@ pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: &AsOf) -> boo
     dated && invalid_beyond_dates(c, s, as_of).is_none()
 }
 
+/// The rule that reports why a certificate is not valid on the as-of date (see [`in_validity`]):
+/// what a finding resting on that certificate follows from.
+pub(crate) fn invalidity_rule(c: &IsoCertificate, s: &Standard, as_of: &AsOf) -> &'static str {
+    let dated = matches!((c.issued, c.expires), (Some(i), Some(e)) if as_of.within(i, e));
+    if !dated {
+        "ISO-CURRENT"
+    } else if s.number == 27001 && s.edition == Some(2013) && as_of.after(ISO27001_2013_LAST_VALID)
+    {
+        "ISO-VERSION"
+    } else {
+        "ISO-VERIFIED"
+    }
+}
+
 /// Why a certificate is not valid whatever its printed dates say: a withdrawn edition, or a
 /// registry or issuer reporting it other than active.
 pub(crate) fn invalid_beyond_dates(
