@@ -501,9 +501,20 @@ fn policy_show_prints_a_policy_file_with_its_changes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("policy procurement-2026\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("# vendorcert policy `procurement-2026`: "),
+        "{stdout}"
+    );
     assert!(stdout.contains("procurement-2026.toml"), "{stdout}");
     let shown = settings(&stdout);
+    assert_eq!(
+        shown.get("extends").map(String::as_str),
+        Some("\"ai-vendor\"")
+    );
+    assert_eq!(
+        shown.get("name").map(String::as_str),
+        Some("\"procurement-2026\"")
+    );
     assert_eq!(
         shown.get("SOC2-BRIDGE").map(String::as_str),
         Some("\"off\"")
@@ -599,7 +610,10 @@ fn policy_show_strict_prints_its_levels_and_thresholds() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("policy strict\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("# vendorcert policy `strict`: "),
+        "{stdout}"
+    );
     assert!(stdout.contains("\n[rules]\n"), "{stdout}");
     assert!(stdout.contains("\n[thresholds]\n"), "{stdout}");
     let shown = settings(&stdout);
@@ -621,7 +635,7 @@ fn policy_show_strict_prints_its_levels_and_thresholds() {
     assert!(
         stdout
             .lines()
-            .any(|l| l.starts_with("STAR-LEVEL") && l.contains("# changed from the rule's default")),
+            .any(|l| l.starts_with("STAR-LEVEL") && l.ends_with("(rule default: warning)")),
         "{stdout}"
     );
     for (key, value) in [

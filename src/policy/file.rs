@@ -72,7 +72,7 @@ pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputE
     let file = &config.value;
     let mut diags = Vec::new();
     let base_name = file.extends.as_deref().unwrap_or("baseline");
-    let mut policy = match Policy::built_in(base_name) {
+    let base = match Policy::built_in(base_name) {
         Some(p) => p,
         None => {
             let d = Diagnostic::at(
@@ -86,13 +86,23 @@ pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputE
             Policy::baseline()
         }
     };
+    let mut policy = base.clone();
     for (id, level) in file.rules.clone().unwrap_or_default() {
         if let Some(rule) = RULES.iter().find(|r| r.id == id) {
-            policy.levels.insert(rule.id.to_string(), level);
-            let span = root.locate(&format!("rules.{id}")).span.clone();
-            policy
-                .level_origins
-                .insert(rule.id.to_string(), (config.source(), span));
+            // `levels` holds only the levels that differ from a rule's default, as in a built-in
+            // policy; a file that writes every level out (as `policy show` does) loads the same.
+            if level == rule.default_level {
+                policy.levels.remove(rule.id);
+            } else {
+                policy.levels.insert(rule.id.to_string(), level);
+            }
+            // Where the file changes the level of the policy it extends, findings point there.
+            if level != base.level(rule) {
+                let span = root.locate(&format!("rules.{id}")).span.clone();
+                policy
+                    .level_origins
+                    .insert(rule.id.to_string(), (config.source(), span));
+            }
         }
     }
     if let Some(name) = file
@@ -108,17 +118,6 @@ pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputE
             .with_help(
                 "give this policy its own name, so reports do not mistake it for the built-in one",
             ),
-        );
-    }
-    if file.name.as_deref().is_some_and(|n| n == base_name)
-        && file.rules.as_ref().is_some_and(|r| !r.is_empty())
-    {
-        diags.push(
-            Diagnostic::at(
-                root.locate("name").span.clone(),
-                format!("a policy that changes `{base_name}` cannot also be called `{base_name}`"),
-            )
-            .with_help("give this policy its own name"),
         );
     }
     if let Some(t) = config.value.thresholds.clone() {
@@ -140,6 +139,18 @@ pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputE
         }
         t.apply(&mut policy.thresholds);
     }
+    // A file may carry its base's name (as `policy show NAME` writes it) only while it changes
+    // nothing: reports must not show a changed policy under a built-in name.
+    if file.name.as_deref().is_some_and(|n| n == base_name) && policy.settings() != base.settings()
+    {
+        diags.push(
+            Diagnostic::at(
+                root.locate("name").span.clone(),
+                format!("a policy that changes `{base_name}` cannot also be called `{base_name}`"),
+            )
+            .with_help("give this policy its own name"),
+        );
+    }
     if !diags.is_empty() {
         return Err(config.locate(diags));
     }
@@ -148,6 +159,11 @@ pub fn parse_policy_file(path: &Path, text: String) -> Result<Policy, Vec<InputE
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default()
     });
+    policy.extends = BUILT_IN
+        .iter()
+        .copied()
+        .find(|n| *n == base_name)
+        .unwrap_or("baseline");
     policy.file = Some(path.to_path_buf());
     Ok(policy)
 }

@@ -13,21 +13,26 @@ use crate::evidence::{DataClass, RiskTier};
 use crate::rules::{Framework, Level, RULES, Rule};
 
 pub mod file;
+pub mod show;
 pub mod waivers;
 
 pub use crate::rules::accreditation::{self, AccreditationBody, recognised_bodies};
 pub use crate::rules::thresholds::{Thresholds, default_ai_scope_phrasings};
 pub use file::load_policy_file;
+pub use show::policy_file_text;
 pub use waivers::{Waiver, load_waivers, waiver_files};
 
 /// Names of the built-in policies.
 pub const BUILT_IN: &[&str] = &["baseline", "ai-vendor", "strict", "eu-ai-act-high-risk"];
 
 /// The effective policy of a run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     /// Name shown in reports (a built-in name, or the one a policy file gives).
     pub name: String,
+    /// The built-in policy this one starts from (a built-in's own name, or a file's `extends`).
+    #[serde(skip)]
+    pub extends: &'static str,
     /// Where the policy was read from, for a policy file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<std::path::PathBuf>,
@@ -62,6 +67,7 @@ impl Policy {
         }
         Policy {
             name: "baseline".to_string(),
+            extends: "baseline",
             file: None,
             level_origins: BTreeMap::new(),
             levels,
@@ -77,6 +83,7 @@ impl Policy {
         }
         Policy {
             name: "ai-vendor".to_string(),
+            extends: "ai-vendor",
             file: None,
             level_origins: BTreeMap::new(),
             levels,
@@ -107,6 +114,7 @@ impl Policy {
         };
         Policy {
             name: "strict".to_string(),
+            extends: "strict",
             file: None,
             level_origins: BTreeMap::new(),
             levels,
@@ -119,6 +127,7 @@ impl Policy {
     pub fn eu_ai_act_high_risk() -> Policy {
         let mut policy = Policy::strict();
         policy.name = "eu-ai-act-high-risk".to_string();
+        policy.extends = "eu-ai-act-high-risk";
         policy.thresholds.required_iso = vec![27001, 27017, 27018, 27701];
         policy
     }
@@ -132,6 +141,13 @@ impl Policy {
             "eu-ai-act-high-risk" => Some(Policy::eu_ai_act_high_risk()),
             _ => None,
         }
+    }
+
+    /// The level of every rule, in registry order, and the thresholds: what decides a verdict,
+    /// whatever the policy is called or where it was read from.
+    pub fn settings(&self) -> (Vec<(&'static str, Level)>, &Thresholds) {
+        let levels = RULES.iter().map(|r| (r.id, self.level(r))).collect();
+        (levels, &self.thresholds)
     }
 
     /// The built-in policy a risk tier picks when no policy is named.
@@ -301,11 +317,15 @@ impl ThresholdOverrides {
             t.accreditation_bodies
                 .push(AccreditationBody::new(&name, &name, "", Vec::new()));
         }
+        // A phrasing already known (a default one, as `policy show` writes them all out) is
+        // not added twice.
         for (element, phrasings) in self.ai_scope_phrasings.unwrap_or_default() {
-            t.ai_scope_phrasings
-                .entry(element)
-                .or_default()
-                .extend(phrasings);
+            let known = t.ai_scope_phrasings.entry(element).or_default();
+            for phrasing in phrasings {
+                if !known.contains(&phrasing) {
+                    known.push(phrasing);
+                }
+            }
         }
     }
 }

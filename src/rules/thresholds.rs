@@ -9,7 +9,7 @@ use super::accreditation::{AccreditationBody, recognised_bodies};
 use crate::evidence::DataClass;
 
 /// Numbers and lists the checks read. Defaults are the seed 000 checklist and domain facts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     /// SOC 2: the period may end at most this many months before the as-of date.
     pub soc2_max_age_months: u32,
