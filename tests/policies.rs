@@ -905,3 +905,209 @@ fn huge_thresholds_in_a_policy_file_do_not_crash_the_run() {
         assert_eq!(report["summary"]["vendors"], 9, "{threshold}");
     }
 }
+
+// --- policy show writes a policy file that loads as the same policy -------------------------
+
+/// `check fixtures/portfolio --format json` under `policy`; the exit code and stdout.
+fn portfolio_report(policy: &str) -> (Option<i32>, String) {
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--format", "json", "--policy", policy])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/portfolio"))
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{policy}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// `policy show NAME` as a file.
+fn shown_policy(dir: &Path, name: &str) -> PathBuf {
+    let out = vendorcert().args(["policy", "show", name]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "policy show {name}");
+    let file = dir.join(format!("{name}.toml"));
+    fs::write(&file, out.stdout).unwrap();
+    file
+}
+
+#[test]
+fn policy_show_of_each_built_in_policy_judges_the_portfolio_as_the_policy_does() {
+    let tmp = TempDir::new().unwrap();
+    for name in ["baseline", "ai-vendor", "strict", "eu-ai-act-high-risk"] {
+        let file = shown_policy(tmp.path(), name);
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(text.contains(&format!("\nname = \"{name}\"\n")), "{text}");
+        let by_name = portfolio_report(name);
+        let by_file = portfolio_report(file.to_str().unwrap());
+        // The file carries the policy's name, so the reports are byte for byte the same.
+        assert_eq!(by_file, by_name, "{name}: the shown file judges differently");
+        let report: Value = serde_json::from_str(&by_file.1).unwrap();
+        assert_eq!(report["policy"], name);
+        assert_eq!(report["summary"]["vendors"], 9);
+    }
+}
+
+#[test]
+fn policy_show_of_a_policy_file_loads_as_that_policy() {
+    let tmp = TempDir::new().unwrap();
+    let original = fixture("procurement-2026.toml");
+    let out = vendorcert()
+        .args(["policy", "show"])
+        .arg(&original)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let shown = tmp.path().join("shown.toml");
+    fs::write(&shown, &out.stdout).unwrap();
+    let by_original = portfolio_report(original.to_str().unwrap());
+    let by_shown = portfolio_report(shown.to_str().unwrap());
+    assert_eq!(by_shown, by_original);
+    // Shown again, it is the same file but for the line saying where it was read from.
+    let again = vendorcert()
+        .args(["policy", "show"])
+        .arg(&shown)
+        .output()
+        .unwrap();
+    let without_source = |text: &[u8]| {
+        String::from_utf8(text.to_vec())
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with("# Read from "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_source(&again.stdout), without_source(&out.stdout));
+}
+
+#[test]
+fn an_edited_policy_show_file_must_get_its_own_name() {
+    let tmp = TempDir::new().unwrap();
+    let file = shown_policy(tmp.path(), "ai-vendor");
+    let text = fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "\nAI-BIAS                = \"error\"",
+        "\nAI-BIAS                = \"off\"  ",
+        1,
+    );
+    assert_ne!(edited, text, "the AI-BIAS line moved:\n{text}");
+    fs::write(&file, &edited).unwrap();
+    let line = edited
+        .lines()
+        .position(|l| l.starts_with("name = "))
+        .unwrap()
+        + 1;
+    vendorcert()
+        .args(["policy", "show"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(format!(
+            "{}:{line}:8: a policy that changes `ai-vendor` cannot also be called `ai-vendor`",
+            file.display()
+        )))
+        .stderr(predicate::str::contains("help: give this policy its own name"));
+    // Renamed, it loads, and the level is applied.
+    fs::write(
+        &file,
+        edited.replace("name = \"ai-vendor\"", "name = \"ai-vendor-no-bias\""),
+    )
+    .unwrap();
+    let (_, report) = check_json(&fixture(CONTRAST), Some(file.to_str().unwrap()));
+    let v = only_vendor(&report);
+    assert_eq!(v["policy"], "ai-vendor-no-bias");
+    assert!(findings(v, "AI-BIAS").is_empty(), "{v:#}");
+}
+
+/// `check` with a policy file of `text`; its exit code and standard error, the file's path
+/// written as `POLICY`.
+fn refused_policy(text: &str) -> (Option<i32>, String) {
+    let tmp = TempDir::new().unwrap();
+    let file = tmp.path().join("team.toml");
+    fs::write(&file, text).unwrap();
+    let out = vendorcert()
+        .args(["check", "--as-of", AS_OF, "--policy"])
+        .arg(&file)
+        .arg(fixture(CONTRAST))
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&file.display().to_string(), "POLICY");
+    (out.status.code(), stderr)
+}
+
+#[test]
+fn a_threshold_key_missing_a_word_suggests_the_key_that_has_it() {
+    let (code, stderr) = refused_policy(
+        "extends = \"ai-vendor\"\nname = \"team\"\n\n[thresholds]\naccreditation_bodies = [\"IAS\"]\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: POLICY:5:1: unknown field `accreditation_bodies`
+  ┌─ POLICY:5:1
+  │
+5 │ accreditation_bodies = [\"IAS\"]
+  │ ^^^^^^^^^^^^^^^^^^^^ unknown field `accreditation_bodies`
+  │
+  = help: did you mean `extra_accreditation_bodies`?
+
+"
+    );
+}
+
+#[test]
+fn an_unknown_threshold_key_lists_every_accepted_key() {
+    let (code, stderr) = refused_policy("[thresholds]\ncolour = 1\n");
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: POLICY:2:1: unknown field `colour`
+  ┌─ POLICY:2:1
+  │
+2 │ colour = 1
+  │ ^^^^^^ unknown field `colour`
+  │
+  = help: expected one of `soc2_max_age_months`, `bridge_after_months`, `bridge_gap_months`, \
+`soc2_min_period_months`, `soc2_short_period_months`, `accept_type1`, `require_soc2`, \
+`iso_max_validity_years`, `iso_validity_tolerance_days`, `surveillance_months`, \
+`verification_max_age_months`, `extra_accreditation_bodies`, `required_iso`, `required_iso_ai`, \
+`required_iso_by_data_class`, `accept_42001_readiness`, `tolerate_claims`, `warnings_fail`, \
+`require_document_pins`, `ai_scope_phrasings`, `expiry_horizon_days`, `review_interval_months`, \
+`incident_window_months`, `max_waiver_months`
+
+"
+    );
+}
+
+#[test]
+fn a_misspelt_rule_id_or_level_is_refused_with_the_closest_one() {
+    let (code, stderr) = refused_policy(
+        "extends = \"ai-vendor\"\nname = \"team\"\n\n[rules]\nSOC2-AEG = \"warning\"\nSOC2-BRIDGE = \"eror\"\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: POLICY:5:1: unknown rule id `SOC2-AEG`
+  ┌─ POLICY:5:1
+  │
+5 │ SOC2-AEG = \"warning\"
+  │ ^^^^^^^^ unknown rule id `SOC2-AEG`
+  │
+  = help: did you mean `SOC2-AGE`?
+
+error: POLICY:6:15: unknown value `eror`, expected one of `off`, `warning`, `error`
+  ┌─ POLICY:6:15
+  │
+6 │ SOC2-BRIDGE = \"eror\"
+  │               ^^^^^^ unknown value `eror`, expected one of `off`, `warning`, `error`
+  │
+  = help: did you mean `error`?
+
+"
+    );
+}

@@ -423,7 +423,9 @@ impl<'a> MapDecoder<'a> {
                         Diagnostic::at(key.span.clone(), format!("unknown field `{}`", key.name));
                     recorder.record(match did_you_mean(&key.name, fields.iter().copied()) {
                         Some(best) => diag.with_help(format!("did you mean `{best}`?")),
-                        None => diag.with_help(format!("expected one of {}", quoted_list(fields))),
+                        None => {
+                            diag.with_whole_help(format!("expected one of {}", quoted_list(fields)))
+                        }
                     });
                 }
             }

@@ -13,6 +13,8 @@ pub struct Diagnostic {
     pub span: Range<usize>,
     pub message: String,
     pub help: Option<String>,
+    /// The help is ours alone (e.g. the list of accepted keys), so it is never shortened.
+    pub help_whole: bool,
 }
 
 impl Diagnostic {
@@ -21,11 +23,20 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            help_whole: false,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// A help that quotes nothing from the file (such as every key a table accepts): shown
+    /// whole, however long, where [`Diagnostic::with_help`] is cut to [`MAX_MESSAGE_CHARS`].
+    pub fn with_whole_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self.help_whole = true;
         self
     }
 
@@ -42,7 +53,11 @@ impl Diagnostic {
             line,
             column,
             message: shorten(self.message),
-            help: self.help.map(shorten),
+            help: if self.help_whole {
+                self.help
+            } else {
+                self.help.map(shorten)
+            },
             source: Some((Arc::clone(source), self.span)),
         }
     }
@@ -157,7 +172,9 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo; failing
+/// that, the shortest candidate that holds `word` as whole words or is held in it
+/// (`accreditation_bodies` → `extra_accreditation_bodies`).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -166,17 +183,37 @@ pub fn did_you_mean<'a>(
     if word.len() > 128 {
         return None;
     }
-    candidates
+    let word = word.to_lowercase();
+    let candidates: Vec<(String, &'a str)> = candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
-                c,
-            )
-        })
+        .map(|c| (c.to_lowercase(), c))
+        .collect();
+    let close = candidates
+        .iter()
+        .map(|(lower, c)| (strsim::jaro_winkler(&word, lower), *c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    close.or_else(|| {
+        candidates
+            .iter()
+            .filter(|(lower, _)| holds_words(lower, &word) || holds_words(&word, lower))
+            .min_by_key(|(lower, _)| lower.len())
+            .map(|(_, c)| *c)
+    })
+}
+
+/// Whether `inner` (at least four characters) is a run of whole words of `outer`, the words
+/// separated by `_`, `-`, `.` or spaces.
+fn holds_words(outer: &str, inner: &str) -> bool {
+    let separator = |c: char| matches!(c, '_' | '-' | '.' | ' ');
+    inner.chars().count() >= 4
+        && outer != inner
+        && outer.match_indices(inner).any(|(at, _)| {
+            let before = outer[..at].chars().next_back();
+            let after = outer[at + inner.len()..].chars().next();
+            before.is_none_or(separator) && after.is_none_or(separator)
+        })
 }
 
 #[cfg(test)]
@@ -199,5 +236,21 @@ mod tests {
             Some("certificate_number")
         );
         assert_eq!(did_you_mean("colour", fields), None);
+    }
+
+    #[test]
+    fn a_name_missing_a_word_finds_the_one_that_has_it() {
+        let fields = ["required_iso", "extra_accreditation_bodies", "max_waiver_months"];
+        assert_eq!(
+            did_you_mean("accreditation_bodies", fields),
+            Some("extra_accreditation_bodies")
+        );
+        assert_eq!(
+            did_you_mean("policy.max_waiver_months", fields),
+            Some("max_waiver_months")
+        );
+        // Part of a word is not a word, and a short word says too little.
+        assert_eq!(did_you_mean("creditation_bodies", ["extra_accreditation_bodies"]), None);
+        assert_eq!(did_you_mean("iso", fields), None);
     }
 }
