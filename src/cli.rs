@@ -71,7 +71,10 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
-    /// Print the effective policy (levels and thresholds) of a built-in name or a policy file.
+    /// Print a policy as a complete policy file: every rule level and threshold, commented.
+    ///
+    /// `vendorcert policy show ai-vendor > my.toml` gives a file to edit; `--policy my.toml`
+    /// loads it as the same policy until it is changed (then give it its own `name`).
     Show {
         /// A built-in policy (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy file.
         #[arg(value_name = "NAME|FILE")]

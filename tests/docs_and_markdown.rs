@@ -367,3 +367,58 @@ fn docs_rules_md_is_up_to_date() {
         );
     }
 }
+
+/// `docs/policies.md` documents the thresholds in the groups and order `policy show` writes
+/// them: under `## Thresholds`, one `### heading` per group, its table naming the group's keys
+/// (two keys may share a row), nothing more and nothing less.
+#[test]
+fn docs_policies_md_groups_the_thresholds_as_policy_show_does() {
+    use vendorcert::policy::show::THRESHOLD_GROUPS;
+    let doc = fs::read_to_string(Path::new(ROOT).join("docs/policies.md")).unwrap();
+    let section = doc
+        .split("\n## Thresholds\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/policies.md has a `## Thresholds` section");
+    let documented: Vec<(String, Vec<String>)> = section
+        .split("\n### ")
+        .skip(1)
+        .map(|group| {
+            let heading = group.lines().next().unwrap().trim().to_string();
+            let keys = group
+                .lines()
+                .filter(|l| l.starts_with("| `"))
+                .flat_map(|l| {
+                    let cell = l.split('|').nth(1).unwrap();
+                    cell.split('/')
+                        .map(|k| k.trim().trim_matches('`').to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            (heading, keys)
+        })
+        .collect();
+    let written: Vec<(String, Vec<String>)> = THRESHOLD_GROUPS
+        .iter()
+        .map(|g| {
+            (
+                g.heading.to_string(),
+                g.keys.iter().map(|(k, _)| k.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(documented, written);
+    // And `policy show` writes each group under its heading.
+    let out = vendorcert()
+        .args(["policy", "show", "baseline"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    for group in THRESHOLD_GROUPS {
+        assert!(
+            shown.contains(&format!("\n# {}\n", group.heading)),
+            "{}",
+            group.heading
+        );
+    }
+}
