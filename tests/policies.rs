@@ -911,7 +911,9 @@ fn huge_thresholds_in_a_policy_file_do_not_crash_the_run() {
 /// `check fixtures/portfolio --format json` under `policy`; the exit code and stdout.
 fn portfolio_report(policy: &str) -> (Option<i32>, String) {
     let out = vendorcert()
-        .args(["check", "--as-of", AS_OF, "--format", "json", "--policy", policy])
+        .args([
+            "check", "--as-of", AS_OF, "--format", "json", "--policy", policy,
+        ])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/portfolio"))
         .output()
         .unwrap();
@@ -925,7 +927,10 @@ fn portfolio_report(policy: &str) -> (Option<i32>, String) {
 
 /// `policy show NAME` as a file.
 fn shown_policy(dir: &Path, name: &str) -> PathBuf {
-    let out = vendorcert().args(["policy", "show", name]).output().unwrap();
+    let out = vendorcert()
+        .args(["policy", "show", name])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "policy show {name}");
     let file = dir.join(format!("{name}.toml"));
     fs::write(&file, out.stdout).unwrap();
@@ -942,7 +947,10 @@ fn policy_show_of_each_built_in_policy_judges_the_portfolio_as_the_policy_does()
         let by_name = portfolio_report(name);
         let by_file = portfolio_report(file.to_str().unwrap());
         // The file carries the policy's name, so the reports are byte for byte the same.
-        assert_eq!(by_file, by_name, "{name}: the shown file judges differently");
+        assert_eq!(
+            by_file, by_name,
+            "{name}: the shown file judges differently"
+        );
         let report: Value = serde_json::from_str(&by_file.1).unwrap();
         assert_eq!(report["policy"], name);
         assert_eq!(report["summary"]["vendors"], 9);
@@ -1008,7 +1016,9 @@ fn an_edited_policy_show_file_must_get_its_own_name() {
             "{}:{line}:8: a policy that changes `ai-vendor` cannot also be called `ai-vendor`",
             file.display()
         )))
-        .stderr(predicate::str::contains("help: give this policy its own name"));
+        .stderr(predicate::str::contains(
+            "help: give this policy its own name",
+        ));
     // Renamed, it loads, and the level is applied.
     fs::write(
         &file,

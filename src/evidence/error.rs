@@ -240,7 +240,11 @@ mod tests {
 
     #[test]
     fn a_name_missing_a_word_finds_the_one_that_has_it() {
-        let fields = ["required_iso", "extra_accreditation_bodies", "max_waiver_months"];
+        let fields = [
+            "required_iso",
+            "extra_accreditation_bodies",
+            "max_waiver_months",
+        ];
         assert_eq!(
             did_you_mean("accreditation_bodies", fields),
             Some("extra_accreditation_bodies")
@@ -250,7 +254,10 @@ mod tests {
             Some("max_waiver_months")
         );
         // Part of a word is not a word, and a short word says too little.
-        assert_eq!(did_you_mean("creditation_bodies", ["extra_accreditation_bodies"]), None);
+        assert_eq!(
+            did_you_mean("creditation_bodies", ["extra_accreditation_bodies"]),
+            None
+        );
         assert_eq!(did_you_mean("iso", fields), None);
     }
 }

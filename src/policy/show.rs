@@ -210,8 +210,11 @@ fn rules_table(policy: &Policy) -> Table {
             first = false;
             if let Some(mut key) = table.key_mut(rule.id) {
                 key.leaf_decor_mut().set_prefix(prefix);
-                key.leaf_decor_mut()
-                    .set_suffix(format!("{:pad$} ", "", pad = width - rule.id.len()));
+                key.leaf_decor_mut().set_suffix(format!(
+                    "{:pad$} ",
+                    "",
+                    pad = width - rule.id.len()
+                ));
             }
         }
     }
