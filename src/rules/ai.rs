@@ -1,5 +1,4 @@
-//! AI-specific gaps: what SOC 2 and ISO/IEC 27001 leave open for an AI vendor (seeds 000, 001,
-//! 002, 003). Each rule applies to AI vendors only and names the risk its failure leaves
+//! AI-specific gaps: what SOC 2 and ISO/IEC 27001 leave open for an AI vendor. Each rule applies to AI vendors only and names the risk its failure leaves
 //! uncovered, with the OWASP Top 10 for LLM Applications 2025 entry where one fits.
 
 use crate::evidence::scope::coverage;
@@ -180,7 +179,7 @@ pub static RETENTION: Rule = Rule {
         for_ai_vendor(ctx, |ai| {
             let log_days = ai.inference_logs.as_ref().and_then(|l| l.retention_days);
             match (ai.zero_data_retention, ai.retention_days) {
-                // ZDR allows an abuse-monitoring window (seed 003: "typically 30 days"), no more.
+                // ZDR allows an abuse-monitoring window (typically 30 days), no more.
                 (Some(true), Some(days)) if days > 30 => Outcome::fail(format!(
                     "zero data retention is claimed, but prompts and outputs are kept {days} days"
                 ))
@@ -596,7 +595,7 @@ pub static INFERENCE_LOGS: Rule = Rule {
     },
 };
 
-/// The AI scope elements seed 001 asks a scope statement to name.
+/// The AI scope elements a scope statement must name for a certificate to cover an AI product.
 pub const AI_SCOPE_ELEMENTS: &[&str] = &[
     "production AI infrastructure",
     "training pipelines",

@@ -1,4 +1,4 @@
-//! Contract rules (seed 003, step 4: "Negotiate certification commitments into the contract").
+//! Contract rules: the certification commitments negotiated into the contract.
 
 use crate::evidence::scope::fold;
 use crate::evidence::{Contract, RiskTier, Standard};

@@ -1,4 +1,4 @@
-//! SOC 2 rules (seeds 000, 002, 004; durations from domain-facts §6).
+//! SOC 2 rules (durations from domain-facts §6).
 
 use crate::evidence::scope::{NotCovered, coverage, fold, lookalike};
 use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};

@@ -1,4 +1,4 @@
-//! CSA STAR rules (seeds 000, 002; lifecycles from domain-facts §5).
+//! CSA STAR rules (lifecycles from domain-facts §5).
 
 use crate::evidence::IsoCertificate;
 use crate::evidence::{
