@@ -53,7 +53,7 @@ pub static RISK_REGISTER: Rule = Rule {
     default_level: Level::Error,
     sources: &[
         "ISO/IEC 42001:2023 cl. 6.1.2, 8.2 (AI risk assessment)",
-        "NIST AI RMF 1.0 (NIST AI 100-1) MAP 4",
+        "NIST AI RMF 1.0 (NIST AI 100-1) MAP function",
         "EU AI Act Art. 9 (risk management)",
     ],
     rationale: "A generic information-security risk assessment can pass a certification audit \
@@ -63,7 +63,9 @@ pub static RISK_REGISTER: Rule = Rule {
     question: "Does your risk register name training data exposure, prompt injection, model \
         inversion, inference data leakage, model supply chain and output manipulation, with their \
         treatments?",
-    passes: "`[ai.risk_register]` naming all six AI risks: training data exposure, prompt injection, model inversion, inference data leakage, model supply chain and output manipulation",
+    passes: "`[ai.risk_register]` naming all six AI risks: training data exposure, prompt \
+        injection, model inversion, inference data leakage, model supply chain and output \
+        manipulation",
     fails: "no risk register recorded, or one missing any of the six",
     gap: Some(AiGap {
         risk: "AI risks unassessed (training data exposure, prompt injection, model inversion, inference data leakage, model supply chain, output manipulation)",

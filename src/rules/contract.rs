@@ -26,8 +26,8 @@ pub static CERTS: Rule = Rule {
     ],
     rationale: "A certificate commits the vendor to nothing; the contract does. The MSA or DPA \
         should name each certification the vendor holds and commit it to maintaining them for the \
-        contract term. \"We maintain industry-standard compliance\" commits the vendor to nothing \
-        specific.",
+        contract term. A promise to follow industry standards names nothing and commits the vendor \
+        to nothing specific.",
     question: "Will you name your SOC 2 and ISO certifications in the DPA/MSA and commit to \
         maintaining them for the contract term?",
     passes: "`names_certifications` lists every certification in the evidence (SOC 2, each ISO standard)",

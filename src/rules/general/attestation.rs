@@ -19,8 +19,8 @@ pub static INDEPENDENT: Rule = Rule {
         "ISO/IEC 17021-1:2015 (third-party certification)",
         "CSA STAR program (Level 1 self-assessment, Level 2 third-party)",
     ],
-    rationale: "Self-attestation, marketing language and internal checklists say what a vendor \
-        claims, not what an independent auditor found. Trust pages, statements, questionnaires, \
+    rationale: "What a vendor writes about itself says what it claims, not what an independent \
+        auditor found. Trust pages, statements, questionnaires, \
         screenshots and STAR Level 1 entries show claims and count for nothing here; only an \
         attestation or certificate seen as the document itself or in a registry does.",
     question: "Can you send the issued certificates and full audit reports behind the claims on \
@@ -116,7 +116,7 @@ pub static COVERAGE: Rule = Rule {
         "AICPA DC 200 (SOC 2 description criteria)",
         "ISO/IEC 27001:2022 cl. 4.3 (scope of the ISMS)",
     ],
-    rationale: "Certifications are necessary but not sufficient: each service we use needs current \
+    rationale: "Holding a certification is not enough: each service we use needs current \
         independent evidence that names it, and anything outside every scope is uncertified. A \
         service counts as covered only by a current SOC 2 Type 2 report read in full with an \
         unqualified opinion, or a current accredited ISO certificate seen as a document or in a \
