@@ -54,7 +54,7 @@ pub static RISK_REGISTER: Rule = Rule {
     sources: &[
         "ISO/IEC 42001:2023 cl. 6.1.2, 8.2 (AI risk assessment)",
         "NIST AI RMF 1.0 (NIST AI 100-1) MAP function",
-        "EU AI Act Art. 9 (risk management)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 9 (risk management)",
     ],
     rationale: "A generic information-security risk assessment can pass a certification audit \
         without naming the risks an AI product faces: training data exposure, prompt injection, \
@@ -225,7 +225,7 @@ pub static ADVERSARIAL: Rule = Rule {
     title: "independent adversarial testing in the last 12 months, remediation retested",
     default_level: Level::Error,
     sources: &[
-        "EU AI Act Art. 15 (accuracy, robustness, cybersecurity)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 15 (accuracy, robustness, cybersecurity)",
         "NIST AI RMF 1.0 (NIST AI 100-1) MEASURE 2.7",
         "NIST AI 600-1 (information security)",
     ],
@@ -301,7 +301,7 @@ pub static MODEL_SECURITY: Rule = Rule {
     title: "the model and its supply chain are protected",
     default_level: Level::Error,
     sources: &[
-        "EU AI Act Art. 15 (accuracy, robustness, cybersecurity)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 15 (accuracy, robustness, cybersecurity)",
         "NIST AI 600-1 (value chain and component integration)",
         "ISO/IEC 42001:2023 A.10.3 (suppliers)",
     ],
@@ -344,7 +344,7 @@ pub static OUTPUT_MONITORING: Rule = Rule {
     sources: &[
         "ISO/IEC 42001:2023 A.6.2.6 (operation and monitoring)",
         "NIST AI 600-1 (confabulation, information integrity)",
-        "EU AI Act Art. 72 (post-market monitoring)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 72 (post-market monitoring)",
     ],
     rationale: "Harmful or incorrect outputs are found only by watching what the model produces in \
         use. Certifications of the infrastructure do not review outputs, so monitoring them needs \
@@ -376,7 +376,7 @@ pub static BIAS: Rule = Rule {
     default_level: Level::Error,
     sources: &[
         "NIST AI RMF 1.0 (NIST AI 100-1) MEASURE 2.11",
-        "EU AI Act Art. 10 (data governance)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 10 (data governance)",
         "ISO/IEC 42001:2023 A.5.4 (impact on individuals and groups)",
     ],
     rationale: "An AI system can treat groups of people unequally. Showing that it does not takes \
@@ -426,7 +426,7 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
     title: "a model incident response plan, exercised in the last 12 months",
     default_level: Level::Error,
     sources: &[
-        "EU AI Act Art. 73 (serious incident reporting)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 73 (serious incident reporting)",
         "NIST AI RMF 1.0 (NIST AI 100-1) MANAGE 4.3",
         "ISO/IEC 42001:2023 A.8.4 (communication of incidents)",
     ],
@@ -564,7 +564,7 @@ pub static INFERENCE_LOGS: Rule = Rule {
     default_level: Level::Error,
     sources: &[
         "ISO/IEC 27001:2022 A.8.15 (logging)",
-        "EU AI Act Art. 12 (record-keeping)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 12 (record-keeping)",
         "GDPR Art. 5(1)(e) (storage limitation)",
     ],
     rationale: "The prompts and outputs of a deployed model can contain sensitive data, and \
