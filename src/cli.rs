@@ -21,8 +21,8 @@ pub enum Command {
     ///
     /// Exit codes: 0 every vendor passes, 1 at least one fails, 2 invalid input or usage.
     Check(CheckArgs),
-    /// The portfolio metrics of seed 000: current certifications, scope verified, AI gap
-    /// assessments, lapses, and vendors by verdict and risk tier.
+    /// The portfolio metrics: current certifications, scope verified, AI gap assessments, lapses,
+    /// and vendors by verdict and risk tier.
     Summary(SummaryArgs),
     /// Every dated event ahead: certificate expiry, SOC 2 ageing, surveillance due, STAR lapse,
     /// waiver expiry, analyst review due.
@@ -42,7 +42,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
-    /// Explain a rule: what it checks, why, passing and failing evidence, its seed, the question.
+    /// Explain a rule: what it checks, why, passing and failing evidence, its sources, the
+    /// question.
     Explain {
         /// The rule id, e.g. SOC2-TYPE.
         rule: String,

@@ -96,8 +96,8 @@ pub struct VendorResult {
     pub policy: String,
     /// The risk tier of our use of the vendor.
     pub risk_tier: crate::evidence::RiskTier,
-    /// For an AI vendor, whether every AI assurance area is recorded (the seed 000 metric "AI-specific
-    /// gap assessments"); `None` for other vendors.
+    /// For an AI vendor, whether every AI assurance area is recorded (the portfolio
+    /// metric "AI-specific gap assessments"); `None` for other vendors.
     pub ai_assessed: Option<bool>,
     pub verdict: Verdict,
     pub findings: Vec<Finding>,

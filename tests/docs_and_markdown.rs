@@ -184,7 +184,7 @@ fn explain_prints_every_section() {
             "Why it matters",
             "Passing evidence",
             "Failing evidence",
-            "Source",
+            "Sources",
             "Question to send the vendor",
             "Default level",
         ]
@@ -196,8 +196,8 @@ fn explain_prints_every_section() {
     ));
     assert!(flowing.contains("Why it matters A Type 1 report tests the design of controls"));
     assert!(flowing.contains(
-        "Source - Seed 000: AI Vendor Certifications Explained: SOC 2, ISO 27001, and What They \
-         Mean - Seed 004: SOC 2 vs ISO 27001: What Each Actually Proves About a Vendor"
+        "Sources - AICPA SOC 2 guide (AT-C 105/205, SSAE 18) - AICPA TSC 2017 (revised points of \
+         focus 2022)"
     ));
     assert!(flowing.contains("Default level error"));
     assert!(
@@ -285,11 +285,15 @@ fn rules_as_json() {
             let value = rule[key].as_str().unwrap_or_default();
             assert!(!value.trim().is_empty(), "{id}: empty {key}");
         }
-        let seeds = rule["seeds"].as_array().expect("seeds");
-        assert!(!seeds.is_empty(), "{id}: no seed");
-        for seed in seeds {
-            assert!(seed["id"].is_string() && seed["title"].is_string(), "{id}");
+        let sources = rule["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty(), "{id}: no source");
+        for source in sources {
+            assert!(
+                source.as_str().is_some_and(|s| !s.trim().is_empty()),
+                "{id}"
+            );
         }
+        assert_eq!(sources.len(), declared.sources.len(), "{id}");
         match declared.gap {
             Some(gap) => {
                 assert_eq!(rule["ai_gap"]["risk"], gap.risk, "{id}");
@@ -319,7 +323,7 @@ fn rules_markdown_documents_every_rule() {
         "**Why it matters**",
         "**Passing evidence**",
         "**Failing evidence**",
-        "**Source**",
+        "**Sources**",
         "**Question to send the vendor**",
         "**Default level**",
     ] {
@@ -419,6 +423,105 @@ fn docs_policies_md_groups_the_thresholds_as_policy_show_does() {
             shown.contains(&format!("\n# {}\n", group.heading)),
             "{}",
             group.heading
+        );
+    }
+}
+
+/// Whether `text` cites the internal design notes the rules were first written from ("seed
+/// 000", `seeds`): users have never seen them, so nothing they read may mention them. The CLI
+/// has no `--seed` option that would excuse the word.
+fn cites_internal_notes(text: &str) -> bool {
+    text.to_lowercase().contains("seed")
+}
+
+/// Every command path of the CLI (`[]`, `["check"]`, `["policy", "show"]`, …).
+fn command_paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(prefix.clone());
+    for sub in cmd.get_subcommands() {
+        let mut path = prefix.clone();
+        path.push(sub.get_name().to_string());
+        command_paths(sub, path, out);
+    }
+}
+
+#[test]
+fn no_user_facing_text_mentions_seeds() {
+    use clap::CommandFactory;
+    let cli = vendorcert::cli::Cli::command();
+    assert!(
+        cli.get_arguments()
+            .chain(cli.get_subcommands().flat_map(|s| s.get_arguments()))
+            .all(|a| !cites_internal_notes(a.get_id().as_str())),
+        "a --seed option exists: exempt it here"
+    );
+    let mut paths = Vec::new();
+    command_paths(&cli, Vec::new(), &mut paths);
+    let mut runs: Vec<Vec<String>> = paths
+        .into_iter()
+        .filter(|p| p.last().map(String::as_str) != Some("help"))
+        .map(|mut p| {
+            p.push("--help".to_string());
+            p
+        })
+        .collect();
+    runs.push(vec!["rules".into()]);
+    runs.push(vec!["rules".into(), "--format".into(), "json".into()]);
+    for rule in RULES {
+        runs.push(vec!["explain".into(), rule.id.into()]);
+    }
+    for format in ["sarif", "json", "table", "markdown", "junit", "html"] {
+        runs.push(
+            [
+                "check",
+                "fixtures/portfolio",
+                "--as-of",
+                "2026-11-23",
+                "--format",
+                format,
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+    }
+    runs.push(
+        ["summary", "fixtures/portfolio", "--as-of", "2026-11-23"]
+            .map(String::from)
+            .to_vec(),
+    );
+    for args in &runs {
+        let out = vendorcert().args(args).output().unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "vendorcert {args:?} exited {:?}: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(text);
+            assert!(
+                !cites_internal_notes(&text),
+                "vendorcert {args:?} mentions seeds on {stream}"
+            );
+        }
+    }
+    let mut docs = vec![Path::new(ROOT).join("README.md")];
+    let mut folders = vec![Path::new(ROOT).join("docs")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                docs.push(path);
+            }
+        }
+    }
+    for doc in docs {
+        let text = fs::read_to_string(&doc).unwrap();
+        assert!(
+            !cites_internal_notes(&text),
+            "{} mentions seeds",
+            doc.display()
         );
     }
 }

@@ -269,7 +269,7 @@ fn the_rules_that_differ_between_the_three_policies() {
             .cloned()
             .collect::<BTreeSet<_>>(),
         // Strict also turns SOC2-BRIDGE's warning into a failure: partial compliance is
-        // non-compliance (seed 002).
+        // non-compliance.
         set(&["GEN-INDEPENDENT", "ISO-42001", "ISO-FAMILY", "SOC2-BRIDGE"])
     );
 }

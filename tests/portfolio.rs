@@ -131,7 +131,7 @@ fn a_corrupt_vendor_does_not_stop_the_batch() {
 }
 
 #[test]
-fn the_summary_gives_the_seed_000_metrics() {
+fn the_summary_gives_the_portfolio_metrics() {
     let (code, out) = run(
         &[
             "summary",

@@ -67,7 +67,7 @@ fn write_summary_table(
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.force_no_tty();
-    table.set_header(vec!["metric (seed 000)", "value", "target"]);
+    table.set_header(vec!["metric", "value", "target"]);
     table.add_row(vec![
         "vendors with current certifications".to_string(),
         share(&s.current_certifications),

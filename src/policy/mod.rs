@@ -56,7 +56,7 @@ fn is_ai_rule(rule: &Rule) -> bool {
 }
 
 impl Policy {
-    /// The seed 000 checklists: SOC 2, ISO, CSA STAR and cross-framework rules.
+    /// The verification checklists: SOC 2, ISO, CSA STAR and cross-framework rules.
     pub fn baseline() -> Policy {
         let mut levels = BTreeMap::new();
         for rule in RULES
@@ -75,7 +75,7 @@ impl Policy {
         }
     }
 
-    /// Baseline plus the AI gaps (errors) and the contract terms of seed 003 (warnings).
+    /// Baseline plus the AI gaps (errors) and the contract terms (warnings).
     pub fn ai_vendor() -> Policy {
         let mut levels = BTreeMap::new();
         for rule in RULES.iter().filter(|r| r.framework == Framework::Contract) {
@@ -91,7 +91,7 @@ impl Policy {
         }
     }
 
-    /// Seed 002: partial compliance is non-compliance. Every rule is an error, no claim is
+    /// Partial compliance is non-compliance. Every rule is an error, no claim is
     /// tolerated, SOC 2 Type 2 and ISO/IEC 27001 are required, and an AI vendor needs a current,
     /// accredited ISO/IEC 42001 certificate (readiness does not count).
     pub fn strict() -> Policy {
@@ -122,7 +122,7 @@ impl Policy {
         }
     }
 
-    /// Seed 003 step 1: a high-risk workload needs 27001, 27017, 27018, 27701, 42001 (for AI),
+    /// A high-risk workload needs 27001, 27017, 27018, 27701, 42001 (for AI),
     /// SOC 2 Type 2 and its sector frameworks — on top of `strict`.
     pub fn eu_ai_act_high_risk() -> Policy {
         let mut policy = Policy::strict();

@@ -1,4 +1,4 @@
-//! Waivers: "no exceptions without documented executive risk acceptance" (seed 002).
+//! Waivers: no exception without a documented risk acceptance by someone entitled to give it.
 //!
 //! ```toml
 //! [[waiver]]

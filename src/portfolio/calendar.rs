@@ -1,6 +1,5 @@
-//! The expiry calendar: every day ahead on which a vendor's verdict or a finding changes (seed
-//! 000: "Certification expiry tracking — Zero lapses — Monthly"; seed 003: a recurring
-//! re-verification cycle).
+//! The expiry calendar: every day ahead on which a vendor's verdict or a finding changes so
+//! that no certification lapses unnoticed and re-verification runs on a recurring cycle.
 //!
 //! The events are not listed by hand per kind of evidence: the vendor is evaluated on the as-of
 //! date, then again on each day on which an answer a check gave about the date would turn

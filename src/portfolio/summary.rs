@@ -1,4 +1,5 @@
-//! The portfolio metrics of seed 000 ("Metrics to track"), accumulated vendor by vendor so that
+//! The portfolio metrics (current certifications, scope verified, AI gap assessments, lapses),
+//! accumulated vendor by vendor so that
 //! memory does not grow with the portfolio.
 
 use std::collections::BTreeMap;

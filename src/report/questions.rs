@@ -1,6 +1,5 @@
 //! The vendor questionnaire: the questions to send for every failure, warning and AI gap,
-//! grouped by topic, each with the reason it is asked (seed 000: "Supplementary questions
-//! prepared for AI-specific concerns").
+//! grouped by topic, each with the reason it is asked, AI-specific concerns included.
 
 use std::io::{self, Write};
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::rules::{AiGap, Framework, Level, RULES, Rule, Seed};
+use crate::rules::{AiGap, Framework, Level, RULES, Rule};
 
 /// Column at which `explain` and `docs/rules.md` wrap their text.
 pub const WRAP_WIDTH: usize = 90;
@@ -19,7 +19,7 @@ pub const WHAT_IT_CHECKS: &str = "What it checks";
 pub const WHY_IT_MATTERS: &str = "Why it matters";
 pub const PASSING_EVIDENCE: &str = "Passing evidence";
 pub const FAILING_EVIDENCE: &str = "Failing evidence";
-pub const SOURCE: &str = "Source";
+pub const SOURCES: &str = "Sources";
 pub const QUESTION: &str = "Question to send the vendor";
 pub const DEFAULT_LEVEL: &str = "Default level";
 /// Only for AI gap rules.
@@ -45,7 +45,8 @@ struct JsonRule {
     framework: Framework,
     title: &'static str,
     default_level: Level,
-    seeds: &'static [Seed],
+    /// Public references for the rule's reasoning ("ISO/IEC 17021-1:2015 cl. 9.6").
+    sources: &'static [&'static str],
     rationale: &'static str,
     question: &'static str,
     passes: &'static str,
@@ -63,7 +64,7 @@ pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
             framework: r.framework,
             title: r.title,
             default_level: r.default_level,
-            seeds: r.seeds,
+            sources: r.sources,
             rationale: r.rationale,
             question: r.question,
             passes: r.passes,
@@ -79,7 +80,7 @@ pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
 struct Section {
     heading: &'static str,
     paragraphs: Vec<String>,
-    /// The paragraphs are items of a list (the seeds).
+    /// The paragraphs are items of a list (the sources).
     list: bool,
 }
 
@@ -95,12 +96,8 @@ fn sections(rule: &Rule) -> Vec<Section> {
         text(PASSING_EVIDENCE, vec![sentence(rule.passes)]),
         text(FAILING_EVIDENCE, vec![sentence(rule.fails)]),
         Section {
-            heading: SOURCE,
-            paragraphs: rule
-                .seeds
-                .iter()
-                .map(|s| format!("Seed {}: {}", s.id, s.title))
-                .collect(),
+            heading: SOURCES,
+            paragraphs: rule.sources.iter().map(|s| s.to_string()).collect(),
             list: true,
         },
         text(QUESTION, vec![rule.question.to_string()]),

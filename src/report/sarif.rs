@@ -145,11 +145,7 @@ fn rule_descriptor(rule: &Rule) -> Value {
     let mut properties = json!({
         "framework": framework,
         "frameworkTitle": rule.framework.title(),
-        "seeds": rule
-            .seeds
-            .iter()
-            .map(|s| format!("{}: {}", s.id, s.title))
-            .collect::<Vec<_>>(),
+        "sources": rule.sources,
         "tags": tags,
     });
     if let Some(gap) = rule.gap {
@@ -162,12 +158,18 @@ fn rule_descriptor(rule: &Rule) -> Value {
         "fullDescription": { "text": rule.rationale },
         "help": {
             "text": format!(
-                "Passes: {}.\nFails: {}.\nAsk the vendor: {}",
-                rule.passes, rule.fails, rule.question
+                "Passes: {}.\nFails: {}.\nAsk the vendor: {}\nSources: {}.",
+                rule.passes,
+                rule.fails,
+                rule.question,
+                rule.sources.join("; ")
             ),
             "markdown": format!(
-                "**Passes:** {}.\n\n**Fails:** {}.\n\n**Ask the vendor:** {}",
-                rule.passes, rule.fails, rule.question
+                "**Passes:** {}.\n\n**Fails:** {}.\n\n**Ask the vendor:** {}\n\n**Sources:** {}.",
+                rule.passes,
+                rule.fails,
+                rule.question,
+                rule.sources.join("; ")
             ),
         },
         "defaultConfiguration": { "level": level_of_rule(rule.default_level) },

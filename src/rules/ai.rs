@@ -1,5 +1,4 @@
-//! AI-specific gaps: what SOC 2 and ISO/IEC 27001 leave open for an AI vendor (seeds 000, 001,
-//! 002, 003). Each rule applies to AI vendors only and names the risk its failure leaves
+//! AI-specific gaps: what SOC 2 and ISO/IEC 27001 leave open for an AI vendor. Each rule applies to AI vendors only and names the risk its failure leaves
 //! uncovered, with the OWASP Top 10 for LLM Applications 2025 entry where one fits.
 
 use crate::evidence::scope::coverage;
@@ -10,9 +9,7 @@ use crate::evidence::{
 use crate::rules::AsOf;
 
 use super::iso::{current_certs, in_validity, recognised_body};
-use super::{
-    AiGap, Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002, SEED_003, plural,
-};
+use super::{AiGap, Ctx, Framework, Level, Outcome, Rule, plural};
 
 /// Runs `check` for an AI vendor with an `[ai]` section; not applicable otherwise.
 fn for_ai_vendor(ctx: &Ctx, check: impl Fn(&AiAssurance) -> Outcome) -> Vec<Outcome> {
@@ -54,15 +51,21 @@ pub static RISK_REGISTER: Rule = Rule {
     framework: Framework::Ai,
     title: "the vendor's risk assessment names the AI-specific risks",
     default_level: Level::Error,
-    seeds: &[SEED_001],
-    rationale: "Seed 001, \"Underinvesting in the risk assessment\": \"An AI vendor that runs a \
-        generic risk assessment that does not surface AI-specific risks (training data exposure, \
-        prompt injection, model inversion, supply chain risk) will pass the initial audit but will \
-        not have a management system that actually addresses the risks the AI product faces.\"",
+    sources: &[
+        "ISO/IEC 42001:2023 cl. 6.1.2, 8.2 (AI risk assessment)",
+        "NIST AI RMF 1.0 (NIST AI 100-1) MAP function",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 9 (risk management)",
+    ],
+    rationale: "A generic information-security risk assessment can pass a certification audit \
+        without naming the risks an AI product faces: training data exposure, prompt injection, \
+        model inversion, inference data leakage, model supply chain compromise and output \
+        manipulation. A management system that never names them does not address them.",
     question: "Does your risk register name training data exposure, prompt injection, model \
         inversion, inference data leakage, model supply chain and output manipulation, with their \
         treatments?",
-    passes: "`[ai.risk_register]` naming all six AI risks of seed 001",
+    passes: "`[ai.risk_register]` naming all six AI risks: training data exposure, prompt \
+        injection, model inversion, inference data leakage, model supply chain and output \
+        manipulation",
     fails: "no risk register recorded, or one missing any of the six",
     gap: Some(AiGap {
         risk: "AI risks unassessed (training data exposure, prompt injection, model inversion, inference data leakage, model supply chain, output manipulation)",
@@ -102,10 +105,14 @@ pub static TRAINING_DATA: Rule = Rule {
     framework: Framework::Ai,
     title: "our data does not train the vendor's models, by contract",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_003],
-    rationale: "Seed 000's AI gaps: \"Training data usage — Whether your data trains their models — \
-        Direct questioning, contractual terms.\" Seed 003: prompts and completions \"are not used \
-        for training\" only under the terms you get \"explicitly in writing\".",
+    sources: &[
+        "GDPR Art. 28(3)(a) (processing on documented instructions)",
+        "NIST AI 600-1 (data privacy)",
+        "ISO/IEC 42001:2023 A.7 (data for AI systems)",
+    ],
+    rationale: "Data that trains a vendor's models can resurface in what those models produce for \
+        others. Whether our data trains them is settled by the contract, not by a certificate or a \
+        FAQ, so it must be asked directly and written into the terms.",
     question: "Is any of our data (prompts, files, outputs, feedback) used to train or improve your \
         models, and which contract clause says so?",
     passes: "`training_on_customer_data = \"no\"` (or `opt_in`) with the contractual term recorded in `training_terms`",
@@ -155,10 +162,13 @@ pub static RETENTION: Rule = Rule {
     framework: Framework::Ai,
     title: "prompts and outputs are not retained (zero data retention)",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"both vendors offer Zero Data Retention (ZDR) on enterprise tiers, \
-        meaning prompts and completions are not used for training and are not retained beyond the \
-        operational window required for abuse monitoring (typically 30 days)\".",
+    sources: &[
+        "GDPR Art. 5(1)(e) (storage limitation)",
+        "NIST AI 600-1 (data privacy)",
+    ],
+    rationale: "Prompts and outputs the vendor keeps can leak. Under zero data retention they are \
+        not used for training and are kept no longer than the operational window needed for abuse \
+        monitoring, typically 30 days.",
     question: "Does zero data retention apply to our use, and how long are prompts and outputs kept \
         for abuse monitoring?",
     passes: "`zero_data_retention = true` with a retention window (`retention_days`, or the inference logs' `retention_days`) of 30 days or less",
@@ -171,7 +181,7 @@ pub static RETENTION: Rule = Rule {
         for_ai_vendor(ctx, |ai| {
             let log_days = ai.inference_logs.as_ref().and_then(|l| l.retention_days);
             match (ai.zero_data_retention, ai.retention_days) {
-                // ZDR allows an abuse-monitoring window (seed 003: "typically 30 days"), no more.
+                // ZDR allows an abuse-monitoring window (typically 30 days), no more.
                 (Some(true), Some(days)) if days > 30 => Outcome::fail(format!(
                     "zero data retention is claimed, but prompts and outputs are kept {days} days"
                 ))
@@ -214,11 +224,16 @@ pub static ADVERSARIAL: Rule = Rule {
     framework: Framework::Ai,
     title: "independent adversarial testing in the last 12 months, remediation retested",
     default_level: Level::Error,
-    seeds: &[SEED_002, SEED_000],
-    rationale: "Seed 002's non-negotiable checklist: \"Prompt injection and jailbreak resistance, \
-        data exfiltration and indirect prompt attack scenarios, red-team or purple-team exercises \
-        against production-representative models and agents, and documented remediation with \
-        retest validation.\" Seed 000: prompt injection is a gap certifications leave open.",
+    sources: &[
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 15 (accuracy, robustness, cybersecurity)",
+        "NIST AI RMF 1.0 (NIST AI 100-1) MEASURE 2.7",
+        "NIST AI 600-1 (information security)",
+    ],
+    rationale: "Certifications do not test a model against attack, and prompt injection is a gap \
+        they leave open. Resistance is shown by independent adversarial testing — prompt injection \
+        and jailbreak resistance, data exfiltration and indirect prompt attacks, red-team or \
+        purple-team exercises against production-representative models and agents — with \
+        documented remediation and a retest.",
     question: "When was your AI system last red-teamed by an independent party, which scenarios \
         were tested (prompt injection, indirect prompt injection, jailbreak, data exfiltration), and \
         were the fixes retested?",
@@ -285,10 +300,14 @@ pub static MODEL_SECURITY: Rule = Rule {
     framework: Framework::Ai,
     title: "the model and its supply chain are protected",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001],
-    rationale: "Seed 000's AI gaps: \"Model security — Protection of the AI model itself — Technical \
-        assessment.\" Seed 001: \"Model supply chain risk, where the model itself or its \
-        dependencies were compromised upstream.\"",
+    sources: &[
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 15 (accuracy, robustness, cybersecurity)",
+        "NIST AI 600-1 (value chain and component integration)",
+        "ISO/IEC 42001:2023 A.10.3 (suppliers)",
+    ],
+    rationale: "The model is an asset of its own: its weights and artifacts can be stolen or \
+        altered, and a model or dependency compromised upstream passes into the product. \
+        Certifications of the infrastructure rarely assess either.",
     question: "How are model weights and artifacts protected, and how do you vet third-party \
         models, datasets and dependencies?",
     passes: "`[ai.model_security]` with `artifact_protection = true` and `supply_chain = true`",
@@ -322,9 +341,14 @@ pub static OUTPUT_MONITORING: Rule = Rule {
     framework: Framework::Ai,
     title: "model outputs are monitored",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000's AI gaps: \"Output monitoring — Detecting harmful or incorrect outputs — \
-        AI-specific review.\"",
+    sources: &[
+        "ISO/IEC 42001:2023 A.6.2.6 (operation and monitoring)",
+        "NIST AI 600-1 (confabulation, information integrity)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 72 (post-market monitoring)",
+    ],
+    rationale: "Harmful or incorrect outputs are found only by watching what the model produces in \
+        use. Certifications of the infrastructure do not review outputs, so monitoring them needs \
+        its own evidence.",
     question: "How do you detect harmful, incorrect or manipulated model outputs in production?",
     passes: "`[ai.output_monitoring]` with `in_place = true`",
     fails: "not recorded, or not in place",
@@ -350,11 +374,15 @@ pub static BIAS: Rule = Rule {
     framework: Framework::Ai,
     title: "bias and fairness are assessed, with thresholds, mitigations and monitoring",
     default_level: Level::Error,
-    seeds: &[SEED_002, SEED_000],
-    rationale: "Seed 002: \"Bias assessments across protected characteristics and high-impact \
-        decision domains, fairness metrics and threshold definitions, documented mitigation \
-        actions, and an ongoing monitoring plan for drift and emergent bias in production.\" Seed \
-        000: \"Bias and fairness — Whether AI treats users equitably.\"",
+    sources: &[
+        "NIST AI RMF 1.0 (NIST AI 100-1) MEASURE 2.11",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 10 (data governance)",
+        "ISO/IEC 42001:2023 A.5.4 (impact on individuals and groups)",
+    ],
+    rationale: "An AI system can treat groups of people unequally. Showing that it does not takes \
+        bias assessments across protected characteristics and high-impact decision domains, \
+        fairness metrics with defined thresholds, documented mitigations, and a plan to monitor \
+        drift and emergent bias in production.",
     question: "Which protected characteristics and fairness metrics does your bias assessment \
         cover, with what thresholds, mitigations and production monitoring?",
     passes: "characteristics and metrics listed, thresholds defined, mitigations and a monitoring plan",
@@ -397,11 +425,17 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
     framework: Framework::Ai,
     title: "a model incident response plan, exercised in the last 12 months",
     default_level: Level::Error,
-    seeds: &[SEED_002],
-    rationale: "Seed 002: \"A defined Model Incident Response Plan (MIRP) with severity \
-        classification and escalation paths, evidence of tabletop exercises or simulated drills \
-        within the last 12 months, procedures for model rollback, kill-switch activation, and \
-        regulatory notification, and a post-incident review process.\"",
+    sources: &[
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 73 (serious incident reporting)",
+        "NIST AI RMF 1.0 (NIST AI 100-1) MANAGE 4.3",
+        "ISO/IEC 42001:2023 A.8.4 (communication of incidents)",
+    ],
+    rationale: "A model incident — harmful output, an agent acting beyond its remit, data leaking \
+        through the model — needs its own response: a plan with severity classes and escalation \
+        paths, model rollback, a kill switch, regulatory notification and a post-incident review, \
+        exercised in the last 12 months. The EU AI Act requires serious incidents of high-risk \
+        systems to be reported within 15 days (2 days for a widespread infringement or critical \
+        infrastructure, 10 days for a death).",
     question: "Can you share your model incident response plan and the date and findings of its \
         last tabletop exercise?",
     passes: "plan, severity classes, escalation, rollback, kill switch, regulatory notification, \
@@ -463,12 +497,15 @@ pub static RMF: Rule = Rule {
     framework: Framework::Ai,
     title: "a NIST AI RMF assessment covering all four functions, attested and current",
     default_level: Level::Error,
-    seeds: &[SEED_002],
-    rationale: "Seed 002: \"The assessment must cover Govern (policies, roles, executive \
-        oversight), Map (context, stakeholders, categorization), Measure (risk metrics, testing \
-        results), and Manage (treatment plans, residual risk acceptance, monitoring). Deliverable: \
-        a completed assessment with executive attestation, version control, and evidence of annual \
-        or material-change-triggered review.\"",
+    sources: &[
+        "NIST AI RMF 1.0 (NIST AI 100-1)",
+        "NIST AI 600-1 (Generative AI Profile)",
+    ],
+    rationale: "The NIST AI RMF organises AI risk management in four functions: Govern (policies, \
+        roles, executive oversight), Map (context, stakeholders, categorisation), Measure (risk \
+        metrics, testing results) and Manage (treatment plans, residual risk acceptance, \
+        monitoring). An assessment counts when it covers all four, is attested by an executive, is \
+        versioned, and is reviewed every year or on a material change.",
     question: "Can you share your NIST AI RMF assessment (Govern, Map, Measure, Manage), its \
         executive attestation and the date of its last review?",
     passes: "all four functions, executive attestation, a version, reviewed within 12 months",
@@ -525,11 +562,15 @@ pub static INFERENCE_LOGS: Rule = Rule {
     framework: Framework::Ai,
     title: "inference logs are access-controlled with a known retention",
     default_level: Level::Error,
-    seeds: &[SEED_001],
-    rationale: "Seed 001: \"Inference data leakage, where the prompts and outputs of a deployed \
-        model contain sensitive information that is logged, retained, or otherwise accessible\"; \
-        buyers ask \"How does the AI product handle training data, inference logs, and model \
-        artifacts?\"",
+    sources: &[
+        "ISO/IEC 27001:2022 A.8.15 (logging)",
+        "EU AI Act (Reg. (EU) 2024/1689) Art. 12 (record-keeping)",
+        "GDPR Art. 5(1)(e) (storage limitation)",
+    ],
+    rationale: "The prompts and outputs of a deployed model can contain sensitive data, and \
+        inference logs keep them. Logs that anyone can read, or kept for an unknown time, leak \
+        that data; how a vendor handles training data, inference logs and model artifacts is a \
+        question to ask.",
     question: "Where are prompts and outputs logged, who can read those logs, and how long are they kept?",
     passes: "`[ai.inference_logs]` with `access_controlled = true` and `retention_days` recorded",
     fails: "not recorded, not access-controlled, or retention unknown",
@@ -556,7 +597,7 @@ pub static INFERENCE_LOGS: Rule = Rule {
     },
 };
 
-/// The AI scope elements seed 001 asks a scope statement to name.
+/// The AI scope elements a scope statement must name for a certificate to cover an AI product.
 pub const AI_SCOPE_ELEMENTS: &[&str] = &[
     "production AI infrastructure",
     "training pipelines",
@@ -569,11 +610,14 @@ pub static ISO_AI_SCOPE: Rule = Rule {
     framework: Framework::Ai,
     title: "the ISO scope names the AI production, training, model and logging estate",
     default_level: Level::Error,
-    seeds: &[SEED_001],
-    rationale: "Seed 001: \"The scope should explicitly include the production AI infrastructure, \
-        the training pipelines, the model artifacts, and the inference logging infrastructure. If \
-        the scope is limited to corporate IT, the certificate does not cover the AI product.\" The \
-        phrasings that count are listed in the policy (`ai_scope_phrasings`).",
+    sources: &[
+        "ISO/IEC 27001:2022 cl. 4.3 (scope of the ISMS)",
+        "ISO/IEC 42001:2023 cl. 4.3 (scope of the AI management system)",
+    ],
+    rationale: "A certificate covers the AI product only if its scope does: it should name the \
+        production AI infrastructure, the training pipelines, the model artifacts and the \
+        inference logging infrastructure. A scope limited to corporate IT does not cover the AI \
+        product. The phrasings that count are listed in the policy (`ai_scope_phrasings`).",
     question: "Does your ISO/IEC 27001 (or 42001) scope include production AI infrastructure, \
         training pipelines, model artifacts and inference logging?",
     passes: "a current 27001 or 42001 scope naming all four elements (by any phrasing the policy lists)",
@@ -641,11 +685,16 @@ pub static ISO_42001: Rule = Rule {
     framework: Framework::Ai,
     title: "a current, accredited ISO/IEC 42001 certificate covers the AI products we use",
     default_level: Level::Error,
-    seeds: &[SEED_003, SEED_001],
-    rationale: "Seed 003: \"The one thing I would not do in 2026 is accept a vendor that holds only \
-        ISO 27001 and treats ISO 42001 as a future intention without a public timeline.\" Seed 001: \
-        \"For an AI product company, the 2026 baseline is ISO 27001 certified with active ISO 42001 \
-        readiness.\" Non-accredited 42001 certificates exist (domain-facts §3.4).",
+    sources: &[
+        "ISO/IEC 42001:2023",
+        "ISO/IEC 42006:2025 (bodies certifying 42001)",
+    ],
+    rationale: "ISO/IEC 42001 is the certifiable standard for an AI management system; ISO/IEC \
+        27001 does not cover AI governance. In 2026 an AI vendor should hold 27001 and either a \
+        current 42001 certificate or active 42001 readiness with a public timeline; one that \
+        treats 42001 as an intention without a date leaves its AI governance unaudited. \
+        Non-accredited 42001 certificates exist; an accredited one comes from a body accredited to \
+        ISO/IEC 17021-1 and ISO/IEC 42006.",
     question: "Are you ISO/IEC 42001 certified by an accredited body for the AI products we use, or \
         what is your public certification timeline?",
     passes: "a current 42001 certificate from an accredited body whose scope names every service we use",

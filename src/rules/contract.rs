@@ -1,9 +1,9 @@
-//! Contract rules (seed 003, step 4: "Negotiate certification commitments into the contract").
+//! Contract rules: the certification commitments negotiated into the contract.
 
 use crate::evidence::scope::fold;
 use crate::evidence::{Contract, RiskTier, Standard};
 
-use super::{Ctx, Framework, Level, Outcome, Rule, SEED_003};
+use super::{Ctx, Framework, Level, Outcome, Rule};
 
 /// Runs `check` on the `[contract]` section; fails when there is none.
 fn with_contract(ctx: &Ctx, check: impl Fn(&Contract) -> Outcome) -> Vec<Outcome> {
@@ -20,12 +20,14 @@ pub static CERTS: Rule = Rule {
     framework: Framework::Contract,
     title: "the DPA or MSA names the certifications the vendor must maintain",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"The Master Services Agreement and Data Processing Agreement should \
-        reference the current ISO 27001, 27017, 27018, 27701, and 42001 certifications by name; \
-        commit the vendor to maintaining them throughout the contract term ... Do not accept 'we \
-        maintain industry-standard compliance' as language — it commits the vendor to nothing \
-        specific.\"",
+    sources: &[
+        "ISO/IEC 27001:2022 A.5.20 (security in supplier agreements)",
+        "GDPR Art. 28(1), 28(3)(h)",
+    ],
+    rationale: "A certificate commits the vendor to nothing; the contract does. The MSA or DPA \
+        should name each certification the vendor holds and commit it to maintaining them for the \
+        contract term. A promise to follow industry standards names nothing and commits the vendor \
+        to nothing specific.",
     question: "Will you name your SOC 2 and ISO certifications in the DPA/MSA and commit to \
         maintaining them for the contract term?",
     passes: "`names_certifications` lists every certification in the evidence (SOC 2, each ISO standard)",
@@ -92,9 +94,14 @@ pub static LAPSE_NOTICE: Rule = Rule {
     framework: Framework::Contract,
     title: "the vendor must tell us within 30 days when a certification lapses",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: the contract should \"require notification within 30 days if any \
-        certification is suspended, withdrawn, or materially reduced in scope\".",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 9.6 (suspension, withdrawal, scope reduction)",
+        "ISO/IEC 27001:2022 A.5.20 (security in supplier agreements)",
+    ],
+    rationale: "A certificate can be suspended, withdrawn or reduced in scope at any time, and \
+        nothing obliges the certification body to tell the vendor's customers. The contract should \
+        require the vendor to notify us within 30 days when any certification is suspended, \
+        withdrawn or materially reduced in scope.",
     question: "Will you commit to notify us within 30 days if a certification is suspended, \
         withdrawn or reduced in scope?",
     passes: "`lapse_notice_days` of 30 or fewer",
@@ -117,9 +124,9 @@ pub static TERMINATION: Rule = Rule {
     framework: Framework::Contract,
     title: "for a high-risk use, we may terminate if a certification lapses",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"(for high-risk use cases) include a right to terminate without penalty \
-        if certifications lapse.\"",
+    sources: &["ISO/IEC 27001:2022 A.5.20 (security in supplier agreements)"],
+    rationale: "For a high-risk use, a lapsed certification should let us leave without penalty; \
+        otherwise we keep paying for a service whose assurance is gone, or pay to leave it.",
     question: "Will you agree to our right to terminate without penalty if a required certification lapses?",
     passes: "a high-risk use with `termination_on_lapse = true` (not applicable below high risk)",
     fails: "a high-risk use without that right",
@@ -147,9 +154,11 @@ pub static SUBPROCESSORS: Rule = Rule {
     framework: Framework::Contract,
     title: "sub-processor changes come with at least 30 days' notice and a right to object",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"Get the sub-processor change notification commitment in the DPA at 30 \
-        days minimum.\" Notice without a right to object leaves us only the choice to leave.",
+    sources: &["GDPR Art. 28(2), 28(4)"],
+    rationale: "Under GDPR Art. 28(2) a processor may add a sub-processor under a general \
+        authorisation only after telling the controller, who may object. Notice of at least 30 \
+        days leaves time to assess the new sub-processor; notice without a right to object leaves \
+        us only the choice to leave.",
     question: "Will you give at least 30 days' notice of a new sub-processor, with a right to object?",
     passes: "`subprocessor_notice_days` of 30 or more and `subprocessor_objection = true`",
     fails: "no notice term or under 30 days; no objection right warns",
@@ -181,10 +190,13 @@ pub static ZDR: Rule = Rule {
     framework: Framework::Contract,
     title: "zero data retention is in the order form, with its retention window",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"ZDR is contractually separate from the ISO certification — get it \
-        explicitly in writing in the order form, not just in the marketing FAQ\"; \"get Zero Data \
-        Retention in the order form with the specific retention window named.\"",
+    sources: &[
+        "GDPR Art. 28(3)(a) (processing on documented instructions)",
+        "GDPR Art. 5(1)(e) (storage limitation)",
+    ],
+    rationale: "Zero data retention is a contractual term, separate from any certification; a \
+        statement in a marketing FAQ commits the vendor to nothing. It counts when the order form \
+        states it with the retention window named.",
     question: "Can zero data retention, with its retention window, be written into our order form?",
     passes: "for an AI vendor, `zdr_in_order_form = true` with `zdr_retention_days` recorded",
     fails: "an AI vendor without ZDR in the order form, or without the window",

@@ -1,6 +1,6 @@
-//! The rule registry. Each rule is declared once — id, framework, title, default level, seed,
-//! rationale, the question to send the vendor, what passing and failing evidence look like, and
-//! its check — and that one declaration feeds evaluation, `rules`, reports and docs.
+//! The rule registry. Each rule is declared once — id, framework, title, default level,
+//! sources, rationale, the question to send the vendor, what passing and failing evidence look
+//! like, and its check — and that one declaration feeds evaluation, `rules`, reports and docs.
 //!
 //! A check reads the evidence, the policy and the as-of date and returns outcomes. It never
 //! prints, never reads files and never knows the output format.
@@ -117,34 +117,6 @@ impl Framework {
     }
 }
 
-/// One of the source articles in which the rules are grounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Seed {
-    pub id: &'static str,
-    pub title: &'static str,
-}
-
-pub const SEED_000: Seed = Seed {
-    id: "000",
-    title: "AI Vendor Certifications Explained: SOC 2, ISO 27001, and What They Mean",
-};
-pub const SEED_001: Seed = Seed {
-    id: "001",
-    title: "ISO 27001 certification explained for AI products",
-};
-pub const SEED_002: Seed = Seed {
-    id: "002",
-    title: "AI Security Certification Is No Longer Optional",
-};
-pub const SEED_003: Seed = Seed {
-    id: "003",
-    title: "ISO 27001 Certified AI Providers: real certificates, real scope, ISO 42001 status (2026)",
-};
-pub const SEED_004: Seed = Seed {
-    id: "004",
-    title: "SOC 2 vs ISO 27001: What Each Actually Proves About a Vendor",
-};
-
 /// A rule's declaration.
 pub struct Rule {
     /// Stable id, part of the public contract (never reused).
@@ -153,9 +125,10 @@ pub struct Rule {
     /// One line, lowercase, no trailing period.
     pub title: &'static str,
     pub default_level: Level,
-    /// The seed articles the rule comes from.
-    pub seeds: &'static [Seed],
-    /// Why it matters, quoting the seed.
+    /// Public references a user can look up for the rule's reasoning, as short citations
+    /// ("AICPA TSC 2017 CC9.2", "ISO/IEC 17021-1:2015 cl. 9.6").
+    pub sources: &'static [&'static str],
+    /// Why it matters, in our own words.
     pub rationale: &'static str,
     /// What to ask the vendor when the rule does not pass.
     pub question: &'static str,
@@ -171,7 +144,7 @@ pub struct Rule {
 /// The AI risk an AI gap rule leaves uncovered when it does not pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct AiGap {
-    /// The risk, in seed 001's words (training data exposure, prompt injection, …).
+    /// The risk, in a few words (training data exposure, prompt injection, …).
     pub risk: &'static str,
     /// The matching OWASP Top 10 for LLM Applications 2025 entry, where one fits.
     pub owasp: Option<&'static str>,
@@ -590,15 +563,30 @@ mod tests {
             ] {
                 assert!(!text.trim().is_empty(), "{} has no {what}", rule.id);
             }
-            assert!(!rule.seeds.is_empty(), "{} cites no seed", rule.id);
-            assert!(
-                rule.seeds.iter().all(|s| rule
-                    .rationale
-                    .to_lowercase()
-                    .contains(&format!("seed {}", s.id))),
-                "{}: the rationale must quote each seed it cites",
-                rule.id
-            );
+            assert!(!rule.sources.is_empty(), "{} cites no source", rule.id);
+            for source in rule.sources {
+                assert!(!source.trim().is_empty(), "{}: an empty source", rule.id);
+            }
+            // Users can look up the sources; internal notes they have never seen are not cited.
+            let gap = rule.gap.map(|g| g.risk).unwrap_or("");
+            for text in [
+                rule.title,
+                rule.rationale,
+                rule.question,
+                rule.passes,
+                rule.fails,
+                gap,
+            ]
+            .into_iter()
+            .chain(rule.sources.iter().copied())
+            {
+                let lower = text.to_lowercase();
+                assert!(
+                    !lower.contains("seed") && !lower.contains("domain-facts"),
+                    "{}: user-facing text cites internal notes: {text:?}",
+                    rule.id
+                );
+            }
             // Titles start lowercase (an acronym such as SOC or ISO aside) and end without a period.
             let first_word = rule.title.split_whitespace().next().unwrap_or("");
             let acronym = first_word

@@ -1,9 +1,9 @@
-//! SOC 2 rules (seeds 000, 002, 004; durations from domain-facts §6).
+//! SOC 2 rules (durations from domain-facts §6).
 
 use crate::evidence::scope::{NotCovered, coverage, fold, lookalike};
 use crate::evidence::{DataClass, Opinion, SocReport, Source, SubserviceMethod, TrustCategory};
 
-use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_004, all_of, plural};
+use super::{Ctx, Framework, Level, Outcome, Rule, all_of, plural};
 
 /// The SOC 2 reports a check looks at, with their index in the file. A report is superseded,
 /// and left out, when a later one (by period end) covers every service it covers.
@@ -69,11 +69,13 @@ pub static TYPE: Rule = Rule {
     framework: Framework::Soc2,
     title: "the SOC 2 report is Type 2",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_004],
+    sources: &[
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+        "AICPA TSC 2017 (revised points of focus 2022)",
+    ],
     rationale: "A Type 1 report tests the design of controls at one point in time; only a Type 2 \
-        report tests that they operated effectively over a period. Seed 000: \"Always ask for Type \
-        II. Type I is essentially a snapshot that doesn't prove controls actually work over time.\" \
-        Seed 004: Type II \"assesses whether they operated effectively over a review period\".",
+        report tests that they operated effectively over a period, and lists the auditor's tests \
+        and their results. A Type 1 report cannot show that the controls actually work over time.",
     question: "Can you share your most recent SOC 2 Type 2 report, or the date your Type 2 \
         observation period ends?",
     passes: "a Type 2 report (`type = 2`)",
@@ -105,10 +107,12 @@ pub static AGE: Rule = Rule {
     framework: Framework::Soc2,
     title: "the SOC 2 period ended within the last 12 months",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000's checklist: \"Report is less than 12 months old\"; \"Reports older than \
-        12 months may not reflect current practices.\" A bridge letter does not refresh an old \
-        report: it is management's word, not an auditor's test.",
+    sources: &["AICPA SOC 2 guide (AT-C 105/205, SSAE 18)"],
+    rationale: "A SOC 2 opinion speaks for the period the report covers, not for today. Buyers \
+        commonly treat a report as current for 12 months after its period ends (market practice; \
+        the AICPA sets no limit); an older report may no longer reflect how the vendor operates. A \
+        bridge letter does not refresh an old report: it is management's word, not an auditor's \
+        test.",
     question: "When does your next SOC 2 report period end, and when will the report be issued?",
     passes: "a period end no more than 12 months (policy: soc2_max_age_months) before the as-of date",
     fails: "an older period end, a period end after the as-of date, or none recorded",
@@ -153,11 +157,11 @@ pub static BRIDGE: Rule = Rule {
     framework: Framework::Soc2,
     title: "a bridge letter covers the time since the SOC 2 period ended",
     default_level: Level::Warning,
-    seeds: &[SEED_000, SEED_004],
+    sources: &["AICPA SOC 2 guide (AT-C 105/205, SSAE 18)"],
     rationale: "Assurance stops at the period end. Once more than three months have passed, a \
-        bridge letter signed by the vendor's management should cover the gap. Seed 004: \"Re-check \
-        at renewal — evidence expires\"; seed 000 warns that reports age. The three-month practice \
-        is market practice (domain-facts §6), so this rule warns rather than fails.",
+        bridge (gap) letter signed by the vendor's management should cover the time since and \
+        state any material change. It is not an auditor's opinion, and the three-month limit is \
+        market practice rather than an AICPA rule, so this rule warns rather than fails.",
     question: "Can you provide a bridge letter, signed by management, covering the period from the \
         end of your last SOC 2 report to today?",
     passes: "a management-signed bridge letter reaching to within a month of the as-of date, or a \
@@ -225,10 +229,14 @@ pub static PERIOD: Rule = Rule {
     framework: Framework::Soc2,
     title: "the SOC 2 Type 2 review window is at least six months",
     default_level: Level::Error,
-    seeds: &[SEED_004, SEED_000],
-    rationale: "Seed 004: \"A Type II covering a three-month window tells you less than one \
-        covering a year.\" Seed 000: Type II covers \"typically 6-12 months\". The AICPA sets no \
-        minimum (domain-facts §6); three months is the usual floor for a first report.",
+    sources: &[
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+        "AICPA SOC 1 guide ¶2.14 (period typically at least six months)",
+    ],
+    rationale: "A Type 2 report covering three months tells you less than one covering a year: \
+        each control was tested fewer times, and seasonal or yearly controls may never have run. \
+        The AICPA sets no minimum period; most reports cover 12 months, and three months is the \
+        usual floor for a first report.",
     question: "What period does your SOC 2 Type 2 report cover, and will the next one cover at \
         least six months?",
     passes: "a window of six months or more",
@@ -274,10 +282,12 @@ pub static OPINION: Rule = Rule {
     framework: Framework::Soc2,
     title: "the auditor's opinion is unqualified",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000: \"The auditor's opinion should be unqualified.\" A qualified opinion \
-        means some criteria were not met; an adverse opinion or a disclaimer means the report \
-        gives no assurance.",
+    sources: &["AICPA SOC 2 guide (AT-C 105/205, SSAE 18)"],
+    rationale: "The service auditor's opinion is the report's conclusion. An unqualified \
+        (unmodified) opinion says the system description is fairly presented and the controls were \
+        suitably designed and, in a Type 2 report, operated effectively. A qualified opinion means \
+        some criteria were not met; an adverse opinion or a disclaimer means the report gives no \
+        assurance.",
     question: "Why was the opinion in your SOC 2 report modified, and what has been remediated since?",
     passes: "`opinion = \"unqualified\"`",
     fails: "a qualified or adverse opinion, a disclaimer, or no opinion recorded",
@@ -311,10 +321,10 @@ pub static EXCEPTIONS: Rule = Rule {
     framework: Framework::Soc2,
     title: "the SOC 2 report has no material exceptions",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_004],
-    rationale: "Seed 004: \"A clean report with three material exceptions is not a clean report.\" \
-        Seed 000: \"Exceptions indicate control failures.\" Every exception is listed; a material \
-        one fails.",
+    sources: &["AICPA SOC 2 guide (AT-C 105/205, SSAE 18)"],
+    rationale: "An exception (deviation) is a control the auditor tested and found not working. An \
+        unqualified opinion can still list exceptions, so a clean opinion with material exceptions \
+        is not a clean report. Every exception is listed; a material one fails.",
     question: "What caused each exception in your SOC 2 report, and how was it remediated and retested?",
     passes: "`exceptions = []` (none in the report)",
     fails: "a material exception; non-material ones warn; exceptions not recorded is unverified",
@@ -375,11 +385,11 @@ pub static SCOPE: Rule = Rule {
     framework: Framework::Soc2,
     title: "every service we use is in a SOC 2 system description",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_004],
-    rationale: "Seed 000: \"Verify the service scope. Does it cover the specific services you'll \
-        use?\" Seed 004: \"Does the report or certificate cover the specific service you use, or a \
-        different part of the vendor's business?\" A service is covered only when its full name is \
-        in the system description, or an analyst quotes the text that covers it.",
+    sources: &["AICPA DC 200 (SOC 2 description criteria)"],
+    rationale: "A SOC 2 report covers the system its description defines, not the whole vendor: a \
+        report on one product or one part of the business says nothing about a service it does not \
+        describe. A service is covered only when its full name is in the system description, or an \
+        analyst quotes the text that covers it.",
     question: "Which of your SOC 2 reports covers each of these services, and where in the system \
         description are they named?",
     passes: "each of `vendor.services` named in a current report's `services` or `system_description` \
@@ -498,10 +508,11 @@ pub static CATEGORIES: Rule = Rule {
     framework: Framework::Soc2,
     title: "the trust services categories fit the use",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000: \"Review Trust Service Categories. For AI vendors, Security and \
-        Confidentiality are essential.\" Security is always required; Privacy matters where \
-        personal data is processed (seed 000, ISO 27701 section).",
+    sources: &["AICPA TSC 2017 (revised points of focus 2022)"],
+    rationale: "A SOC 2 report covers only the trust services categories it names. Security (the \
+        common criteria) is always required; for an AI vendor that holds our prompts and data, \
+        Confidentiality (C1) is essential too, and Privacy (P1–P8) matters where personal data is \
+        processed.",
     question: "Will your next SOC 2 report include the Confidentiality (and, for personal data, \
         Privacy) trust services criteria?",
     passes: "Security, plus Confidentiality for an AI vendor, plus Privacy when personal data is processed",
@@ -554,11 +565,14 @@ pub static FULL_REPORT: Rule = Rule {
     framework: Framework::Soc2,
     title: "the full SOC 2 report was read",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000's checklist: \"You've reviewed the actual report (not just summary)\"; \
-        \"always request the full audit reports rather than just accepting certification claims. \
-        The reports detail the scope of assessment, any exceptions noted, and whether the controls \
-        relevant to your use case were actually tested.\"",
+    sources: &[
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+        "AICPA DC 200 (SOC 2 description criteria)",
+    ],
+    rationale: "A badge, summary or trust-page claim says that a report exists, not what it says. \
+        Only the full report shows the scope of the system, the controls relevant to our use, the \
+        auditor's tests and results, any exceptions, and the controls the report expects us to \
+        run.",
     question: "Can you share the full SOC 2 report (under NDA), including the auditor's tests and results?",
     passes: "`source = \"document\"` on the report",
     fails: "a summary, trust-page badge, statement or questionnaire answer",
@@ -584,10 +598,13 @@ pub static CUECS: Rule = Rule {
     framework: Framework::Soc2,
     title: "every complementary user entity control has an owner on our side",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_004],
-    rationale: "Seed 000: \"Check complementary user entity controls. These are your \
-        responsibilities.\" Seed 004: CUECs are \"the things you must do for the vendor's controls \
-        to work\". The auditor's opinion assumes they are in place.",
+    sources: &[
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+        "AICPA DC 200 (SOC 2 description criteria)",
+    ],
+    rationale: "Complementary user entity controls are controls the customer must run for the \
+        vendor's controls to meet the criteria. The auditor's opinion assumes they are in place, \
+        so each one needs an owner on our side.",
     question: "Which complementary user entity controls does your SOC 2 report assume, so we can \
         assign an owner to each?",
     passes: "every `[[soc2.cuecs]]` entry has an `owner` (or `cuecs = []`)",
@@ -645,11 +662,15 @@ pub static SUBSERVICE: Rule = Rule {
     framework: Framework::Soc2,
     title: "carved-out subservice organisations have their own evidence",
     default_level: Level::Error,
-    seeds: &[SEED_004, SEED_002],
+    sources: &[
+        "AICPA DC 200 (SOC 2 description criteria)",
+        "AICPA TSC 2017 CC9.2",
+    ],
     rationale: "Under the carve-out method a subservice organisation's controls are excluded from \
-        the report (seed 004: the report covers \"the treatment of subservice organizations\"), so \
-        its assurance must come from its own evidence. Seed 002: \"Partial compliance is \
-        non-compliance.\"",
+        the report: the description names the organisation and what the vendor expects of it, and \
+        the auditor tests none of it. Its assurance must come from its own evidence; accepting the \
+        rest of the report as if it covered the carved-out part would be partial compliance \
+        counted as compliance.",
     question: "Can you share the current SOC 2 report or ISO/IEC 27001 certificate of each carved-out \
         subservice organisation?",
     passes: "each carved-out subservice organisation names a vendor (`vendor = \"id\"`) checked in the same run",
@@ -736,9 +757,10 @@ pub static AUDITOR: Rule = Rule {
     framework: Framework::Soc2,
     title: "a named CPA firm issued the SOC 2 report",
     default_level: Level::Error,
-    seeds: &[SEED_004],
-    rationale: "Seed 004: \"A SOC 2 is an opinion from a licensed CPA firm, not a certificate.\" A \
-        report with no named firm, or one the vendor wrote itself, is not an attestation.",
+    sources: &["AICPA AT-C 105/205 (SSAE 18)"],
+    rationale: "A SOC 2 report is an attestation by a licensed CPA firm under the AICPA \
+        attestation standards, not a certificate. A report with no named firm, or one the vendor \
+        wrote itself, is not an attestation.",
     question: "Which CPA firm issued your SOC 2 report?",
     passes: "`auditor` names a firm other than the vendor",
     fails: "no auditor recorded, or the vendor itself named as auditor",

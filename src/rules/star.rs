@@ -1,4 +1,4 @@
-//! CSA STAR rules (seeds 000, 002; lifecycles from domain-facts §5).
+//! CSA STAR rules (lifecycles from domain-facts §5).
 
 use crate::evidence::IsoCertificate;
 use crate::evidence::{
@@ -6,7 +6,7 @@ use crate::evidence::{
 };
 
 use super::iso::{in_validity, recognised_body};
-use super::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002};
+use super::{Ctx, Framework, Level, Outcome, Rule};
 
 /// Prefixes of CSA STAR registry entry URLs.
 const REGISTRY_PREFIXES: &[&str] = &[
@@ -120,10 +120,11 @@ pub static LEVEL: Rule = Rule {
     framework: Framework::Star,
     title: "the CSA STAR entry is third-party assessed",
     default_level: Level::Warning,
-    seeds: &[SEED_000, SEED_002],
-    rationale: "Seed 000: \"Level 1: Self-Assessment — Vendor completes questionnaire (CAIQ)\". \
-        Seed 002: \"Self-attestation is insufficient.\" A Level 1 entry shows what the vendor says \
-        of itself and does not count as independent evidence.",
+    sources: &["CSA STAR program (Level 1 self-assessment, Level 2 third-party)"],
+    rationale: "A CSA STAR Level 1 entry is a self-assessment: the vendor's own answers to the \
+        CAIQ questionnaire. It shows what the vendor says of itself and does not count as \
+        independent evidence; Level 2 (STAR Attestation, STAR Certification, C-STAR) and Level 3 \
+        are assessed by a third party.",
     question: "Do you hold a CSA STAR Level 2 attestation or certification, or plan one?",
     passes: "a Level 2 (attestation, certification, C-STAR) or Level 3 entry",
     fails: "a Level 1 self-assessment",
@@ -153,10 +154,9 @@ pub static REGISTRY: Rule = Rule {
     framework: Framework::Star,
     title: "the entry is in the CSA STAR registry",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000: CSA STAR is verified in the \"CSA registry\"; the programme \"provides a \
-        registry of cloud provider security postures\". A STAR claim not found in the registry \
-        proves nothing.",
+    sources: &["CSA STAR Registry"],
+    rationale: "CSA publishes every STAR entry in its public registry, which is where a STAR claim \
+        is verified. A STAR claim not found in the registry proves nothing.",
     question: "What is the URL of your entry in the CSA STAR registry?",
     passes: "a `registry_url` on cloudsecurityalliance.org/star/registry, seen there (`source = \"registry\"`)",
     fails: "no URL, or a URL outside the registry; a URL not looked at is unverified",
@@ -220,11 +220,14 @@ pub static CURRENT: Rule = Rule {
     framework: Framework::Star,
     title: "the CSA STAR entry is within its validity",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_002],
-    rationale: "Seed 000: STAR audit frequency \"varies by level\". Level 1 entries are deprecated \
-        after a year, a STAR Attestation is renewed every 12 months, and a STAR Certification \
-        expires with its ISO/IEC 27001 certificate (domain-facts §5). Seed 002: evidence must be \
-        \"documented, current, and independently verified\".",
+    sources: &[
+        "CSA STAR program (Level 1 self-assessment, Level 2 third-party)",
+        "CSA Code of Practice for STAR Level 2",
+    ],
+    rationale: "STAR entries age at different rates: Level 1 entries are deprecated after a year, \
+        a STAR Attestation is renewed every 12 months, and a STAR Certification expires with its \
+        ISO/IEC 27001 certificate. An entry past that point no longer reflects the vendor's \
+        current state.",
     question: "When was your STAR entry last renewed, and when is the next renewal due?",
     passes: "an entry dated within 12 months, or a certification whose ISO certificate is current",
     fails: "a deprecated or lapsed entry, or one whose validity cannot be told",
@@ -256,11 +259,10 @@ pub static AI: Rule = Rule {
     framework: Framework::Star,
     title: "a STAR for AI entry is backed as its level requires",
     default_level: Level::Error,
-    seeds: &[SEED_002],
-    rationale: "Seed 002 asks for \"independent AI security certification ... issued by a \
-        recognized, accredited assessment body\". CSA STAR for AI is AI evidence; its Level 2 \
-        requires a current ISO/IEC 42001 certificate from an accredited certification body \
-        (domain-facts §5).",
+    sources: &["CSA STAR for AI (Level 2, 2025)", "ISO/IEC 42001:2023"],
+    rationale: "CSA STAR for AI is AI-specific evidence. Its Level 1 is a self-assessment; its \
+        Level 2 requires a current ISO/IEC 42001 certificate from an accredited certification \
+        body, so a Level 2 entry counts only as far as that certificate does.",
     question: "Which accredited ISO/IEC 42001 certificate backs your STAR for AI Level 2 entry?",
     passes: "a STAR for AI Level 1 entry (AI evidence, not independent), or a Level 2 entry whose \
         `certificate` is a current, accredited ISO/IEC 42001 certificate in the evidence",

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::accreditation::{AccreditationBody, recognised_bodies};
 use crate::evidence::DataClass;
 
-/// Numbers and lists the checks read. Defaults are the seed 000 checklist and domain facts.
+/// Numbers and lists the checks read. Defaults follow the rules' sources and domain facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     /// SOC 2: the period may end at most this many months before the as-of date.
@@ -46,8 +46,8 @@ pub struct Thresholds {
     pub accept_42001_readiness: bool,
     /// Whether trust-page claims beside independent evidence only warn (`false`: they fail).
     pub tolerate_claims: bool,
-    /// Whether a `warn` outcome of a rule at level `error` fails the vendor (seed 002: "partial
-    /// compliance is non-compliance"). Rules at level `warning` still only warn.
+    /// Whether a `warn` outcome of a rule at level `error` fails the vendor (partial compliance
+    /// is non-compliance). Rules at level `warning` still only warn.
     pub warnings_fail: bool,
     /// Whether a report or certificate read in full (`source = "document"`) must cite its document
     /// with a sha256 (GEN-DOCUMENT fails each one that does not; otherwise they warn together).
@@ -95,7 +95,7 @@ impl Default for Thresholds {
     }
 }
 
-/// Default phrasings for the four AI scope elements of seed 001.
+/// Default phrasings for the four AI scope elements ([`crate::rules::ai::AI_SCOPE_ELEMENTS`]).
 pub fn default_ai_scope_phrasings() -> BTreeMap<String, Vec<String>> {
     let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     BTreeMap::from([

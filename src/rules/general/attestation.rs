@@ -7,18 +7,22 @@ use crate::evidence::{Opinion, Source, StarAssessment};
 use crate::rules::iso::{current_certs, is_security_standard};
 use crate::rules::soc2::current_reports;
 use crate::rules::star::valid_until;
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_002, SEED_003, all_of};
+use crate::rules::{Ctx, Framework, Level, Outcome, Rule, all_of};
 
 pub static INDEPENDENT: Rule = Rule {
     id: "GEN-INDEPENDENT",
     framework: Framework::General,
     title: "evidence is independent, not self-attested",
     default_level: Level::Error,
-    seeds: &[SEED_002, SEED_000],
-    rationale: "Seed 002: \"Self-attestation is insufficient. Marketing language is insufficient. \
-        Internal checklists are insufficient.\" Seed 000: \"Self-certifications ... have limited \
-        value compared to independent audits.\" Trust pages, statements, questionnaires, \
-        screenshots and STAR Level 1 entries show claims and count for nothing here.",
+    sources: &[
+        "AICPA AT-C 105 (independence)",
+        "ISO/IEC 17021-1:2015 (third-party certification)",
+        "CSA STAR program (Level 1 self-assessment, Level 2 third-party)",
+    ],
+    rationale: "What a vendor writes about itself says what it claims, not what an independent \
+        auditor found. Trust pages, statements, questionnaires, \
+        screenshots and STAR Level 1 entries show claims and count for nothing here; only an \
+        attestation or certificate seen as the document itself or in a registry does.",
     question: "Can you send the issued certificates and full audit reports behind the claims on \
         your trust page?",
     passes: "every certification or report seen as the document itself or in a registry",
@@ -108,12 +112,15 @@ pub static COVERAGE: Rule = Rule {
     framework: Framework::General,
     title: "every service we use is covered by a current independent attestation",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_003],
-    rationale: "Seed 000: \"Scope covers services you'll use\" and \"Certifications are necessary \
-        but not sufficient.\" Seed 003: \"Anything outside both scopes is uncertified for audit \
-        purposes, regardless of marketing claims.\" A service counts as covered only by a current \
-        SOC 2 Type 2 report read in full with an unqualified opinion, or a current accredited ISO \
-        certificate seen as a document or in a registry, that names it.",
+    sources: &[
+        "AICPA DC 200 (SOC 2 description criteria)",
+        "ISO/IEC 27001:2022 cl. 4.3 (scope of the ISMS)",
+    ],
+    rationale: "Holding a certification is not enough: each service we use needs current \
+        independent evidence that names it, and anything outside every scope is uncertified. A \
+        service counts as covered only by a current SOC 2 Type 2 report read in full with an \
+        unqualified opinion, or a current accredited ISO certificate seen as a document or in a \
+        registry, that names it.",
     question: "Which current SOC 2 Type 2 report or accredited ISO certificate covers each of these services?",
     passes: "each service named by a current Type 2 report (full report, unqualified) or a current, \
         accredited ISO certificate seen as a document or in a registry",
@@ -197,11 +204,13 @@ pub static EXPIRY: Rule = Rule {
     framework: Framework::General,
     title: "no evidence expires within the horizon",
     default_level: Level::Warning,
-    seeds: &[SEED_000, SEED_003],
-    rationale: "Seed 000's metrics: \"Certification expiry tracking — Zero lapses — Monthly.\" Seed \
-        003: \"Build a quarterly re-verification cycle ... it catches drift before it becomes an \
-        audit finding.\" Evidence that lapses within the horizon (default 90 days) is flagged \
-        while there is time to ask for its renewal.",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 9.1.3 (three-year cycle)",
+        "CSA Code of Practice for STAR Level 2",
+    ],
+    rationale: "A lapse noticed late leaves a vendor in use without assurance. Evidence that \
+        lapses within the horizon (default 90 days) is flagged while there is time to ask for its \
+        renewal.",
     question: "When will the renewed certificate or the next report be available?",
     passes: "nothing current lapses within the horizon",
     fails: "a certificate, SOC 2 report or STAR entry that lapses within the horizon (warns)",
@@ -322,12 +331,14 @@ pub static LAYERS: Rule = Rule {
     framework: Framework::General,
     title: "a service hosted on another vendor has evidence for the hosting layer too",
     default_level: Level::Error,
-    seeds: &[SEED_003],
-    rationale: "Seed 003: \"For hyperscaler-hosted models (Bedrock, Azure OpenAI Service, Vertex AI), \
-        verify that the specific hosting service is named in the hyperscaler's scope and that the \
-        model-vendor's own certification covers the relevant product. Anything outside both scopes \
-        is uncertified for audit purposes\"; \"Do not collapse three layers of compliance evidence \
-        into one.\"",
+    sources: &[
+        "ISO/IEC 27001:2022 A.5.23 (use of cloud services)",
+        "AICPA DC 200 (SOC 2 description criteria)",
+    ],
+    rationale: "A model served through a hyperscaler (Bedrock, Azure OpenAI Service, Vertex AI) \
+        has layers of evidence that do not stand in for each other: the hyperscaler's scope must \
+        name the hosting service, and the model vendor's own certification must cover its product. \
+        Anything outside both scopes is uncertified.",
     question: "On which platform service does your offering run, and can you confirm that service is \
         named in the platform provider's current certification scope?",
     passes: "each `hosted_on` platform is a vendor of the run whose current independent evidence names the hosting service",

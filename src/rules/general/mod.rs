@@ -1,4 +1,4 @@
-//! Rules across frameworks (seeds 000, 001, 002, 003).
+//! Rules across frameworks.
 
 mod attestation;
 mod review;

@@ -2,18 +2,20 @@
 
 use crate::evidence::{DocumentOutcome, Source};
 
-use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, plural};
+use crate::rules::{Framework, Level, Outcome, Rule, plural};
 
 pub static REVIEW: Rule = Rule {
     id: "GEN-REVIEW",
     framework: Framework::General,
     title: "the analyst review is no older than a quarter",
     default_level: Level::Error,
-    seeds: &[SEED_003, SEED_000],
-    rationale: "Seed 003: \"Build a quarterly re-verification cycle into your vendor management \
-        program: pull the current certificate PDFs ..., check for scope changes, verify that no \
-        certifications have been suspended or withdrawn.\" Seed 000: vendors with current \
-        certifications are tracked quarterly.",
+    sources: &[
+        "ISO/IEC 27001:2022 A.5.22 (monitoring of supplier services)",
+        "AICPA TSC 2017 CC9.2",
+    ],
+    rationale: "Certificates are suspended, withdrawn, rescoped and renewed between reviews. \
+        Reviewing each vendor every quarter — the current certificates, any scope change, any \
+        suspension or withdrawal — catches that drift before it becomes an audit finding.",
     question: "Can you confirm nothing in your certifications, scope or sub-processors has changed \
         since our last review?",
     passes: "`vendor.last_review` within three months of the as-of date",
@@ -54,11 +56,13 @@ pub static DOCUMENT: Rule = Rule {
     framework: Framework::General,
     title: "cited documents exist in the vendor folder and match their sha256",
     default_level: Level::Error,
-    seeds: &[SEED_003, SEED_000],
-    rationale: "Seed 003: \"never accept a marketing-page screenshot as proof. Always pull the \
-        current certificate PDF and read the scope clause.\" Seed 000: \"Ask to see reports and \
-        certificates.\" A cited file that is missing or whose hash differs is not the document the \
-        analyst read.",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 8.2 (certification documents)",
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+    ],
+    rationale: "A marketing-page screenshot is not proof: the current certificate or report, scope \
+        clause included, is. A cited file that is missing or whose hash differs is not the \
+        document the analyst read.",
     question: "Can you send the document again so we can file the exact copy we reviewed?",
     passes: "every `document` present inside the vendor folder with a matching sha256",
     fails: "a missing file, a hash mismatch, an unreadable or oversized file; a document read but not filed warns",
@@ -225,10 +229,13 @@ pub static INCIDENTS: Rule = Rule {
     framework: Framework::General,
     title: "incidents of the last 24 months are listed with their handling",
     default_level: Level::Error,
-    seeds: &[SEED_001],
-    rationale: "Seed 001: \"Has the vendor disclosed any security incidents in the last 24 months, \
-        and if so, how were they handled? The pattern of disclosure and remediation matters more \
-        than the absence of incidents.\"",
+    sources: &[
+        "ISO/IEC 27001:2022 A.5.24–A.5.28 (incident management)",
+        "AICPA TSC 2017 CC7.3–CC7.5",
+    ],
+    rationale: "How a vendor discloses and handles security incidents says more than the absence \
+        of incidents. The incidents of the last 24 months, each with its handling, show whether \
+        its incident process works and whether it tells its customers.",
     question: "Which security incidents have you had in the last 24 months, and how was each handled?",
     passes: "an `[incidents]` record from the vendor with every incident of the window handled",
     fails: "no incident history recorded, or an incident without its handling",
@@ -367,11 +374,13 @@ pub static DATES: Rule = Rule {
     framework: Framework::General,
     title: "no past event is dated after the as-of date",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000: \"Verify with issuing bodies. Fake or expired certifications exist.\" A \
-        report, audit, test or review recorded after the date the evaluation is made as of has not \
-        happened yet: the evidence was recorded wrongly, or describes what is promised rather \
-        than what was done. Either way it proves nothing, whatever rule would read it, and \
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 8.2.2 (certification dates)",
+        "AICPA SOC 2 guide (AT-C 105/205, SSAE 18)",
+    ],
+    rationale: "A report, audit, test or review recorded after the date the evaluation is made as \
+        of has not happened yet: the evidence was recorded wrongly, or describes what is promised \
+        rather than what was done. Either way it proves nothing, whatever rule would read it, and \
         whether or not the policy reads that part of the evidence at all.",
     question: "Can you confirm the dates of these reports, audits and tests, and send the documents \
         that show them?",

@@ -1,6 +1,6 @@
 //! The sector frameworks the data classes and the buyer's sector call for.
 
-use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_002};
+use crate::rules::{Framework, Level, Outcome, Rule};
 
 /// A sector framework and the names its evidence goes by.
 pub(super) struct SectorFramework {
@@ -111,12 +111,18 @@ pub static SECTOR: Rule = Rule {
     framework: Framework::General,
     title: "the sector frameworks the data and the use require are evidenced",
     default_level: Level::Error,
-    seeds: &[SEED_001, SEED_000, SEED_002],
-    rationale: "Seed 001: \"Buyers in regulated sectors expect ISO 27001 plus the relevant \
-        sector-specific frameworks: HIPAA for US healthcare, FBI CJIS for US law enforcement, NDAA \
-        Section 889 for US federal, India DPDP Act for India, GDPR for the EU, PCI DSS for payment \
-        data, FedRAMP for US federal cloud.\" Seed 000 lists HIPAA/HITRUST, PCI-DSS and \
-        FedRAMP/G-Cloud by industry; seed 002 adds DORA and SR 11-7 for financial services.",
+    sources: &[
+        "HIPAA Security Rule (45 CFR Part 164)",
+        "PCI DSS v4.0",
+        "FedRAMP",
+        "GDPR (Regulation (EU) 2016/679)",
+        "DORA (Regulation (EU) 2022/2554)",
+    ],
+    rationale: "ISO/IEC 27001 and SOC 2 do not replace the frameworks a regulated sector requires. \
+        Health data calls for HIPAA (or HITRUST), payment data for PCI DSS, US federal cloud for \
+        FedRAMP (UK public sector: G-Cloud), US federal use for NDAA Section 889, US law \
+        enforcement for FBI CJIS, EU personal data for GDPR, Indian personal data for the DPDP \
+        Act, and financial services for DORA or SR 11-7.",
     question: "Can you provide your current evidence for these sector frameworks (e.g. HIPAA BAA, \
         PCI DSS attestation of compliance, FedRAMP authorization)?",
     passes: "each framework required by `vendor.data_classes` and `vendor.contexts` has a current \

@@ -1,6 +1,6 @@
 //! Whether the waivers naming a vendor are in force and each accepts a finding.
 
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_002, plural};
+use crate::rules::{Ctx, Framework, Level, Outcome, Rule, plural};
 
 /// Why a waiver is not in force on the as-of date: not yet approved, expired, or the evidence it
 /// names expired (whichever comes first). `None` when it is in force.
@@ -48,11 +48,11 @@ pub static WAIVER: Rule = Rule {
     framework: Framework::General,
     title: "waivers are in force and each accepts a finding",
     default_level: Level::Error,
-    seeds: &[SEED_002],
-    rationale: "Seed 002: \"No exceptions without documented executive risk acceptance.\" A waiver \
-        names vendor, rule, reason, approver, approval date and expiry; once it expires (or the \
-        evidence it names does) the risk is no longer accepted, and that must show. A waiver that \
-        accepts nothing is reported so the register stays true.",
+    sources: &["ISO/IEC 27001:2022 cl. 6.1.3 f) (risk owners accept residual risk)"],
+    rationale: "A finding is accepted only by a documented risk acceptance from someone entitled \
+        to give it. A waiver names vendor, rule, reason, approver, approval date and expiry; once \
+        it expires (or the evidence it names does) the risk is no longer accepted, and that must \
+        show. A waiver that accepts nothing is reported so the register stays true.",
     question: "Has the risk accepted by this waiver been remediated, or will the approver renew the acceptance?",
     passes: "every waiver naming the vendor is approved, unexpired, and accepts a finding",
     fails: "an expired waiver (or one whose evidence expired, or approved in the future); one that accepts no finding warns",

@@ -2,18 +2,23 @@
 //! 27001 certificate they extend.
 
 use super::{current_certs, in_validity, subject, unsound};
-use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_003};
+use crate::rules::{Framework, Level, Outcome, Rule};
 
 pub static FAMILY: Rule = Rule {
     id: "ISO-FAMILY",
     framework: Framework::Iso,
     title: "the ISO extensions the use requires are present and current",
     default_level: Level::Error,
-    seeds: &[SEED_003, SEED_000],
-    rationale: "Seed 003: \"The real question is which ISO family the provider has certified to\" \
-        — 27017 for cloud, 27018 for PII in public cloud, 27701 for privacy. Seed 000: ISO 27701 \
-        \"extends ISO 27001\". A 27701:2019 certificate cannot stand alone (domain-facts §8); the \
-        policy names the extensions a use requires.",
+    sources: &[
+        "ISO/IEC 27017:2015",
+        "ISO/IEC 27018:2019/2025",
+        "ISO/IEC 27701:2019/2025",
+    ],
+    rationale: "ISO/IEC 27001 is one standard of a family, and which ones a vendor holds matters: \
+        27017 adds cloud controls, 27018 protects PII in public clouds, 27701 adds privacy \
+        management. 27017 and 27018 are assessed with a 27001 audit and a 27701:2019 certificate \
+        cannot stand alone, so each needs a current 27001 behind it (27701:2025 is a standalone \
+        standard). The policy names the extensions a use requires.",
     question: "Which ISO/IEC 27001 certificate do your 27017/27018/27701 certifications extend, and \
         are they all current?",
     passes: "every extension the policy requires current; each extension backed by a current 27001",

@@ -1,4 +1,4 @@
-//! ISO/IEC certificate rules (seeds 000, 001, 003, 004; dates from domain-facts §1, §2, §3, §8).
+//! ISO/IEC certificate rules (dates from domain-facts §1, §2, §3, §8).
 
 mod family;
 mod registry;

@@ -9,18 +9,22 @@ use crate::evidence::scope::coverage;
 use crate::evidence::{IsoCertificate, RegistryStatus, Standard};
 
 use super::per_cert;
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_003, Status};
+use crate::rules::{Ctx, Framework, Level, Outcome, Rule, Status};
 
 pub static VERIFIED: Rule = Rule {
     id: "ISO-VERIFIED",
     framework: Framework::Iso,
     title: "the certificate was verified with its issuer or a registry",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_003],
-    rationale: "Seed 000: \"Certifications verified with issuing body (not just vendor claim)\"; \
-        \"Verify with issuing bodies. Fake or expired certifications exist.\" Seed 003: \"verify \
-        the audit firm's accreditation with the national accreditation body\" and \"verify that no \
-        certifications have been suspended or withdrawn\".",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 8.1.2 (status on request)",
+        "IAF CertSearch",
+        "ISO/IEC 17021-1:2015 cl. 9.6 (suspension, withdrawal)",
+    ],
+    rationale: "Fake and expired certificates exist, and a certificate can be suspended or \
+        withdrawn long before its printed expiry. A certification body must confirm a \
+        certificate's status on request, and registries such as IAF CertSearch publish it, so a \
+        vendor's copy counts only once the issuer or a registry confirms it is active.",
     question: "Can you confirm the certificate's status with your certification body, or tell us \
         where it is listed (e.g. IAF CertSearch)?",
     passes: "a `verification` with `status = \"active\"` dated within 12 months of the as-of date; \

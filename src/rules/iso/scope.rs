@@ -6,18 +6,20 @@ use crate::evidence::scope::{
 };
 
 use super::per_cert;
-use crate::rules::{Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_003, all_of};
+use crate::rules::{Framework, Level, Outcome, Rule, all_of};
 
 pub static SCOPE: Rule = Rule {
     id: "ISO-SCOPE",
     framework: Framework::Iso,
     title: "the certificate's scope covers every service we use",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001, SEED_003],
-    rationale: "Seed 000: \"Vendor's ISO 27001 covers 'corporate headquarters IT operations' but not \
-        the cloud platform hosting your data.\" Seed 001: \"If the scope is limited to corporate \
-        IT, the certificate does not cover the AI product.\" Seed 003: \"Anything outside the scope \
-        clause is uncertified for audit purposes, regardless of marketing claims.\"",
+    sources: &[
+        "ISO/IEC 27001:2022 cl. 4.3 (scope of the ISMS)",
+        "ISO/IEC 17021-1:2015 cl. 8.2.2",
+    ],
+    rationale: "A certificate covers only what its scope statement names. A scope of corporate or \
+        headquarters IT does not cover the cloud platform that hosts our data or the AI product we \
+        use; anything outside the scope is uncertified, whatever the marketing says.",
     question: "Does your certificate's scope statement include these services, and can you quote \
         the wording that covers them?",
     passes: "each of `vendor.services` named in `scope` (or covered by a verified `covers` quote)",

@@ -7,9 +7,7 @@ use super::{
     ISO27001_2013_LAST_VALID, ISO27001_2013_NO_NEW_AUDITS, ISO27001_2022_PUBLISHED,
     ISO27701_2025_PUBLISHED_MONTH, ISO42001_PUBLISHED_MONTH, extended_base, per_cert,
 };
-use crate::rules::{
-    AsOf, Ctx, Framework, Level, Outcome, Rule, SEED_000, SEED_001, SEED_004, plural,
-};
+use crate::rules::{AsOf, Ctx, Framework, Level, Outcome, Rule, plural};
 
 /// Whether a certificate is valid on the as-of date by its dates and edition alone.
 pub(crate) fn in_validity(c: &IsoCertificate, s: &Standard, as_of: &AsOf) -> bool {
@@ -139,11 +137,11 @@ pub static CURRENT: Rule = Rule {
     framework: Framework::Iso,
     title: "the certificate is within its validity",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001],
-    rationale: "Seed 000: \"Certificate is current (not expired)\"; \"Expired or limited-scope \
-        certifications provide false assurance.\" Seed 001: the certificate is \"granted for a \
-        three-year cycle\"; a validity longer than that (ISO/IEC 17021-1) or an issue date in the \
-        future marks a certificate that is not what it claims.",
+    sources: &["ISO/IEC 17021-1:2015 cl. 9.1.3 (three-year cycle)"],
+    rationale: "An expired certificate gives false assurance. Under ISO/IEC 17021-1 a \
+        certification runs in a three-year cycle from the certification decision, so a validity \
+        longer than three years, or an issue date in the future, marks a certificate that is not \
+        what it claims.",
     question: "Can you send your current certificate, and the date of your next recertification audit?",
     passes: "issued on or before the as-of date, expiring on or after it, validity at most three years",
     fails: "expired, issued in the future, validity over three years, or dates not recorded",
@@ -198,11 +196,14 @@ pub static VERSION: Rule = Rule {
     framework: Framework::Iso,
     title: "the certificate's edition is still valid and its dates are possible",
     default_level: Level::Error,
-    seeds: &[SEED_001, SEED_004],
-    rationale: "Seed 001: \"the current version is ISO/IEC 27001:2022.\" Under IAF MD 26, \
-        27001:2013 certificates ceased to be valid after 31 October 2025 whatever expiry they \
-        print; a 27001:2022 certificate issued before the standard's publication (25 October 2022) \
-        cannot exist (domain-facts §1). Seed 004 names 27001:2022 as the standard to verify.",
+    sources: &[
+        "ISO/IEC 27001:2022",
+        "IAF MD 26:2023 (transition ended 31 Oct 2025)",
+    ],
+    rationale: "The current edition of ISO/IEC 27001 is the 2022 one. Under IAF MD 26, 27001:2013 \
+        certificates ceased to be valid after 31 October 2025 whatever expiry they print; a \
+        27001:2022 certificate issued before the standard's publication (25 October 2022) cannot \
+        exist; no certificate can be older than the edition it names.",
     question: "Has your ISMS been transitioned to ISO/IEC 27001:2022, and can you send the \
         certificate issued after the transition audit?",
     passes: "an edition in force on the as-of date, issued after the edition was published",
@@ -283,12 +284,14 @@ pub static ACCREDITED: Rule = Rule {
     framework: Framework::Iso,
     title: "an accredited certification body issued the certificate",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001],
-    rationale: "Seed 000: \"Check the certification body. Use accredited bodies (UKAS, JAS-ANZ, \
-        etc.).\" Seed 001: \"A certificate from an unaccredited body is not equivalent to a \
-        certificate from an accredited body, regardless of what the marketing page says.\" \
-        Recognised accreditation bodies are IAF MLA (from 2026 Global Accreditation Cooperation) \
-        signatories; the list is in the policy.",
+    sources: &[
+        "ISO/IEC 17021-1:2015",
+        "IAF MLA signatories (IAF CertSearch)",
+    ],
+    rationale: "An accredited certification body has been assessed against ISO/IEC 17021-1 by an \
+        accreditation body; a certificate from an unaccredited body is not equivalent, whatever \
+        the marketing page says. Recognised accreditation bodies are IAF MLA (from 2026 Global \
+        Accreditation Cooperation) signatories; the list is in the policy.",
     question: "Which certification body issued your certificate, and which accreditation body \
         accredits it for this standard?",
     passes: "a named certification body and an accreditation body on the policy's list (UKAS, ANAB, DAkkS, …)",
@@ -339,9 +342,13 @@ pub static NUMBER: Rule = Rule {
     framework: Framework::Iso,
     title: "the certificate has a registration number",
     default_level: Level::Error,
-    seeds: &[SEED_000],
-    rationale: "Seed 000: \"Legitimate certificates have verifiable registration numbers.\" The \
-        number is what a registry or the certification body verifies.",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 8.2.2 (certification documents)",
+        "IAF CertSearch",
+    ],
+    rationale: "Legitimate certificates carry a unique registration number, and the number is what \
+        the certification body or a registry such as IAF CertSearch looks up. A certificate \
+        without one cannot be verified.",
     question: "What is the registration number of your certificate?",
     passes: "a `certificate_number`",
     fails: "no number, or a placeholder such as `N/A` or `TBD`",
@@ -366,12 +373,14 @@ pub static SURVEILLANCE: Rule = Rule {
     framework: Framework::Iso,
     title: "a surveillance audit took place within the last 12 months",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001],
-    rationale: "Seed 000's checklist: \"Recent surveillance audit completed.\" Seed 001: \"An ISO \
-        27001 certificate issued three years ago without ongoing surveillance is a certificate \
-        that no longer reflects the current operational state.\" ISO/IEC 17021-1 requires \
-        surveillance at least once a year, the first within 12 months of certification, and \
-        suspends certificates whose audits are missed (domain-facts §2).",
+    sources: &[
+        "ISO/IEC 17021-1:2015 cl. 9.1.3 (surveillance)",
+        "ISO/IEC 17021-1:2015 cl. 9.6 (suspension)",
+    ],
+    rationale: "A certificate issued years ago without ongoing surveillance no longer reflects how \
+        the vendor operates. ISO/IEC 17021-1 requires surveillance at least once a year, the first \
+        within 12 months of the certification decision, and the certification body suspends a \
+        certificate whose audits are missed; a suspended certificate is temporarily invalid.",
     question: "When was your most recent surveillance audit, and what corrective actions came out of it?",
     passes: "a certificate under 12 months old, or a surveillance audit in the last 12 months",
     fails: "no surveillance audit in the last 12 months of a certificate older than that",
@@ -448,11 +457,14 @@ pub static SOA: Rule = Rule {
     framework: Framework::Iso,
     title: "the Statement of Applicability was reviewed",
     default_level: Level::Error,
-    seeds: &[SEED_000, SEED_001],
-    rationale: "Seed 000's checklist: \"Statement of Applicability reviewed.\" Seed 001: the SoA \
-        \"lists which controls are in scope and which are not, and it surfaces gaps that the \
-        certificate alone does not.\" It applies to management-system certificates with an Annex A \
-        (27001, 42001); 27017/27018/27701 are reviewed with the 27001 they extend.",
+    sources: &[
+        "ISO/IEC 27001:2022 cl. 6.1.3 d) (Statement of Applicability)",
+        "ISO/IEC 42001:2023 cl. 6.1.3",
+    ],
+    rationale: "The Statement of Applicability lists which Annex A controls are in place and which \
+        are excluded, with the reasons, and so surfaces gaps the certificate alone does not show. \
+        It applies to management-system certificates with an Annex A (27001, 42001); \
+        27017/27018/27701 are reviewed with the 27001 they extend.",
     question: "Can you share the Statement of Applicability (under NDA) for your certified management system?",
     passes: "`soa = { reviewed = true, version = \"…\" }` on a 27001 or 42001 certificate",
     fails: "no SoA review recorded",
