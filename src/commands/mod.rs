@@ -95,7 +95,7 @@ pub fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Re
 
 /// The JSON Schema of the evidence format (committed as docs/evidence.schema.json).
 pub fn evidence_schema() -> String {
-    let schema = schemars::schema_for!(crate::evidence::EvidenceFile);
+    let schema = crate::evidence::schema::evidence_schema();
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
 }
 

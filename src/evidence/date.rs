@@ -153,7 +153,7 @@ impl schemars::JsonSchema for Date {
         schemars::json_schema!({
             "type": "string",
             "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "pattern": super::schema::DATE,
             "description": "A calendar date, YYYY-MM-DD (a bare TOML date or a JSON string)."
         })
     }

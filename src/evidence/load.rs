@@ -665,13 +665,7 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
         }
     }
     for (i, s) in ev.star.iter().enumerate() {
-        let expected = match s.assessment {
-            StarAssessment::SelfAssessment => 1,
-            StarAssessment::Attestation | StarAssessment::Certification | StarAssessment::CStar => {
-                2
-            }
-            StarAssessment::Continuous => 3,
-        };
+        let expected = star_level(s.assessment);
         if s.level != expected {
             at(
                 &format!("star[{i}].level"),
@@ -685,6 +679,15 @@ fn validate(ev: &EvidenceFile, root: &Node) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// The STAR level an entry of this kind must have.
+pub fn star_level(a: StarAssessment) -> u8 {
+    match a {
+        StarAssessment::SelfAssessment => 1,
+        StarAssessment::Attestation | StarAssessment::Certification | StarAssessment::CStar => 2,
+        StarAssessment::Continuous => 3,
+    }
 }
 
 pub fn assessment_name(a: StarAssessment) -> &'static str {

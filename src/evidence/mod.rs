@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod node;
 pub mod registry;
+pub mod schema;
 pub mod scope;
 pub mod standard;
 pub mod text;

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::schema;
 
 /// The evidence format version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -16,6 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One vendor's evidence file (`vendor.toml` or `vendor.json`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::evidence_file)]
 pub struct EvidenceFile {
     /// Format version; must be 1.
     pub schema: u32,
@@ -60,8 +62,10 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
 pub struct Vendor {
     /// Stable identifier, lowercase letters, digits and hyphens (e.g. `acme-ai`); other vendors
     /// refer to it in `hosted_on` and `subservice.vendor`.
+    #[schemars(pattern(schema::VENDOR_ID))]
     pub id: String,
     /// The vendor's legal or trading name.
+    #[schemars(transform = schema::not_blank)]
     pub name: String,
     /// Country of the vendor's registered office, as registries record it (e.g. `GB` or
     /// `United Kingdom`): IAF CertSearch's company search needs it to find a certificate
@@ -69,6 +73,7 @@ pub struct Vendor {
     pub country: Option<String>,
     /// The services we use, by the names the vendor's documents give them. Scope checks match
     /// these full names against scope statements and system descriptions.
+    #[schemars(transform = schema::service_names)]
     pub services: Vec<String>,
     /// Whether the service we buy is an AI system (model, inference API, AI feature).
     pub ai_vendor: bool,
@@ -127,6 +132,7 @@ pub enum UseContext {
 #[serde(deny_unknown_fields)]
 pub struct Hosting {
     /// The platform vendor's `id` in the portfolio.
+    #[schemars(pattern(schema::VENDOR_ID))]
     pub vendor: String,
     /// The platform's service that hosts this one (e.g. `Nimbus Model Garden`).
     pub service: String,
@@ -178,12 +184,15 @@ impl Source {
 /// A document cited as evidence, pinned by its SHA-256.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::document)]
 pub struct DocumentRef {
     /// Path relative to the vendor folder; must stay inside it.
+    #[schemars(transform = schema::document_path)]
     pub path: Option<String>,
     /// Where the document can be fetched (used by `--online`).
     pub url: Option<String>,
     /// SHA-256 of the document, 64 hexadecimal digits.
+    #[schemars(pattern(schema::SHA256))]
     pub sha256: String,
 }
 
@@ -201,9 +210,11 @@ pub struct ScopeQuote {
 /// A SOC 2 report.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::soc_report)]
 pub struct SocReport {
     /// Report type: 1 (design at a point in time) or 2 (operating effectiveness over a period).
     #[serde(rename = "type")]
+    #[schemars(range(min = 1, max = 2))]
     pub report_type: u8,
     /// The CPA firm that issued the report.
     pub auditor: Option<String>,
@@ -318,6 +329,7 @@ pub struct BridgeLetter {
 #[serde(deny_unknown_fields)]
 pub struct IsoCertificate {
     /// Standard and edition as printed, e.g. `ISO/IEC 27001:2022`.
+    #[schemars(transform = schema::standard)]
     pub standard: String,
     /// The certificate's registration number.
     pub certificate_number: Option<String>,
@@ -408,11 +420,13 @@ pub enum RegistryStatus {
 /// A CSA STAR registry entry.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::star_entry)]
 pub struct StarEntry {
     /// `star` (cloud) or `star_for_ai`.
     #[serde(default = "StarProgram::default_program")]
     pub program: StarProgram,
     /// 1 self-assessment, 2 third-party, 3 continuous.
+    #[schemars(range(min = 1, max = 3))]
     pub level: u8,
     /// The kind of entry (`self_assessment`, `attestation`, `certification`, `c_star`, `continuous`).
     pub assessment: StarAssessment,

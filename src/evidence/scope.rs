@@ -246,7 +246,7 @@ const CORPORATE_ONLY: &[&str] = &[
 ];
 
 /// Single words that name a kind of service, not a service: "API" would match any scope.
-const GENERIC: &[&str] = &[
+pub(crate) const GENERIC: &[&str] = &[
     "api",
     "apis",
     "app",

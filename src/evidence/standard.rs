@@ -15,6 +15,10 @@ pub struct Standard {
     pub amendment: Option<(u8, u16)>,
 }
 
+/// The words a standard reference may start with, before its number (any case, separated by
+/// spaces or `/`).
+pub(crate) const PREFIX_WORDS: &[&str] = &["ISO", "IEC", "EN", "DIN", "BS", "NF", "UNE"];
+
 /// The forms a standard reference is accepted in, for messages.
 pub const ACCEPTED_FORMS: &str = "`ISO/IEC 27001:2022`, `ISO 27001:2013`, `EN ISO/IEC 27001:2017`, \
     `27701:2019`, `ISO/IEC 42001` (no edition), and an amendment after the edition: \
@@ -57,10 +61,7 @@ impl Standard {
             .split(|c: char| c.is_whitespace() || c == '/')
             .filter(|w| !w.is_empty())
             .collect();
-        if !prefix_words
-            .iter()
-            .all(|w| matches!(*w, "ISO" | "IEC" | "EN" | "DIN" | "BS" | "NF" | "UNE"))
-        {
+        if !prefix_words.iter().all(|w| PREFIX_WORDS.contains(w)) {
             return None;
         }
         let european = prefix_words.contains(&"EN");
