@@ -208,7 +208,11 @@ fn refused_by_both() -> Vec<(&'static str, Edit)> {
             "boolean as a string",
             Toml("ai_vendor = true", r#"ai_vendor = "yes""#),
         ),
-        ("null section", Json(|v| v["ai"] = Value::Null)),
+        ("null where a list goes", Json(|v| v["soc2"] = Value::Null)),
+        (
+            "null where a value is required",
+            Json(|v| v["vendor"]["name"] = Value::Null),
+        ),
         (
             "table where a list of tables goes",
             Json(|v| v["soc2"] = json!({})),
@@ -425,6 +429,22 @@ fn the_base_file_is_valid_for_both() {
         loader_errors(tmp.path(), "vendor.json", text),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn null_is_an_absent_section_for_both() {
+    let tmp = TempDir::new().unwrap();
+    let mut json = toml_text_to_json(BASE);
+    for section in ["ai", "contract", "incidents"] {
+        json[section] = Value::Null;
+    }
+    json["soc2"][0]["bridge_letter"] = Value::Null;
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    assert_eq!(
+        loader_errors(tmp.path(), "vendor.json", text),
+        Vec::<String>::new()
+    );
+    assert_eq!(errors(&validator(), &json), Vec::<String>::new());
 }
 
 #[test]

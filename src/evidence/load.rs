@@ -413,10 +413,17 @@ fn decode_evidence(root: &Node) -> Result<EvidenceFile, Vec<Diagnostic>> {
         soc2: decode_list(root, "soc2", &recorder),
         iso: decode_list(root, "iso", &recorder),
         star: decode_list(root, "star", &recorder),
-        ai: root.get("ai").and_then(|n| decode(n, &recorder)),
-        contract: root.get("contract").and_then(|n| decode(n, &recorder)),
+        // `null` (JSON) is an absent section, as it is an absent table further down.
+        ai: root.get("ai").and_then(|n| decode(n, &recorder)).flatten(),
+        contract: root
+            .get("contract")
+            .and_then(|n| decode(n, &recorder))
+            .flatten(),
         sector: decode_list(root, "sector", &recorder),
-        incidents: root.get("incidents").and_then(|n| decode(n, &recorder)),
+        incidents: root
+            .get("incidents")
+            .and_then(|n| decode(n, &recorder))
+            .flatten(),
     };
     if recorder.is_empty() {
         Ok(evidence)

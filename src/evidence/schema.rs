@@ -143,21 +143,12 @@ fn property<'a>(schema: &'a mut Schema, name: &str) -> &'a mut serde_json::Map<S
         .unwrap_or_else(|| panic!("the schema has a `{name}` property"))
 }
 
-/// The top level: `schema` is exactly 1, the sections `ai`, `contract` and `incidents` are tables
-/// (not `null`), and the description says what only the loader checks.
+/// The top level: `schema` is exactly 1, and the description says what only the loader checks.
 pub fn evidence_file(schema: &mut Schema) {
     let version = property(schema, "schema");
     version.remove("format");
     version.remove("minimum");
     version.insert("const".into(), json!(SCHEMA_VERSION));
-    for section in ["ai", "contract", "incidents"] {
-        let field = property(schema, section);
-        let table = field
-            .remove("anyOf")
-            .and_then(|any| any.get(0).cloned())
-            .expect("an optional section is `anyOf` its table and null");
-        field.insert("$ref".into(), table["$ref"].clone());
-    }
     let description = schema
         .get("description")
         .and_then(Value::as_str)
