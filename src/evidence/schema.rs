@@ -50,7 +50,8 @@ pub const LOADER_ONLY: &str = "\n\nvendorcert also refuses what JSON Schema cann
     period ends, a bridge letter that ends or is dated before that period ends, an ISO \
     certificate issued after it expires, a surveillance audit before the certificate's issue, \
     sector evidence dated after it expires, an ISO amendment older than the edition it amends); \
-    a `covers` service that is not one of `vendor.services`; a service listed twice with \
+    a `covers` service that is not one of `vendor.services`; a vendor `id` another file of the \
+    portfolio already uses; a service listed twice with \
     different case or spacing; a service named by one generic word (`API`, `Platform`) written \
     with non-ASCII characters; a document path that leaves the vendor folder through a symbolic \
     link or a Windows path form; a number with a fraction (`1.0`) where an integer is expected; \
