@@ -170,7 +170,7 @@ fn the_summary_gives_the_portfolio_metrics() {
     let (_, table) = run(&["summary", "fixtures/portfolio", "--as-of", AS_OF], "2");
     let table = String::from_utf8(table).unwrap();
     assert!(
-        table.contains("vendors with current certifications ┆ 55% (5 of 9)"),
+        table.contains("vendors with current certifications ┆ 56% (5 of 9)"),
         "{table}"
     );
 }

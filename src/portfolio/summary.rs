@@ -25,9 +25,18 @@ impl Share {
         self.count += usize::from(counted);
     }
 
-    /// The share in percent, rounded down; `None` when the base is empty.
+    /// The share in percent, rounded half up (5 of 9 is 56%); `None` when the base is empty.
+    /// Only all of them is 100% and only none of them 0%: a 100% beside a "not met" target
+    /// (199 of 200) would contradict itself.
     pub fn percent(&self) -> Option<u32> {
-        (self.of > 0).then(|| (self.count * 100 / self.of) as u32)
+        (self.of > 0).then(|| {
+            let rounded = ((self.count * 200 + self.of) / (self.of * 2)) as u32;
+            match rounded {
+                100 if self.count < self.of => 99,
+                0 if self.count > 0 => 1,
+                p => p,
+            }
+        })
     }
 }
 
@@ -119,4 +128,23 @@ fn lapses(v: &VendorResult) -> usize {
             _ => false,
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Share;
+
+    #[test]
+    fn a_share_rounds_half_up_but_never_to_all_or_none() {
+        let percent = |count, of| Share { count, of }.percent();
+        assert_eq!(percent(5, 9), Some(56));
+        assert_eq!(percent(4, 9), Some(44));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(1, 2), Some(50));
+        assert_eq!(percent(9, 9), Some(100));
+        assert_eq!(percent(0, 9), Some(0));
+        assert_eq!(percent(199, 200), Some(99));
+        assert_eq!(percent(1, 300), Some(1));
+        assert_eq!(percent(0, 0), None);
+    }
 }
