@@ -244,6 +244,10 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
         "<div class=\"name\">Vendors with current certifications</div><div class=\"v\">56%</div>"
     ));
     assert!(page.contains("<div class=\"name\">Lapses</div><div class=\"v\">2</div>"));
+    // Risk tiers in order of severity, as everywhere else, not of the alphabet.
+    assert!(page.contains(
+        "<tbody><tr><th scope=\"row\">low</th><td>0</td><td>2</td></tr><tr><th scope=\"row\">medium</th><td>0</td><td>4</td></tr><tr><th scope=\"row\">high</th><td>1</td><td>2</td></tr></tbody>"
+    ));
 
     // The timeline: inline SVG with a lane per kind of event and the events listed as text.
     let svg_start = page.find("<svg viewBox=").expect("an inline SVG timeline");

@@ -173,6 +173,23 @@ fn the_summary_gives_the_portfolio_metrics() {
         table.contains("vendors with current certifications ┆ 56% (5 of 9)"),
         "{table}"
     );
+    // Risk tiers in order of severity (the JSON too), not of the alphabet.
+    assert!(
+        table.ends_with(
+            "\
+┌───────────┬──────┬──────┐
+│ risk tier ┆ pass ┆ fail │
+╞═══════════╪══════╪══════╡
+│ low       ┆ 0    ┆ 2    │
+│ medium    ┆ 0    ┆ 4    │
+│ high      ┆ 1    ┆ 2    │
+└───────────┴──────┴──────┘
+"
+        ),
+        "{table}"
+    );
+    let tiers: Vec<&String> = s["by_risk_tier"].as_object().unwrap().keys().collect();
+    assert_eq!(tiers, ["low", "medium", "high"]);
 }
 
 #[test]

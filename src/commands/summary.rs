@@ -96,7 +96,7 @@ fn write_summary_table(
     tiers.set_header(vec!["risk tier", "pass", "fail"]);
     for (tier, counts) in &s.by_risk_tier {
         let n = |k: &str| counts.get(k).copied().unwrap_or(0).to_string();
-        tiers.add_row(vec![tier.clone(), n("pass"), n("fail")]);
+        tiers.add_row(vec![tier.as_str().to_string(), n("pass"), n("fail")]);
     }
     writeln!(out, "{tiers}")
 }

@@ -58,8 +58,9 @@ pub struct Summary {
     /// Lapses: expired certificates, SOC 2 reports past their age limit, lapsed STAR entries and
     /// expired waivers; target zero.
     pub lapses: usize,
-    /// Vendors by risk tier and verdict.
-    pub by_risk_tier: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Vendors by risk tier (low, medium, high: in order of severity, not of the alphabet) and
+    /// verdict.
+    pub by_risk_tier: BTreeMap<RiskTier, BTreeMap<String, usize>>,
 }
 
 impl Summary {
@@ -95,18 +96,13 @@ impl Summary {
             self.ai_gap_assessments.add(done);
         }
         self.lapses += lapses(v);
-        let tier = match v.risk_tier {
-            RiskTier::Low => "low",
-            RiskTier::Medium => "medium",
-            RiskTier::High => "high",
-        };
         let verdict = match v.verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
         };
         *self
             .by_risk_tier
-            .entry(tier.to_string())
+            .entry(v.risk_tier)
             .or_default()
             .entry(verdict.to_string())
             .or_default() += 1;

@@ -334,7 +334,7 @@ fn summary_section(s: &Summary) -> Markup {
                     tbody {
                         @for (tier, counts) in &s.by_risk_tier {
                             tr {
-                                th scope="row" { (tier) }
+                                th scope="row" { (tier.as_str()) }
                                 td { (counts.get("pass").copied().unwrap_or(0)) }
                                 td { (counts.get("fail").copied().unwrap_or(0)) }
                             }
@@ -507,11 +507,7 @@ fn vendors_section(report: &RunReport) -> Markup {
 }
 
 fn tier(t: RiskTier) -> &'static str {
-    match t {
-        RiskTier::Low => "low",
-        RiskTier::Medium => "medium",
-        RiskTier::High => "high",
-    }
+    t.as_str()
 }
 
 /// A finding's status in words, with the severity it carries.
