@@ -86,8 +86,11 @@ fn write_summary_table(
     table.add_row(vec!["lapses".to_string(), s.lapses.to_string(), "0".into()]);
     writeln!(
         out,
-        "{} vendors: {} pass, {} fail, {} invalid · as of {as_of} · policy {policy}",
-        s.vendors, s.passed, s.failed, s.invalid
+        "{}: {} pass, {} fail, {} invalid · as of {as_of} · policy {policy}",
+        crate::rules::plural_pub(s.vendors, "vendor"),
+        s.passed,
+        s.failed,
+        s.invalid
     )?;
     writeln!(out, "{table}")?;
     let mut tiers = Table::new();

@@ -194,7 +194,10 @@ fn locate_all(path: &Path, text: &str, mut diags: Vec<Diagnostic>) -> Vec<InputE
         errors.push(
             InputError::whole_file(
                 path,
-                format!("{more} more errors not shown (at most {MAX_ERRORS_PER_FILE} per file)"),
+                format!(
+                    "{} not shown (at most {MAX_ERRORS_PER_FILE} per file)",
+                    crate::rules::plural_pub(more, "more error")
+                ),
             )
             .with_help("fix the errors above and run again"),
         );

@@ -585,7 +585,8 @@ fn vendor_article(i: usize, v: &VendorResult, as_of: Date) -> Markup {
                 " · attested: " (match a.attested { Some(true) => "yes", Some(false) => "no", None => "not evaluated" })
                 " · AI risks controlled: "
                 @if a.ai_risks_checked == 0 { "not checked" } @else { (a.ai_risks_controlled) " of " (a.ai_risks_checked) }
-                " · " (passed) " checks pass, " (not_applicable) " do not apply"
+                " · " (match passed { 1 => "1 check passes".to_string(), n => format!("{n} checks pass") })
+                ", " (match not_applicable { 1 => "1 does not apply".to_string(), n => format!("{n} do not apply") })
                 br;
                 "Evidence: " code { (v.file.display()) }
             }
