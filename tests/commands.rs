@@ -158,3 +158,75 @@ fn fail_on_warning_and_exit_zero_control_the_gate() {
         .code();
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn completions_offer_rule_ids_after_explain_and_policy_names_after_policy() {
+    let out = vendorcert().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    // `explain`: every rule id, in the registry's order.
+    let rules: serde_json::Value = serde_json::from_slice(
+        &vendorcert()
+            .args(["rules", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"SOC2-TYPE") && ids.contains(&"AI-RMF"));
+    let explain = script
+        .split("vendorcert__subcmd__explain)")
+        .nth(1)
+        .expect("an explain case");
+    assert!(
+        explain.starts_with(&format!(
+            "\n            opts=\"-h --help {}\"\n",
+            ids.join(" ")
+        )),
+        "{}",
+        &explain[..300]
+    );
+    // `--policy` (check, summary, expiring, questions): the built-in names, and files.
+    let policy = "COMPREPLY=($(compgen -W \"baseline\nai-vendor\nstrict\neu-ai-act-high-risk\" -- \"${cur}\") $(compgen -f -- \"${cur}\"))";
+    assert_eq!(script.matches(policy).count(), 4, "{script}");
+    // And bash completes with them.
+    let tmp = TempDir::new().unwrap();
+    fs::write(tmp.path().join("completion.bash"), &script).unwrap();
+    fs::write(tmp.path().join("my-policy.toml"), "").unwrap();
+    let complete = |words: &str| {
+        let out = std::process::Command::new("bash")
+            .current_dir(tmp.path())
+            .arg("-c")
+            .arg(format!(
+                "source ./completion.bash; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+                 _vendorcert vendorcert \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\" 2>/dev/null; \
+                 echo \"${{COMPREPLY[*]}}\""
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("vendorcert check --policy st"), "strict\n");
+    assert_eq!(complete("vendorcert check --policy my"), "my-policy.toml\n");
+    assert_eq!(complete("vendorcert explain AI-RM"), "AI-RMF\n");
+    // The fish script offers files beside the names.
+    let fish = vendorcert().args(["completions", "fish"]).output().unwrap();
+    let fish = String::from_utf8(fish.stdout).unwrap();
+    assert_eq!(fish.matches(" -r -F -a \"baseline").count(), 4, "{fish}");
+}
+
+#[test]
+fn explain_still_answers_an_unknown_rule_with_the_nearest_ids() {
+    let out = vendorcert().args(["explain", "soc2-typ"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: no rule `soc2-typ`\n  help: the nearest rule ids are SOC2-TYPE, SOC2-SCOPE, SOC2-PERIOD; `vendorcert rules` lists them all\n"
+    );
+    vendorcert().args(["explain", "soc2-type"]).assert().code(0);
+}

@@ -62,14 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Completions { shell } => {
-            let mut buffer = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "vendorcert",
-                &mut buffer,
-            );
-            emit(&buffer)?;
+            emit(completions(shell).as_bytes())?;
             Ok(0)
         }
         Command::Man => {
@@ -91,6 +84,41 @@ pub fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Re
         write!(err, "{}", crate::report::diagnostic::input_error(e))?;
     }
     Ok(2)
+}
+
+/// The completion script for `shell`. Rule ids complete after `explain`, built-in policy names
+/// after `--policy` and `policy show`; there bash and fish offer files too, since a policy file
+/// is as good as a name (clap's static scripts offer either the values or files, not both).
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut buffer = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "vendorcert",
+        &mut buffer,
+    );
+    let script = String::from_utf8_lossy(&buffer).into_owned();
+    let names = crate::policy::BUILT_IN.join(" ");
+    match shell {
+        clap_complete::Shell::Bash => {
+            let names_only = format!("COMPREPLY=($(compgen -W \"{names}\" -- \"${{cur}}\"))");
+            // The script sets IFS to a newline around a file argument's completion, so the
+            // names are separated by newlines.
+            let names_and_files = format!(
+                "COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\") $(compgen -f -- \"${{cur}}\"))",
+                crate::policy::BUILT_IN.join("\n")
+            );
+            script.replace(&names_only, &names_and_files)
+        }
+        clap_complete::Shell::Fish => {
+            let first = crate::policy::BUILT_IN[0];
+            script.replace(
+                &format!(" -r -f -a \"{first}"),
+                &format!(" -r -F -a \"{first}"),
+            )
+        }
+        _ => script,
+    }
 }
 
 /// The JSON Schema of the evidence format (committed as docs/evidence.schema.json).

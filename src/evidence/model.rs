@@ -88,8 +88,9 @@ pub struct Vendor {
     pub reviewer: Option<String>,
 }
 
-/// The order of declaration is the order of severity, and the order tiers are listed in
-/// (`low`, `medium`, `high`), everywhere: help, summary, reports.
+// The order of declaration is the order of severity, and the order tiers are listed in
+// (`low`, `medium`, `high`), everywhere: help, summary, reports. (A `//` comment: a doc comment
+// would become the schema's description of the type.)
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
 )]
