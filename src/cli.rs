@@ -67,8 +67,15 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): the program's, or a subcommand's.
+    Man {
+        /// The subcommand whose page to print, e.g. `check` or `policy show`.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every page (vendorcert.1, vendorcert-check.1 and so on) into DIR instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out_dir: Option<PathBuf>,
+    },
     /// Inspect policies.
     #[command(subcommand)]
     Policy(PolicyCommand),

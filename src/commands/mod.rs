@@ -7,6 +7,7 @@ pub mod diff;
 pub mod expiring;
 pub mod fetch;
 pub mod init;
+pub mod man;
 pub mod policy;
 pub mod questions;
 pub mod summary;
@@ -65,9 +66,28 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             emit(completions(shell).as_bytes())?;
             Ok(0)
         }
-        Command::Man => {
-            emit(man_page()?.as_bytes())?;
-            Ok(0)
+        Command::Man { command, out_dir } => {
+            if let Some(dir) = out_dir {
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                for (file, text) in man::pages()? {
+                    write_atomically(&dir.join(file), text.as_bytes())?;
+                }
+                return Ok(0);
+            }
+            match man::page(&command)? {
+                Some(text) => {
+                    emit(text.as_bytes())?;
+                    Ok(0)
+                }
+                None => {
+                    eprintln!(
+                        "error: no subcommand `{}`; `vendorcert --help` lists them",
+                        command.join(" ")
+                    );
+                    Ok(2)
+                }
+            }
         }
         Command::Questions(args) => questions::questions(args),
         Command::Summary(args) => summary::summary(args),
@@ -125,13 +145,6 @@ pub fn completions(shell: clap_complete::Shell) -> String {
 pub fn evidence_schema() -> String {
     let schema = schemars::schema_for!(crate::evidence::EvidenceFile);
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
-}
-
-/// The man page, generated from the argument definitions (committed as docs/vendorcert.1).
-pub fn man_page() -> anyhow::Result<String> {
-    let mut buffer = Vec::new();
-    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buffer)?;
-    Ok(String::from_utf8(buffer)?)
 }
 
 /// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.
