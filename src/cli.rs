@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::evidence::Date;
 
@@ -45,7 +48,8 @@ pub enum Command {
     /// Explain a rule: what it checks, why, passing and failing evidence, its sources, the
     /// question.
     Explain {
-        /// The rule id, e.g. SOC2-TYPE.
+        /// The rule id, e.g. SOC2-TYPE (`vendorcert rules` lists them).
+        #[arg(value_name = "RULE", value_parser = Offered(rule_ids), hide_possible_values = true)]
         rule: String,
     },
     /// Write a commented vendor.toml template into DIR (created if needed).
@@ -63,8 +67,15 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): the program's, or a subcommand's.
+    Man {
+        /// The subcommand whose page to print, e.g. `check` or `policy show`.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every page (vendorcert.1, vendorcert-check.1 and so on) into DIR instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out_dir: Option<PathBuf>,
+    },
     /// Inspect policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -78,7 +89,7 @@ pub enum PolicyCommand {
     /// loads it as the same policy until it is changed (then give it its own `name`).
     Show {
         /// A built-in policy (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy file.
-        #[arg(value_name = "NAME|FILE")]
+        #[arg(value_name = "NAME|FILE", value_parser = Offered(policy_names), value_hint = ValueHint::FilePath, hide_possible_values = true)]
         policy: String,
     },
 }
@@ -95,7 +106,7 @@ pub struct RunArgs {
     /// Policy: a built-in name (baseline, ai-vendor, strict, eu-ai-act-high-risk) or a policy
     /// file. Default: each vendor's risk tier picks one (low: baseline, medium: ai-vendor,
     /// high: eu-ai-act-high-risk).
-    #[arg(long, value_name = "NAME|FILE")]
+    #[arg(long, value_name = "NAME|FILE", value_parser = Offered(policy_names), value_hint = ValueHint::FilePath, hide_possible_values = true)]
     pub policy: Option<String>,
     /// Waivers file (TOML); a `waivers.toml` in a folder given as PATH is read too.
     #[arg(long, value_name = "FILE")]
@@ -260,7 +271,7 @@ pub struct QuestionsArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
     /// Policy (as for `check`); default by the vendor's risk tier.
-    #[arg(long, value_name = "NAME|FILE")]
+    #[arg(long, value_name = "NAME|FILE", value_parser = Offered(policy_names), value_hint = ValueHint::FilePath, hide_possible_values = true)]
     pub policy: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QuestionsFormat::Markdown)]
@@ -313,4 +324,35 @@ pub enum ColorChoice {
 
 fn parse_as_of(s: &str) -> Result<Date, String> {
     s.parse()
+}
+
+/// Accepts any text, and offers the values `.0` lists to shell completion. For arguments whose
+/// command judges the value itself: `explain` answers an unknown rule id with the nearest ones,
+/// and `--policy` takes a policy file as well as a built-in name.
+#[derive(Clone, Copy)]
+struct Offered(fn() -> Vec<&'static str>);
+
+impl TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+fn rule_ids() -> Vec<&'static str> {
+    crate::rules::RULES.iter().map(|r| r.id).collect()
+}
+
+fn policy_names() -> Vec<&'static str> {
+    crate::policy::BUILT_IN.to_vec()
 }

@@ -143,3 +143,76 @@ fn dates_that_cannot_all_be_true_are_input_errors_at_their_line() {
         "{e}"
     );
 }
+
+/// The stderr of checking one vendor whose evidence file is `text`, with the temporary folder
+/// written `<dir>`.
+fn stderr_in_dir(file_name: &str, text: &str) -> String {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("v");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join(file_name), text).unwrap();
+    let out = vendorcert()
+        .args(["check", "--as-of", "2026-11-23", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&dir.display().to_string(), "<dir>")
+}
+
+const DATED_VENDOR: &str = "schema = 1\n\n[vendor]\nid = \"x-co\"\nname = \"X Co\"\nservices = [\"X Analytics API\"]\nai_vendor = false\nrisk_tier = \"low\"\ndata_classes = []\nlast_review = ";
+
+#[test]
+fn a_date_written_with_slashes_or_dots_gets_the_date_form_as_help() {
+    // Bare in TOML, `2026/09/30` is a syntax error that says nothing of dates: the help does.
+    assert_eq!(
+        stderr_in_dir("vendor.toml", &format!("{DATED_VENDOR}2026/09/30\n")),
+        "error: <dir>/vendor.toml:10:15: string values must be quoted, expected literal string
+   ┌─ <dir>/vendor.toml:10:15
+   │
+10 │ last_review = 2026/09/30
+   │               ^^^^^^^^^^ string values must be quoted, expected literal string
+   │
+   = help: dates are written YYYY-MM-DD, e.g. 2026-09-30
+
+"
+    );
+    // TOML stops at the second dot of `30.09.2026`; the help reads the whole value.
+    assert_eq!(
+        stderr_in_dir("vendor.toml", &format!("{DATED_VENDOR}30.09.2026\n")),
+        "error: <dir>/vendor.toml:10:20: invalid float, expected nothing
+   ┌─ <dir>/vendor.toml:10:20
+   │
+10 │ last_review = 30.09.2026
+   │                    ^^^^^ invalid float, expected nothing
+   │
+   = help: dates are written YYYY-MM-DD, e.g. 2026-09-30
+
+"
+    );
+    // Quoted, it reaches the date field, which says the same.
+    assert_eq!(
+        stderr_in_dir("vendor.toml", &format!("{DATED_VENDOR}\"2026/09/30\"\n")),
+        "error: <dir>/vendor.toml:10:15: `2026/09/30` is not a date in the form YYYY-MM-DD
+   ┌─ <dir>/vendor.toml:10:15
+   │
+10 │ last_review = \"2026/09/30\"
+   │               ^^^^^^^^^^^^ `2026/09/30` is not a date in the form YYYY-MM-DD
+   │
+   = help: dates are written YYYY-MM-DD, e.g. 2026-09-30
+
+"
+    );
+    let json = "{\"schema\": 1, \"vendor\": {\"id\": \"x-co\", \"name\": \"X Co\", \"services\": [\"X Analytics API\"], \"ai_vendor\": false, \"risk_tier\": \"low\", \"data_classes\": [], \"last_review\": \"30/09/2026\"}}\n";
+    let j = stderr_in_dir("vendor.json", json);
+    assert!(
+        j.contains("`30/09/2026` is not a date in the form YYYY-MM-DD"),
+        "{j}"
+    );
+    assert!(
+        j.ends_with("= help: dates are written YYYY-MM-DD, e.g. 2026-09-30\n\n"),
+        "{j}"
+    );
+}

@@ -241,9 +241,13 @@ fn the_portfolio_page_has_one_row_per_vendor_and_a_timeline() {
     assert!(page.contains("As of <time datetime=\"2026-11-23\">2026-11-23</time> · policy <strong>by risk tier</strong> · vendorcert "));
     assert!(page.contains("<div class=\"v\">9</div><div>1 pass · 8 fail · 0 invalid</div>"));
     assert!(page.contains(
-        "<div class=\"name\">Vendors with current certifications</div><div class=\"v\">55%</div>"
+        "<div class=\"name\">Vendors with current certifications</div><div class=\"v\">56%</div>"
     ));
     assert!(page.contains("<div class=\"name\">Lapses</div><div class=\"v\">2</div>"));
+    // Risk tiers in order of severity, as everywhere else, not of the alphabet.
+    assert!(page.contains(
+        "<tbody><tr><th scope=\"row\">low</th><td>0</td><td>2</td></tr><tr><th scope=\"row\">medium</th><td>0</td><td>4</td></tr><tr><th scope=\"row\">high</th><td>1</td><td>2</td></tr></tbody>"
+    ));
 
     // The timeline: inline SVG with a lane per kind of event and the events listed as text.
     let svg_start = page.find("<svg viewBox=").expect("an inline SVG timeline");

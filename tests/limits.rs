@@ -373,6 +373,22 @@ fn at_most_100_errors_are_shown_per_file() {
     let report = run.json();
     let errors = report["vendors"][0]["input_errors"].as_array().unwrap();
     assert_eq!(errors.len(), 101);
+
+    // One over the limit is one error, not "1 more errors".
+    let mut text = good_citing("soc2.pdf");
+    text.push_str("\n[contract]\nsource = \"document\"\n");
+    for i in 0..101 {
+        text.push_str(&format!("unknown_{i} = 1\n"));
+    }
+    let dir = vendor_folder(tmp.path(), "w", &text);
+    let run = check(&dir, &[]);
+    assert!(
+        run.stderr.contains(
+            "vendor.toml: 1 more error not shown (at most 100 per file)\n  help: fix the errors above and run again"
+        ),
+        "{}",
+        run.stderr
+    );
     assert_eq!(errors[0]["message"], "unknown field `unknown_0`");
 }
 

@@ -170,9 +170,26 @@ fn the_summary_gives_the_portfolio_metrics() {
     let (_, table) = run(&["summary", "fixtures/portfolio", "--as-of", AS_OF], "2");
     let table = String::from_utf8(table).unwrap();
     assert!(
-        table.contains("vendors with current certifications ┆ 55% (5 of 9)"),
+        table.contains("vendors with current certifications ┆ 56% (5 of 9)"),
         "{table}"
     );
+    // Risk tiers in order of severity (the JSON too), not of the alphabet.
+    assert!(
+        table.ends_with(
+            "\
+┌───────────┬──────┬──────┐
+│ risk tier ┆ pass ┆ fail │
+╞═══════════╪══════╪══════╡
+│ low       ┆ 0    ┆ 2    │
+│ medium    ┆ 0    ┆ 4    │
+│ high      ┆ 1    ┆ 2    │
+└───────────┴──────┴──────┘
+"
+        ),
+        "{table}"
+    );
+    let tiers: Vec<&String> = s["by_risk_tier"].as_object().unwrap().keys().collect();
+    assert_eq!(tiers, ["low", "medium", "high"]);
 }
 
 #[test]
@@ -549,4 +566,63 @@ fn the_quick_id_scan_never_disagrees_with_the_full_load() {
         }
     }
     assert!(scanned > 300, "scanned {scanned}, unknown {unknown}");
+}
+
+/// One vendor, one event, one change: counts of one are singular in every command's output.
+#[test]
+fn counts_of_one_are_singular() {
+    let vendor = "fixtures/portfolio/aldermoor-ai";
+    let (code, summary) = run(&["summary", vendor, "--as-of", AS_OF], "2");
+    assert_eq!(code, Some(0));
+    assert!(
+        String::from_utf8_lossy(&summary).starts_with(
+            "1 vendor: 0 pass, 1 fail, 0 invalid · as of 2026-11-23 · policy by risk tier\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&summary)
+    );
+    let (_, markdown) = run(
+        &["check", vendor, "--as-of", AS_OF, "--format", "markdown"],
+        "2",
+    );
+    assert!(
+        String::from_utf8_lossy(&markdown).starts_with(
+            "## vendorcert report\n\n**1 vendor: 0 pass, 1 fail, 0 invalid** · as of 2026-11-23 · policy by risk tier\n"
+        ),
+        "{}",
+        String::from_utf8_lossy(&markdown)
+    );
+    let (code, expiring) = run(
+        &["expiring", vendor, "--as-of", AS_OF, "--within", "60d"],
+        "2",
+    );
+    assert_eq!(code, Some(0));
+    assert!(
+        String::from_utf8_lossy(&expiring).starts_with("1 event from 2026-11-23 to 2027-01-22\n"),
+        "{}",
+        String::from_utf8_lossy(&expiring)
+    );
+    let tmp = TempDir::new().unwrap();
+    let (old, new) = (tmp.path().join("old.json"), tmp.path().join("new.json"));
+    for (as_of, out) in [(AS_OF, &old), ("2027-06-30", &new)] {
+        vendorcert()
+            .args([
+                "check", vendor, "--format", "json", "--as-of", as_of, "--output",
+            ])
+            .arg(out)
+            .output()
+            .unwrap();
+    }
+    let diff = vendorcert()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&diff.stdout)
+            .starts_with("1 vendor changed between 2026-11-23 and 2027-06-30\n"),
+        "{}",
+        String::from_utf8_lossy(&diff.stdout)
+    );
 }

@@ -19,8 +19,11 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<u8> {
         RulesFormat::Table => {
             writeln!(
                 buffer,
-                "{} vendors changed between {} and {}",
-                d.changes.len(),
+                "{} between {} and {}",
+                match d.changes.len() {
+                    1 => "1 vendor changed".to_string(),
+                    n => format!("{n} vendors changed"),
+                },
                 d.old_as_of,
                 d.new_as_of
             )?;

@@ -55,7 +55,11 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
                     e.location.clone(),
                 ]);
             }
-            writeln!(buffer, "{} events from {as_of} to {until}", events.len())?;
+            writeln!(
+                buffer,
+                "{} from {as_of} to {until}",
+                crate::rules::plural_pub(events.len(), "event")
+            )?;
             writeln!(buffer, "{table}")?;
         }
     }

@@ -50,8 +50,8 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
     }
     writeln!(
         buffer,
-        "{} look-ups: {} answered, {unavailable} unavailable; cache: {}",
-        looked.len(),
+        "{}: {} answered, {unavailable} unavailable; cache: {}",
+        crate::rules::plural_pub(looked.len(), "look-up"),
         looked.len() - unavailable,
         session.cache.dir.display()
     )?;

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod expiring;
 pub mod fetch;
 pub mod init;
+pub mod man;
 pub mod policy;
 pub mod questions;
 pub mod summary;
@@ -62,19 +63,31 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Completions { shell } => {
-            let mut buffer = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "vendorcert",
-                &mut buffer,
-            );
-            emit(&buffer)?;
+            emit(completions(shell).as_bytes())?;
             Ok(0)
         }
-        Command::Man => {
-            emit(man_page()?.as_bytes())?;
-            Ok(0)
+        Command::Man { command, out_dir } => {
+            if let Some(dir) = out_dir {
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                for (file, text) in man::pages()? {
+                    write_atomically(&dir.join(file), text.as_bytes())?;
+                }
+                return Ok(0);
+            }
+            match man::page(&command)? {
+                Some(text) => {
+                    emit(text.as_bytes())?;
+                    Ok(0)
+                }
+                None => {
+                    eprintln!(
+                        "error: no subcommand `{}`; `vendorcert --help` lists them",
+                        command.join(" ")
+                    );
+                    Ok(2)
+                }
+            }
         }
         Command::Questions(args) => questions::questions(args),
         Command::Summary(args) => summary::summary(args),
@@ -93,17 +106,45 @@ pub fn report_input_errors(errors: &[crate::evidence::InputError]) -> anyhow::Re
     Ok(2)
 }
 
+/// The completion script for `shell`. Rule ids complete after `explain`, built-in policy names
+/// after `--policy` and `policy show`; there bash and fish offer files too, since a policy file
+/// is as good as a name (clap's static scripts offer either the values or files, not both).
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut buffer = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "vendorcert",
+        &mut buffer,
+    );
+    let script = String::from_utf8_lossy(&buffer).into_owned();
+    let names = crate::policy::BUILT_IN.join(" ");
+    match shell {
+        clap_complete::Shell::Bash => {
+            let names_only = format!("COMPREPLY=($(compgen -W \"{names}\" -- \"${{cur}}\"))");
+            // The script sets IFS to a newline around a file argument's completion, so the
+            // names are separated by newlines.
+            let names_and_files = format!(
+                "COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\") $(compgen -f -- \"${{cur}}\"))",
+                crate::policy::BUILT_IN.join("\n")
+            );
+            script.replace(&names_only, &names_and_files)
+        }
+        clap_complete::Shell::Fish => {
+            let first = crate::policy::BUILT_IN[0];
+            script.replace(
+                &format!(" -r -f -a \"{first}"),
+                &format!(" -r -F -a \"{first}"),
+            )
+        }
+        _ => script,
+    }
+}
+
 /// The JSON Schema of the evidence format (committed as docs/evidence.schema.json).
 pub fn evidence_schema() -> String {
     let schema = crate::evidence::schema::evidence_schema();
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
-}
-
-/// The man page, generated from the argument definitions (committed as docs/vendorcert.1).
-pub fn man_page() -> anyhow::Result<String> {
-    let mut buffer = Vec::new();
-    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buffer)?;
-    Ok(String::from_utf8(buffer)?)
 }
 
 /// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.

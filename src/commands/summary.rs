@@ -86,8 +86,11 @@ fn write_summary_table(
     table.add_row(vec!["lapses".to_string(), s.lapses.to_string(), "0".into()]);
     writeln!(
         out,
-        "{} vendors: {} pass, {} fail, {} invalid · as of {as_of} · policy {policy}",
-        s.vendors, s.passed, s.failed, s.invalid
+        "{}: {} pass, {} fail, {} invalid · as of {as_of} · policy {policy}",
+        crate::rules::plural_pub(s.vendors, "vendor"),
+        s.passed,
+        s.failed,
+        s.invalid
     )?;
     writeln!(out, "{table}")?;
     let mut tiers = Table::new();
@@ -96,7 +99,7 @@ fn write_summary_table(
     tiers.set_header(vec!["risk tier", "pass", "fail"]);
     for (tier, counts) in &s.by_risk_tier {
         let n = |k: &str| counts.get(k).copied().unwrap_or(0).to_string();
-        tiers.add_row(vec![tier.clone(), n("pass"), n("fail")]);
+        tiers.add_row(vec![tier.as_str().to_string(), n("pass"), n("fail")]);
     }
     writeln!(out, "{tiers}")
 }

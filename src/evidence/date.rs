@@ -122,6 +122,32 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         .ok_or_else(|| format!("invalid date `{text}`: that month has no day {day}"))
 }
 
+/// The help for a value that looks like a date written another way (`2026/09/30`,
+/// `30.09.2026`, `2026-9-30`): dates are `YYYY-MM-DD`. The example is the value itself rewritten
+/// when its order is certain (year first, or a day over 12), else a fixed one.
+pub fn date_form_hint(text: &str) -> Option<String> {
+    let sep = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let numeric = |p: &&str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !parts.iter().all(numeric) || parse_date(text).is_ok() {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let (a, b, c) = (parts[0], parts[1], parts[2]);
+    let ymd = match (a.len(), c.len()) {
+        (4, 1 | 2) => Some((a, b, c)),
+        (1 | 2, 4) if n(a) > 12 => Some((c, b, a)),
+        (1 | 2, 4) if n(b) > 12 => Some((c, a, b)),
+        (1 | 2, 4) => None,
+        _ => return None,
+    };
+    let example = ymd
+        .map(|(y, m, d)| format!("{y}-{:02}-{:02}", n(m), n(d)))
+        .filter(|e| parse_date(e).is_ok())
+        .unwrap_or_else(|| "2026-09-30".to_string());
+    Some(format!("dates are written YYYY-MM-DD, e.g. {example}"))
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DateVisitor;
@@ -182,6 +208,24 @@ mod tests {
         );
         assert!(parse_date("28/02/2027").is_err());
         assert!(parse_date("2027-2-28").is_err());
+    }
+
+    #[test]
+    fn dates_written_another_way_get_the_form_as_help() {
+        let hint = |t| date_form_hint(t);
+        let says = |e: &str| Some(format!("dates are written YYYY-MM-DD, e.g. {e}"));
+        assert_eq!(hint("2026/09/30"), says("2026-09-30"));
+        assert_eq!(hint("2026.9.3"), says("2026-09-03"));
+        assert_eq!(hint("2026-9-30"), says("2026-09-30"));
+        assert_eq!(hint("30/09/2026"), says("2026-09-30"));
+        assert_eq!(hint("30.09.2026"), says("2026-09-30"));
+        assert_eq!(hint("09/30/2026"), says("2026-09-30"));
+        // Day and month cannot be told apart: a fixed example, not a guess.
+        assert_eq!(hint("03/04/2026"), says("2026-09-30"));
+        assert_eq!(hint("2026/02/30"), says("2026-09-30"));
+        for not_a_date in ["2026-09-30", "1.5", "v1.2.3", "10/10", "high", "1/2/3"] {
+            assert_eq!(hint(not_a_date), None, "{not_a_date}");
+        }
     }
 
     #[test]

@@ -239,10 +239,12 @@ impl<'de, 'a> de::Deserializer<'de> for NodeDeserializer<'a> {
         match parse_date(text) {
             Ok(_) => self.settle(visitor.visit_str(text)),
             Err(problem) => {
-                self.recorder.record(
-                    Diagnostic::at(self.node.span.clone(), problem)
-                        .with_help("write a calendar date as YYYY-MM-DD, e.g. 2027-02-28"),
-                );
+                self.recorder
+                    .record(Diagnostic::at(self.node.span.clone(), problem).with_help(
+                        super::date::date_form_hint(text).unwrap_or_else(|| {
+                            "write a calendar date as YYYY-MM-DD, e.g. 2027-02-28".to_string()
+                        }),
+                    ));
                 self.settle(visitor.visit_str(placeholder))
             }
         }

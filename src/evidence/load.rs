@@ -194,7 +194,12 @@ fn locate_all(path: &Path, text: &str, mut diags: Vec<Diagnostic>) -> Vec<InputE
         errors.push(
             InputError::whole_file(
                 path,
-                format!("{more} more errors not shown (at most {MAX_ERRORS_PER_FILE} per file)"),
+                match more {
+                    1 => format!("1 more error not shown (at most {MAX_ERRORS_PER_FILE} per file)"),
+                    n => format!(
+                        "{n} more errors not shown (at most {MAX_ERRORS_PER_FILE} per file)"
+                    ),
+                },
             )
             .with_help("fix the errors above and run again"),
         );

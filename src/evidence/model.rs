@@ -93,12 +93,28 @@ pub struct Vendor {
     pub reviewer: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+// The order of declaration is the order of severity, and the order tiers are listed in
+// (`low`, `medium`, `high`), everywhere: help, summary, reports. (A `//` comment: a doc comment
+// would become the schema's description of the type.)
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskTier {
     Low,
     Medium,
     High,
+}
+
+impl RiskTier {
+    /// The tier as written in evidence files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskTier::Low => "low",
+            RiskTier::Medium => "medium",
+            RiskTier::High => "high",
+        }
+    }
 }
 
 #[derive(

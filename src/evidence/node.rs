@@ -106,7 +106,12 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
             .into_iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::at(span, first_line(e.message()))
+                let diagnostic = Diagnostic::at(span.clone(), first_line(e.message()));
+                // A bare `2026/09/30` is a TOML syntax error that says nothing of dates.
+                match super::date::date_form_hint(value_around(text, span.start)) {
+                    Some(hint) => diagnostic.with_help(hint),
+                    None => diagnostic,
+                }
             })
             .collect());
     }
@@ -119,6 +124,21 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
     } else {
         Err(diags)
     }
+}
+
+/// The bare value (digits and date separators) around `offset`: where TOML stops parsing a
+/// date written `2026/09/30` or `30.09.2026`.
+fn value_around(text: &str, offset: usize) -> &str {
+    let part = |c: char| c.is_ascii_digit() || matches!(c, '/' | '.' | '-');
+    let offset = offset.min(text.len());
+    let (Some(before), Some(after)) = (text.get(..offset), text.get(offset..)) else {
+        return "";
+    };
+    let start = before.rfind(|c: char| !part(c)).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = offset + after.find(|c: char| !part(c)).unwrap_or(after.len());
+    &text[start..end]
 }
 
 /// Refuses lists longer than [`MAX_LIST_ENTRIES`], pointing at the first entry over the limit

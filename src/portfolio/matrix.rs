@@ -509,7 +509,10 @@ fn cell(
             }
             (CellStatus::Missing, Column::Star) => "no CSA STAR entry in the evidence".to_string(),
             (CellStatus::Missing, _) => format!("no {} in the evidence", column.label()),
-            _ => format!("{} checks pass", findings.len()),
+            _ => match findings.len() {
+                1 => "1 check passes".to_string(),
+                n => format!("{n} checks pass"),
+            },
         });
     }
     let facts = if column.is_ai() {

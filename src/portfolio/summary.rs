@@ -25,9 +25,18 @@ impl Share {
         self.count += usize::from(counted);
     }
 
-    /// The share in percent, rounded down; `None` when the base is empty.
+    /// The share in percent, rounded half up (5 of 9 is 56%); `None` when the base is empty.
+    /// Only all of them is 100% and only none of them 0%: a 100% beside a "not met" target
+    /// (199 of 200) would contradict itself.
     pub fn percent(&self) -> Option<u32> {
-        (self.of > 0).then(|| (self.count * 100 / self.of) as u32)
+        (self.of > 0).then(|| {
+            let rounded = ((self.count * 200 + self.of) / (self.of * 2)) as u32;
+            match rounded {
+                100 if self.count < self.of => 99,
+                0 if self.count > 0 => 1,
+                p => p,
+            }
+        })
     }
 }
 
@@ -49,8 +58,9 @@ pub struct Summary {
     /// Lapses: expired certificates, SOC 2 reports past their age limit, lapsed STAR entries and
     /// expired waivers; target zero.
     pub lapses: usize,
-    /// Vendors by risk tier and verdict.
-    pub by_risk_tier: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Vendors by risk tier (low, medium, high: in order of severity, not of the alphabet) and
+    /// verdict.
+    pub by_risk_tier: BTreeMap<RiskTier, BTreeMap<String, usize>>,
 }
 
 impl Summary {
@@ -86,18 +96,13 @@ impl Summary {
             self.ai_gap_assessments.add(done);
         }
         self.lapses += lapses(v);
-        let tier = match v.risk_tier {
-            RiskTier::Low => "low",
-            RiskTier::Medium => "medium",
-            RiskTier::High => "high",
-        };
         let verdict = match v.verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
         };
         *self
             .by_risk_tier
-            .entry(tier.to_string())
+            .entry(v.risk_tier)
             .or_default()
             .entry(verdict.to_string())
             .or_default() += 1;
@@ -119,4 +124,23 @@ fn lapses(v: &VendorResult) -> usize {
             _ => false,
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Share;
+
+    #[test]
+    fn a_share_rounds_half_up_but_never_to_all_or_none() {
+        let percent = |count, of| Share { count, of }.percent();
+        assert_eq!(percent(5, 9), Some(56));
+        assert_eq!(percent(4, 9), Some(44));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(1, 2), Some(50));
+        assert_eq!(percent(9, 9), Some(100));
+        assert_eq!(percent(0, 9), Some(0));
+        assert_eq!(percent(199, 200), Some(99));
+        assert_eq!(percent(1, 300), Some(1));
+        assert_eq!(percent(0, 0), None);
+    }
 }

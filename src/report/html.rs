@@ -334,7 +334,7 @@ fn summary_section(s: &Summary) -> Markup {
                     tbody {
                         @for (tier, counts) in &s.by_risk_tier {
                             tr {
-                                th scope="row" { (tier) }
+                                th scope="row" { (tier.as_str()) }
                                 td { (counts.get("pass").copied().unwrap_or(0)) }
                                 td { (counts.get("fail").copied().unwrap_or(0)) }
                             }
@@ -507,11 +507,7 @@ fn vendors_section(report: &RunReport) -> Markup {
 }
 
 fn tier(t: RiskTier) -> &'static str {
-    match t {
-        RiskTier::Low => "low",
-        RiskTier::Medium => "medium",
-        RiskTier::High => "high",
-    }
+    t.as_str()
 }
 
 /// A finding's status in words, with the severity it carries.
@@ -589,7 +585,8 @@ fn vendor_article(i: usize, v: &VendorResult, as_of: Date) -> Markup {
                 " · attested: " (match a.attested { Some(true) => "yes", Some(false) => "no", None => "not evaluated" })
                 " · AI risks controlled: "
                 @if a.ai_risks_checked == 0 { "not checked" } @else { (a.ai_risks_controlled) " of " (a.ai_risks_checked) }
-                " · " (passed) " checks pass, " (not_applicable) " do not apply"
+                " · " (match passed { 1 => "1 check passes".to_string(), n => format!("{n} checks pass") })
+                ", " (match not_applicable { 1 => "1 does not apply".to_string(), n => format!("{n} do not apply") })
                 br;
                 "Evidence: " code { (v.file.display()) }
             }

@@ -103,8 +103,8 @@ fn write_head(
     writeln!(out)?;
     writeln!(
         out,
-        "**{} vendors: {passed} pass, {} fail, {} invalid** · as of {} · policy {}",
-        report.vendors.len(),
+        "**{}: {passed} pass, {} fail, {} invalid** · as of {} · policy {}",
+        count_of(report.vendors.len(), "vendor"),
         evaluated.len() - passed,
         report.invalid_count(),
         report.as_of,

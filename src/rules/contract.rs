@@ -3,7 +3,7 @@
 use crate::evidence::scope::fold;
 use crate::evidence::{Contract, RiskTier, Standard};
 
-use super::{Ctx, Framework, Level, Outcome, Rule};
+use super::{Ctx, Framework, Level, Outcome, Rule, plural};
 
 /// Runs `check` on the `[contract]` section; fails when there is none.
 fn with_contract(ctx: &Ctx, check: impl Fn(&Contract) -> Outcome) -> Vec<Outcome> {
@@ -112,7 +112,7 @@ pub static LAPSE_NOTICE: Rule = Rule {
             None => Outcome::fail("no notice term for a lapsed certification").at("contract"),
             Some(d) if d > 30 => Outcome::fail(format!("notice within {d} days, more than 30"))
                 .at("contract.lapse_notice_days"),
-            Some(d) => Outcome::pass(format!("notice within {d} days"))
+            Some(d) => Outcome::pass(format!("notice within {}", plural(d as usize, "day")))
                 .resting_on(c.source)
                 .at("contract.lapse_notice_days"),
         })
@@ -170,16 +170,19 @@ pub static SUBPROCESSORS: Rule = Rule {
                     Outcome::fail("no sub-processor change notice recorded").at("contract")
                 }
                 (Some(d), _) if d < 30 => Outcome::fail(format!(
-                    "{d} days' notice of a sub-processor change, under 30"
+                    "{} of a sub-processor change, under 30",
+                    days_notice(d)
                 ))
                 .at("contract.subprocessor_notice_days"),
                 (Some(d), Some(true)) => {
-                    Outcome::pass(format!("{d} days' notice, with a right to object"))
+                    Outcome::pass(format!("{}, with a right to object", days_notice(d)))
                         .resting_on(c.source)
                         .at("contract.subprocessor_notice_days")
                 }
-                (Some(d), _) => Outcome::warn(format!("{d} days' notice, but no right to object"))
-                    .at("contract.subprocessor_objection"),
+                (Some(d), _) => {
+                    Outcome::warn(format!("{}, but no right to object", days_notice(d)))
+                        .at("contract.subprocessor_objection")
+                }
             }
         })
     },
@@ -206,11 +209,12 @@ pub static ZDR: Rule = Rule {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
         }
         with_contract(ctx, |c| match (c.zdr_in_order_form, c.zdr_retention_days) {
-            (Some(true), Some(d)) => {
-                Outcome::pass(format!("ZDR in the order form, retention window {d} days"))
-                    .resting_on(c.source)
-                    .at("contract.zdr_in_order_form")
-            }
+            (Some(true), Some(d)) => Outcome::pass(format!(
+                "ZDR in the order form, retention window {}",
+                plural(d as usize, "day")
+            ))
+            .resting_on(c.source)
+            .at("contract.zdr_in_order_form"),
             (Some(true), None) => {
                 Outcome::fail("ZDR is in the order form but no retention window is named")
                     .at("contract.zdr_in_order_form")
@@ -219,3 +223,20 @@ pub static ZDR: Rule = Rule {
         })
     },
 };
+
+/// "1 day's notice" / "30 days' notice".
+fn days_notice(d: impl Into<u64>) -> String {
+    match d.into() {
+        1 => "1 day's notice".to_string(),
+        d => format!("{d} days' notice"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_day_of_notice_is_singular() {
+        assert_eq!(super::days_notice(1u32), "1 day's notice");
+        assert_eq!(super::days_notice(30u32), "30 days' notice");
+    }
+}

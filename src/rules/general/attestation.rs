@@ -7,7 +7,7 @@ use crate::evidence::{Opinion, Source, StarAssessment};
 use crate::rules::iso::{current_certs, is_security_standard};
 use crate::rules::soc2::current_reports;
 use crate::rules::star::valid_until;
-use crate::rules::{Ctx, Framework, Level, Outcome, Rule, all_of};
+use crate::rules::{Ctx, Framework, Level, Outcome, Rule, all_of, plural};
 
 pub static INDEPENDENT: Rule = Rule {
     id: "GEN-INDEPENDENT",
@@ -282,11 +282,18 @@ pub static EXPIRY: Rule = Rule {
         }
         if soon.is_empty() {
             return vec![Outcome::pass(format!(
-                "nothing lapses within {horizon} days"
+                "nothing lapses within {}",
+                plural(horizon as usize, "day")
             ))];
         }
         soon.into_iter()
-            .map(|(at, what)| Outcome::warn(format!("{what}, within {horizon} days")).at(at))
+            .map(|(at, what)| {
+                Outcome::warn(format!(
+                    "{what}, within {}",
+                    plural(horizon as usize, "day")
+                ))
+                .at(at)
+            })
             .collect()
     },
 };
