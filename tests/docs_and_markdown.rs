@@ -525,3 +525,35 @@ fn no_user_facing_text_mentions_seeds() {
         );
     }
 }
+
+/// The field reference of `docs/evidence-format.md` (between its markers) is generated from the
+/// evidence model's doc comments and the rules' `reads`: it fails when it differs, and
+/// `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_evidence_format_field_reference_is_up_to_date() {
+    use vendorcert::report::fields_doc::{REGENERATE, with_reference};
+    let path = Path::new(ROOT).join("docs/evidence-format.md");
+    let actual = fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
+    let expected = with_reference(&actual).unwrap_or_else(|| {
+        panic!("docs/evidence-format.md lacks the markers of the generated field reference")
+    });
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    if actual != expected {
+        let (have, want): (Vec<&str>, Vec<&str>) =
+            (actual.split('\n').collect(), expected.split('\n').collect());
+        let n = (0..have.len().max(want.len()))
+            .find(|&i| have.get(i) != want.get(i))
+            .unwrap_or(0);
+        panic!(
+            "the field reference of docs/evidence-format.md is out of date with the evidence \
+             model or the rules' `reads`; regenerate it with `{REGENERATE}` and commit it.\n\
+             first difference at line {}:\n  file:      {:?}\n  generated: {:?}",
+            n + 1,
+            have.get(n).copied().unwrap_or("(end of file)"),
+            want.get(n).copied().unwrap_or("(end of file)"),
+        );
+    }
+}
