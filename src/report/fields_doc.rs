@@ -274,7 +274,7 @@ fn readers_cell(field: &Field) -> String {
         return if field.kind.is_section() {
             "—".to_string()
         } else {
-            "none: recorded only".to_string()
+            "no rule".to_string()
         };
     }
     rules
