@@ -319,20 +319,15 @@ pub fn reference_markdown() -> String {
         };
         md.push_str(&format!("<a id=\"{anchor}\"></a>\n### {title}\n\n"));
         if let Some(field) = section {
-            let read = readers_cell(field);
-            let what = if matches!(field.kind, Kind::List(_)) {
-                "entries"
+            let required = if field.required {
+                "required".to_string()
             } else {
-                "table"
+                required_cell(field).replacen("no", "optional", 1)
             };
             md.push_str(&format!(
-                "Path `{}`; {} {what}. Read as a whole by: {read}.\n\n",
+                "Path `{}`: {}, {required}.\n\n",
                 field.path,
-                if field.required {
-                    "required"
-                } else {
-                    "optional"
-                },
+                field.kind.describe(),
             ));
         }
         md.push_str("| field | type | required | meaning | read by |\n");
