@@ -224,13 +224,13 @@ fn heading(field: &Field) -> (String, String) {
         Kind::List(_) => format!("[[{}]]", path.replace("[]", "")),
         _ => format!("[{}]", path.replace("[]", "")),
     };
-    let anchor = path.replace("[]", "").replace('.', "-").replace('_', "-");
+    let anchor = path.replace("[]", "").replace(['.', '_'], "-");
     let title = if field.type_description.is_empty() {
         format!("`{toml}`")
     } else {
         format!(
             "`{toml}` — {}",
-            field.type_description.trim_end_matches('.').to_string()
+            field.type_description.trim_end_matches('.')
         )
     };
     (title, anchor)
