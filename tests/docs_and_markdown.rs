@@ -525,3 +525,103 @@ fn no_user_facing_text_mentions_seeds() {
         );
     }
 }
+
+/// The field reference of `docs/evidence-format.md` (between its markers) is generated from the
+/// evidence model's doc comments and the rules' `reads`: it fails when it differs, and
+/// `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_evidence_format_field_reference_is_up_to_date() {
+    use vendorcert::report::fields_doc::{REGENERATE, with_reference};
+    let path = Path::new(ROOT).join("docs/evidence-format.md");
+    let actual = fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
+    let expected = with_reference(&actual).unwrap_or_else(|| {
+        panic!("docs/evidence-format.md lacks the markers of the generated field reference")
+    });
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    if actual != expected {
+        let (have, want): (Vec<&str>, Vec<&str>) =
+            (actual.split('\n').collect(), expected.split('\n').collect());
+        let n = (0..have.len().max(want.len()))
+            .find(|&i| have.get(i) != want.get(i))
+            .unwrap_or(0);
+        panic!(
+            "the field reference of docs/evidence-format.md is out of date with the evidence \
+             model or the rules' `reads`; regenerate it with `{REGENERATE}` and commit it.\n\
+             first difference at line {}:\n  file:      {:?}\n  generated: {:?}",
+            n + 1,
+            have.get(n).copied().unwrap_or("(end of file)"),
+            want.get(n).copied().unwrap_or("(end of file)"),
+        );
+    }
+}
+
+/// The rules whose findings the example of `docs/json-report.md` keeps.
+const JSON_EXAMPLE_RULES: &[&str] = &[
+    "SOC2-TYPE",
+    "SOC2-SCOPE",
+    "ISO-CURRENT",
+    "GEN-DOCUMENT",
+    "GEN-INCIDENTS",
+];
+const JSON_EXAMPLE_BEGIN: &str = "<!-- BEGIN generated example: written by the binary; regenerate with `UPDATE_DOCS=1 cargo test --test docs_and_markdown` -->";
+const JSON_EXAMPLE_END: &str = "<!-- END generated example -->";
+
+/// The example of `docs/json-report.md` is what the binary writes for a rule fixture, with its
+/// `findings` trimmed to [`JSON_EXAMPLE_RULES`] (nothing else is changed): it fails when the
+/// output changes, and `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_json_report_example_is_the_binary_output() {
+    let out = vendorcert()
+        .args([
+            "check",
+            "fixtures/rules/SOC2-TYPE/fail-type1",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["vendors"][0]["findings"].as_array_mut().unwrap();
+    let total = findings.len();
+    findings.retain(|f| JSON_EXAMPLE_RULES.contains(&f["rule"].as_str().unwrap()));
+    assert_eq!(findings.len(), JSON_EXAMPLE_RULES.len());
+    let kept = JSON_EXAMPLE_RULES
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let generated = format!(
+        "{JSON_EXAMPLE_BEGIN}\n\nProduced by\n\n```sh\nvendorcert check fixtures/rules/SOC2-TYPE/fail-type1 \
+         --as-of 2026-11-23 --format json\n```\n\n(exit code 1), with `findings` trimmed to those of \
+         {kept}: {} of the {total}. The vendor's `errors` and `warnings` counts are those of the \
+         full run.\n\n```json\n{}\n```\n\n{JSON_EXAMPLE_END}",
+        JSON_EXAMPLE_RULES.len(),
+        serde_json::to_string_pretty(&report).unwrap()
+    );
+    let path = Path::new(ROOT).join("docs/json-report.md");
+    let doc = fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
+    let start = doc
+        .find(JSON_EXAMPLE_BEGIN)
+        .expect("docs/json-report.md has the example's BEGIN marker");
+    let end = doc[start..]
+        .find(JSON_EXAMPLE_END)
+        .expect("docs/json-report.md has the example's END marker")
+        + start
+        + JSON_EXAMPLE_END.len();
+    let expected = format!("{}{generated}{}", &doc[..start], &doc[end..]);
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        doc == expected,
+        "the example of docs/json-report.md is not what the binary writes; regenerate it with \
+         `UPDATE_DOCS=1 cargo test --test docs_and_markdown` and commit it"
+    );
+}

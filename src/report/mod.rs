@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::portfolio::RunReport;
 
 pub mod diagnostic;
+pub mod fields_doc;
 pub mod html;
 pub mod json;
 pub mod junit;

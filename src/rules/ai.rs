@@ -71,6 +71,14 @@ pub static RISK_REGISTER: Rule = Rule {
         risk: "AI risks unassessed (training data exposure, prompt injection, model inversion, inference data leakage, model supply chain, output manipulation)",
         owasp: None,
     }),
+    reads: &[
+        "ai",
+        "ai.risk_register",
+        "ai.risk_register.risks",
+        "ai.risk_register.source",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         const REQUIRED: &[(AiRisk, &str)] = &[
             (AiRisk::TrainingDataExposure, "training data exposure"),
@@ -121,6 +129,13 @@ pub static TRAINING_DATA: Rule = Rule {
         risk: "training data exposure",
         owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
     }),
+    reads: &[
+        "ai",
+        "ai.source",
+        "ai.training_on_customer_data",
+        "ai.training_terms",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let at = "ai.training_on_customer_data";
@@ -177,6 +192,15 @@ pub static RETENTION: Rule = Rule {
         risk: "inference data leakage",
         owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
     }),
+    reads: &[
+        "ai",
+        "ai.inference_logs",
+        "ai.inference_logs.retention_days",
+        "ai.retention_days",
+        "ai.source",
+        "ai.zero_data_retention",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let log_days = ai.inference_logs.as_ref().and_then(|l| l.retention_days);
@@ -243,6 +267,18 @@ pub static ADVERSARIAL: Rule = Rule {
         risk: "prompt injection",
         owasp: Some("LLM01:2025 Prompt Injection"),
     }),
+    reads: &[
+        "ai",
+        "ai.adversarial_testing",
+        "ai.adversarial_testing.date",
+        "ai.adversarial_testing.independent",
+        "ai.adversarial_testing.remediation_retested",
+        "ai.adversarial_testing.scenarios",
+        "ai.adversarial_testing.source",
+        "ai.adversarial_testing.tester",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(t) = &ai.adversarial_testing else {
@@ -316,6 +352,15 @@ pub static MODEL_SECURITY: Rule = Rule {
         risk: "model supply chain",
         owasp: Some("LLM03:2025 Supply Chain"),
     }),
+    reads: &[
+        "ai",
+        "ai.model_security",
+        "ai.model_security.artifact_protection",
+        "ai.model_security.source",
+        "ai.model_security.supply_chain",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(m) = &ai.model_security else {
@@ -356,6 +401,14 @@ pub static OUTPUT_MONITORING: Rule = Rule {
         risk: "harmful output",
         owasp: Some("LLM05:2025 Improper Output Handling"),
     }),
+    reads: &[
+        "ai",
+        "ai.output_monitoring",
+        "ai.output_monitoring.in_place",
+        "ai.output_monitoring.source",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| match &ai.output_monitoring {
             Some(m) if m.in_place => Outcome::pass("outputs are monitored")
@@ -391,6 +444,18 @@ pub static BIAS: Rule = Rule {
         risk: "bias",
         owasp: None,
     }),
+    reads: &[
+        "ai",
+        "ai.bias",
+        "ai.bias.characteristics",
+        "ai.bias.metrics",
+        "ai.bias.mitigations",
+        "ai.bias.monitoring_plan",
+        "ai.bias.source",
+        "ai.bias.thresholds_defined",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(b) = &ai.bias else {
@@ -445,6 +510,21 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
         risk: "harmful output",
         owasp: Some("LLM06:2025 Excessive Agency"),
     }),
+    reads: &[
+        "ai",
+        "ai.incident_response",
+        "ai.incident_response.escalation",
+        "ai.incident_response.kill_switch",
+        "ai.incident_response.last_tabletop",
+        "ai.incident_response.plan",
+        "ai.incident_response.post_incident_review",
+        "ai.incident_response.regulatory_notification",
+        "ai.incident_response.rollback",
+        "ai.incident_response.severity_classes",
+        "ai.incident_response.source",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(p) = &ai.incident_response else {
@@ -514,6 +594,17 @@ pub static RMF: Rule = Rule {
         risk: "AI risks unmanaged",
         owasp: None,
     }),
+    reads: &[
+        "ai",
+        "ai.rmf",
+        "ai.rmf.executive_attestation",
+        "ai.rmf.functions",
+        "ai.rmf.last_review",
+        "ai.rmf.source",
+        "ai.rmf.version",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(r) = &ai.rmf else {
@@ -578,6 +669,15 @@ pub static INFERENCE_LOGS: Rule = Rule {
         risk: "inference data leakage",
         owasp: Some("LLM02:2025 Sensitive Information Disclosure"),
     }),
+    reads: &[
+        "ai",
+        "ai.inference_logs",
+        "ai.inference_logs.access_controlled",
+        "ai.inference_logs.retention_days",
+        "ai.inference_logs.source",
+        "ai.source",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(l) = &ai.inference_logs else {
@@ -626,6 +726,19 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         risk: "model and data estate outside the certified scope",
         owasp: None,
     }),
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].verification",
+        "iso[].verification.status",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
@@ -704,6 +817,24 @@ pub static ISO_42001: Rule = Rule {
         risk: "AI governance unaudited",
         owasp: None,
     }),
+    reads: &[
+        "ai",
+        "ai.iso42001_readiness",
+        "ai.iso42001_readiness.public_timeline",
+        "ai.iso42001_readiness.status",
+        "ai.iso42001_readiness.target_date",
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].verification.status",
+        "vendor.ai_vendor",
+        "vendor.services",
+    ],
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];

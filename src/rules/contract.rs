@@ -33,6 +33,14 @@ pub static CERTS: Rule = Rule {
     passes: "`names_certifications` lists every certification in the evidence (SOC 2, each ISO standard)",
     fails: "no contract recorded, or a certification the contract does not name",
     gap: None,
+    reads: &[
+        "contract",
+        "contract.names_certifications",
+        "contract.source",
+        "iso",
+        "iso[].standard",
+        "soc2",
+    ],
     check: |ctx| {
         let mut held: Vec<String> = Vec::new();
         if !ctx.ev.soc2.is_empty() {
@@ -107,6 +115,7 @@ pub static LAPSE_NOTICE: Rule = Rule {
     passes: "`lapse_notice_days` of 30 or fewer",
     fails: "no notice term, or a notice period over 30 days",
     gap: None,
+    reads: &["contract", "contract.lapse_notice_days", "contract.source"],
     check: |ctx| {
         with_contract(ctx, |c| match c.lapse_notice_days {
             None => Outcome::fail("no notice term for a lapsed certification").at("contract"),
@@ -131,6 +140,12 @@ pub static TERMINATION: Rule = Rule {
     passes: "a high-risk use with `termination_on_lapse = true` (not applicable below high risk)",
     fails: "a high-risk use without that right",
     gap: None,
+    reads: &[
+        "contract",
+        "contract.source",
+        "contract.termination_on_lapse",
+        "vendor.risk_tier",
+    ],
     check: |ctx| {
         if ctx.ev.vendor.risk_tier != RiskTier::High {
             return vec![
@@ -163,6 +178,12 @@ pub static SUBPROCESSORS: Rule = Rule {
     passes: "`subprocessor_notice_days` of 30 or more and `subprocessor_objection = true`",
     fails: "no notice term or under 30 days; no objection right warns",
     gap: None,
+    reads: &[
+        "contract",
+        "contract.source",
+        "contract.subprocessor_notice_days",
+        "contract.subprocessor_objection",
+    ],
     check: |ctx| {
         with_contract(ctx, |c| {
             match (c.subprocessor_notice_days, c.subprocessor_objection) {
@@ -204,6 +225,13 @@ pub static ZDR: Rule = Rule {
     passes: "for an AI vendor, `zdr_in_order_form = true` with `zdr_retention_days` recorded",
     fails: "an AI vendor without ZDR in the order form, or without the window",
     gap: None,
+    reads: &[
+        "contract",
+        "contract.source",
+        "contract.zdr_in_order_form",
+        "contract.zdr_retention_days",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];

@@ -138,6 +138,11 @@ pub struct Rule {
     pub fails: &'static str,
     /// For AI gap rules: the risk left uncovered when the rule does not pass.
     pub gap: Option<AiGap>,
+    /// The evidence fields whose values the check reads, as paths such as `soc2[].period_end`
+    /// or `ai.rmf.version` (`[]` marks a list's entries). They are listed under each field in the
+    /// evidence format reference (docs/evidence-format.md); `tests/field_reads.rs` checks that
+    /// changing each of them can change the rule's outcome, and that no other field can.
+    pub reads: &'static [&'static str],
     pub check: fn(&Ctx) -> Vec<Outcome>,
 }
 
@@ -217,6 +222,34 @@ pub static RULES: &[&Rule] = &[
     &ai::INFERENCE_LOGS,
     &ai::ISO_AI_SCOPE,
     &ai::ISO_42001,
+];
+
+/// Fields of the evidence format that no rule reads: they are recorded for the analyst (and
+/// shown in reports where a finding cites them) but decide nothing. `tests/field_reads.rs`
+/// checks that every other field is read by some rule.
+pub static RECORDED_ONLY: &[&str] = &[
+    "schema",
+    "vendor.reviewer",
+    "soc2[].exceptions[].control",
+    "soc2[].exceptions[].text",
+    "soc2[].cuecs[].control",
+    "soc2[].subservice[].name",
+    "soc2[].bridge_letter.document.url",
+    "iso[].surveillance[].findings",
+    "iso[].soa.version",
+    "iso[].ai_extensions",
+    "iso[].verification.method",
+    "star[].caiq_version",
+    "ai.model_security.notes",
+    "ai.output_monitoring.description",
+    "ai.iso42001_readiness.source",
+    "ai.inference_logs.customer_can_disable",
+    "ai.adversarial_testing.document.url",
+    "contract.document.url",
+    "sector[].evidence",
+    "sector[].document.url",
+    "incidents.source",
+    "incidents.disclosed[].summary",
 ];
 
 /// Looks a rule up by id, case-insensitively.

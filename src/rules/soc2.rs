@@ -81,6 +81,13 @@ pub static TYPE: Rule = Rule {
     passes: "a Type 2 report (`type = 2`)",
     fails: "a Type 1 report only (a warning where the policy accepts early-stage vendors)",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "soc2[].type",
+    ],
     check: |ctx| {
         if ctx.thresholds.require_soc2 && current_reports(ctx).is_empty() {
             return vec![
@@ -117,6 +124,12 @@ pub static AGE: Rule = Rule {
     passes: "a period end no more than 12 months (policy: soc2_max_age_months) before the as-of date",
     fails: "an older period end, a period end after the as-of date, or none recorded",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         let limit = ctx.thresholds.soc2_max_age_months;
         per_report(ctx, |i, r| {
@@ -168,6 +181,15 @@ pub static BRIDGE: Rule = Rule {
         period end within the last three months",
     fails: "no bridge letter, an unsigned one, or one that lapsed more than a month before the as-of date",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].bridge_letter",
+        "soc2[].bridge_letter.signed_by",
+        "soc2[].bridge_letter.through",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
@@ -242,6 +264,14 @@ pub static PERIOD: Rule = Rule {
     passes: "a window of six months or more",
     fails: "a window under three months (three to six warns), or no period recorded",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].period_end",
+        "soc2[].period_start",
+        "soc2[].services",
+        "soc2[].source",
+        "soc2[].type",
+    ],
     check: |ctx| {
         let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
@@ -292,6 +322,13 @@ pub static OPINION: Rule = Rule {
     passes: "`opinion = \"unqualified\"`",
     fails: "a qualified or adverse opinion, a disclaimer, or no opinion recorded",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].opinion",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].opinion");
@@ -329,6 +366,14 @@ pub static EXCEPTIONS: Rule = Rule {
     passes: "`exceptions = []` (none in the report)",
     fails: "a material exception; non-material ones warn; exceptions not recorded is unverified",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].exceptions",
+        "soc2[].exceptions[].material",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].exceptions");
@@ -396,6 +441,17 @@ pub static SCOPE: Rule = Rule {
         (or covered by a verified `covers` quote)",
     fails: "a service named in no current report",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].covers",
+        "soc2[].covers[].quote",
+        "soc2[].covers[].service",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "soc2[].system_description",
+        "vendor.services",
+    ],
     check: |ctx| {
         let reports = current_reports(ctx);
         if reports.is_empty() {
@@ -518,6 +574,15 @@ pub static CATEGORIES: Rule = Rule {
     passes: "Security, plus Confidentiality for an AI vendor, plus Privacy when personal data is processed",
     fails: "no Security, or no Confidentiality for an AI vendor (missing Privacy for personal data warns)",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].categories",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "vendor.ai_vendor",
+        "vendor.data_classes",
+    ],
     check: |ctx| {
         let v = &ctx.ev.vendor;
         let personal = v
@@ -577,6 +642,12 @@ pub static FULL_REPORT: Rule = Rule {
     passes: "`source = \"document\"` on the report",
     fails: "a summary, trust-page badge, statement or questionnaire answer",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].source");
@@ -610,6 +681,14 @@ pub static CUECS: Rule = Rule {
     passes: "every `[[soc2.cuecs]]` entry has an `owner` (or `cuecs = []`)",
     fails: "a CUEC with no owner; CUECs not recorded is unverified",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].cuecs",
+        "soc2[].cuecs[].owner",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+    ],
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].cuecs");
@@ -676,6 +755,16 @@ pub static SUBSERVICE: Rule = Rule {
     passes: "each carved-out subservice organisation names a vendor (`vendor = \"id\"`) checked in the same run",
     fails: "a carved-out organisation with no portfolio vendor; one not among the vendors checked is unverified",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "soc2[].subservice",
+        "soc2[].subservice[].method",
+        "soc2[].subservice[].vendor",
+        "vendor.id",
+    ],
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].subservice");
@@ -765,6 +854,14 @@ pub static AUDITOR: Rule = Rule {
     passes: "`auditor` names a firm other than the vendor",
     fails: "no auditor recorded, or the vendor itself named as auditor",
     gap: None,
+    reads: &[
+        "soc2",
+        "soc2[].auditor",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "vendor.name",
+    ],
     check: |ctx| {
         let vendor = fold(&ctx.ev.vendor.name);
         per_report(ctx, |i, r| {

@@ -129,6 +129,7 @@ pub static LEVEL: Rule = Rule {
     passes: "a Level 2 (attestation, certification, C-STAR) or Level 3 entry",
     fails: "a Level 1 self-assessment",
     gap: None,
+    reads: &["star", "star[].level", "star[].source"],
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].level");
@@ -161,6 +162,7 @@ pub static REGISTRY: Rule = Rule {
     passes: "a `registry_url` on cloudsecurityalliance.org/star/registry, seen there (`source = \"registry\"`)",
     fails: "no URL, or a URL outside the registry; a URL not looked at is unverified",
     gap: None,
+    reads: &["star", "star[].registry_url", "star[].source"],
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].registry_url");
@@ -232,6 +234,20 @@ pub static CURRENT: Rule = Rule {
     passes: "an entry dated within 12 months, or a certification whose ISO certificate is current",
     fails: "a deprecated or lapsed entry, or one whose validity cannot be told",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].certificate_number",
+        "iso[].expires",
+        "iso[].standard",
+        "iso[].verification",
+        "iso[].verification.status",
+        "star",
+        "star[].assessment",
+        "star[].certificate",
+        "star[].date",
+        "star[].program",
+        "star[].source",
+    ],
     check: |ctx| {
         per_entry(ctx, |i, e| match valid_until(ctx, e) {
             Err(why) => certificate_cause(ctx, e, Outcome::fail(why).at(format!("star[{i}]"))),
@@ -268,6 +284,20 @@ pub static AI: Rule = Rule {
         `certificate` is a current, accredited ISO/IEC 42001 certificate in the evidence",
     fails: "a STAR for AI Level 2 entry without a current, accredited ISO/IEC 42001 certificate",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certificate_number",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].verification.status",
+        "star",
+        "star[].certificate",
+        "star[].program",
+        "star[].source",
+    ],
     check: |ctx| {
         let entries: Vec<(usize, &StarEntry)> = ctx
             .ev

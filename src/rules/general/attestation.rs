@@ -28,6 +28,16 @@ pub static INDEPENDENT: Rule = Rule {
     passes: "every certification or report seen as the document itself or in a registry",
     fails: "no independent evidence at all; claims beside independent evidence warn",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].source",
+        "sector",
+        "sector[].source",
+        "soc2",
+        "soc2[].source",
+        "star",
+        "star[].source",
+    ],
     check: |ctx| {
         let ev = ctx.ev;
         let mut pieces: Vec<(String, String, bool)> = Vec::new();
@@ -126,6 +136,32 @@ pub static COVERAGE: Rule = Rule {
         accredited ISO certificate seen as a document or in a registry",
     fails: "a service with no such evidence",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].covers",
+        "iso[].covers[].quote",
+        "iso[].covers[].service",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].verification",
+        "iso[].verification.status",
+        "soc2",
+        "soc2[].covers",
+        "soc2[].covers[].quote",
+        "soc2[].covers[].service",
+        "soc2[].opinion",
+        "soc2[].period_end",
+        "soc2[].services",
+        "soc2[].source",
+        "soc2[].system_description",
+        "soc2[].type",
+        "vendor.services",
+    ],
     check: |ctx| {
         let t = &ctx.thresholds;
         // Every sound report and certificate counts, superseded or not: a later, weaker one
@@ -215,6 +251,23 @@ pub static EXPIRY: Rule = Rule {
     passes: "nothing current lapses within the horizon",
     fails: "a certificate, SOC 2 report or STAR entry that lapses within the horizon (warns)",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].standard",
+        "iso[].verification.status",
+        "sector",
+        "sector[].expires",
+        "soc2",
+        "soc2[].opinion",
+        "soc2[].period_end",
+        "star",
+        "star[].assessment",
+        "star[].date",
+    ],
     check: |ctx| {
         let horizon = ctx.thresholds.expiry_horizon_days;
         let ahead =
@@ -351,6 +404,12 @@ pub static LAYERS: Rule = Rule {
     passes: "each `hosted_on` platform is a vendor of the run whose current independent evidence names the hosting service",
     fails: "a platform whose evidence does not name the hosting service, or the vendor itself; a platform not in the run is unverified",
     gap: None,
+    reads: &[
+        "vendor.hosted_on",
+        "vendor.hosted_on[].service",
+        "vendor.hosted_on[].vendor",
+        "vendor.id",
+    ],
     check: |ctx| {
         let hosting = &ctx.ev.vendor.hosted_on;
         if hosting.is_empty() {

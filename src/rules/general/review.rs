@@ -21,6 +21,7 @@ pub static REVIEW: Rule = Rule {
     passes: "`vendor.last_review` within three months of the as-of date",
     fails: "no review date, one older than three months, or one after the as-of date",
     gap: None,
+    reads: &["vendor.last_review"],
     check: |ctx| {
         let months = ctx.thresholds.review_interval_months;
         let at = "vendor.last_review";
@@ -67,6 +68,34 @@ pub static DOCUMENT: Rule = Rule {
     passes: "every `document` present inside the vendor folder with a matching sha256",
     fails: "a missing file, a hash mismatch, an unreadable or oversized file; a document read but not filed warns",
     gap: None,
+    reads: &[
+        "ai.adversarial_testing.document.path",
+        "ai.adversarial_testing.document.sha256",
+        "contract",
+        "contract.document",
+        "contract.document.path",
+        "contract.document.sha256",
+        "contract.source",
+        "iso",
+        "iso[].document",
+        "iso[].document.path",
+        "iso[].document.sha256",
+        "iso[].document.url",
+        "iso[].source",
+        "sector",
+        "sector[].document",
+        "sector[].document.path",
+        "sector[].document.sha256",
+        "sector[].source",
+        "soc2",
+        "soc2[].bridge_letter.document.path",
+        "soc2[].bridge_letter.document.sha256",
+        "soc2[].document",
+        "soc2[].document.path",
+        "soc2[].document.sha256",
+        "soc2[].document.url",
+        "soc2[].source",
+    ],
     check: |ctx| {
         let mut outcomes = Vec::new();
         // Documents cited by URL that `--online` fetched and found matching.
@@ -240,6 +269,13 @@ pub static INCIDENTS: Rule = Rule {
     passes: "an `[incidents]` record from the vendor with every incident of the window handled",
     fails: "no incident history recorded, or an incident without its handling",
     gap: None,
+    reads: &[
+        "incidents",
+        "incidents.disclosed",
+        "incidents.disclosed[].date",
+        "incidents.disclosed[].handling",
+        "incidents.reviewed_on",
+    ],
     check: |ctx| {
         let Some(history) = &ctx.ev.incidents else {
             return vec![Outcome::fail("no incident history recorded").at("vendor")];
@@ -389,6 +425,35 @@ pub static DATES: Rule = Rule {
         sector evidence, incidents, the analyst's review) on or before the as-of date",
     fails: "any of them after the as-of date",
     gap: None,
+    reads: &[
+        "ai",
+        "ai.adversarial_testing",
+        "ai.adversarial_testing.date",
+        "ai.bias.date",
+        "ai.incident_response",
+        "ai.incident_response.last_tabletop",
+        "ai.risk_register.date",
+        "ai.rmf",
+        "ai.rmf.last_review",
+        "incidents",
+        "incidents.disclosed[].date",
+        "incidents.reviewed_on",
+        "iso",
+        "iso[].issued",
+        "iso[].soa.date",
+        "iso[].surveillance",
+        "iso[].surveillance[].date",
+        "iso[].verification",
+        "iso[].verification.date",
+        "sector[].date",
+        "soc2",
+        "soc2[].bridge_letter.date",
+        "soc2[].period_end",
+        "soc2[].report_date",
+        "star",
+        "star[].date",
+        "vendor.last_review",
+    ],
     check: |ctx| {
         let events = past_events(ctx.ev);
         if events.is_empty() {

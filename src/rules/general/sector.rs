@@ -129,6 +129,15 @@ pub static SECTOR: Rule = Rule {
         `[[sector]]` entry seen as a document or in a registry",
     fails: "a required framework with no entry, only a claim, or an expired one",
     gap: None,
+    reads: &[
+        "sector",
+        "sector[].date",
+        "sector[].expires",
+        "sector[].framework",
+        "sector[].source",
+        "vendor.contexts",
+        "vendor.data_classes",
+    ],
     check: |ctx| {
         let required = sector_requirements(&ctx.ev.vendor);
         if required.is_empty() {

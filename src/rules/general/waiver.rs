@@ -57,6 +57,16 @@ pub static WAIVER: Rule = Rule {
     passes: "every waiver naming the vendor is approved, unexpired, and accepts a finding",
     fails: "an expired waiver (or one whose evidence expired, or approved in the future); one that accepts no finding warns",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].certificate_number",
+        "iso[].expires",
+        "iso[].issued",
+        "soc2",
+        "soc2[].cuecs",
+        "soc2[].period_end",
+        "vendor.id",
+    ],
     check: |ctx| {
         if ctx.waivers.is_empty() {
             return vec![Outcome::not_applicable("no waiver names this vendor")];

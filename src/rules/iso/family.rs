@@ -24,6 +24,16 @@ pub static FAMILY: Rule = Rule {
     passes: "every extension the policy requires current; each extension backed by a current 27001",
     fails: "a required extension missing or not current; an extension with no current 27001 warns",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].standard",
+        "iso[].verification.status",
+        "vendor.ai_vendor",
+    ],
     check: |ctx| {
         let certs = current_certs(ctx);
         let required = &required_numbers(ctx);

@@ -34,6 +34,22 @@ pub static VERIFIED: Rule = Rule {
         configured registry serves that could not be looked up, or an ambiguous company search is \
         unverified; not found by number or company search, or an old verification, warns",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].certificate_number",
+        "iso[].certified_entity",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].verification",
+        "iso[].verification.date",
+        "iso[].verification.reference",
+        "iso[].verification.status",
+        "vendor.country",
+        "vendor.services",
+    ],
     check: |ctx| {
         let max_age = ctx.thresholds.verification_max_age_months;
         per_cert(ctx, |i, c, standard| {

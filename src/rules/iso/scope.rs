@@ -27,6 +27,17 @@ pub static SCOPE: Rule = Rule {
         service it excludes by name, a corporate-IT or headquarters scope, or no scope recorded; \
         other exclusion wording is unverified",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].covers",
+        "iso[].covers[].quote",
+        "iso[].covers[].service",
+        "iso[].expires",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].scope");

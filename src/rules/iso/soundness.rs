@@ -146,6 +146,15 @@ pub static CURRENT: Rule = Rule {
     passes: "issued on or before the as-of date, expiring on or after it, validity at most three years",
     fails: "expired, issued in the future, validity over three years, or dates not recorded",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         let t = &ctx.thresholds;
         per_cert(ctx, |i, c, _| {
@@ -209,6 +218,15 @@ pub static VERSION: Rule = Rule {
     passes: "an edition in force on the as-of date, issued after the edition was published",
     fails: "27001:2013 after 2025-10-31, an issue date before the edition existed, or no edition printed (unverified)",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].expires",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let at = format!("iso[{i}].standard");
@@ -300,6 +318,16 @@ pub static ACCREDITED: Rule = Rule {
         accreditation or names no (or an unrecognised) accreditation body, whatever the evidence \
         says",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].accreditation_body",
+        "iso[].certification_body",
+        "iso[].expires",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let Some(cb) = c
@@ -353,6 +381,15 @@ pub static NUMBER: Rule = Rule {
     passes: "a `certificate_number`",
     fails: "no number, or a placeholder such as `N/A` or `TBD`",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].certificate_number",
+        "iso[].expires",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].certificate_number");
@@ -385,6 +422,19 @@ pub static SURVEILLANCE: Rule = Rule {
     passes: "a certificate under 12 months old, or a surveillance audit in the last 12 months",
     fails: "no surveillance audit in the last 12 months of a certificate older than that",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].certificate_number",
+        "iso[].expires",
+        "iso[].extends",
+        "iso[].issued",
+        "iso[].scope",
+        "iso[].source",
+        "iso[].standard",
+        "iso[].surveillance",
+        "iso[].surveillance[].date",
+        "vendor.services",
+    ],
     check: |ctx| {
         let months = ctx.thresholds.surveillance_months;
         per_cert(ctx, |i, c, s| {
@@ -469,6 +519,16 @@ pub static SOA: Rule = Rule {
     passes: "`soa = { reviewed = true, version = \"…\" }` on a 27001 or 42001 certificate",
     fails: "no SoA review recorded",
     gap: None,
+    reads: &[
+        "iso",
+        "iso[].expires",
+        "iso[].scope",
+        "iso[].soa",
+        "iso[].soa.reviewed",
+        "iso[].source",
+        "iso[].standard",
+        "vendor.services",
+    ],
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let own_soa =
