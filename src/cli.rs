@@ -187,10 +187,14 @@ pub struct CheckArgs {
     /// Fail (exit 1) on findings of this severity or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// In the terminal report, show each failure's evidence line and the waiver or policy line
-    /// that decided its outcome.
+    /// In the terminal report, list every finding (as --show-passes) and show each failure's
+    /// evidence line and the waiver or policy line that decided its outcome.
     #[arg(long, short)]
     pub verbose: bool,
+    /// In the terminal report, list passing and n/a findings too (by default they are counted,
+    /// and only the findings that need attention are listed).
+    #[arg(long)]
+    pub show_passes: bool,
     /// Always exit 0 when the input is valid (report-only runs); invalid input still exits 2.
     #[arg(long)]
     pub exit_zero: bool,

@@ -63,6 +63,9 @@ pub struct Finding {
     pub weak: bool,
     /// The finding this one follows from, when that finding is reported and does not pass.
     pub caused_by: Option<crate::rules::Cause>,
+    /// Where the evidence of a pass that became unverified was seen ("the vendor's trust page"),
+    /// when only that kept it from passing: a claim, not an attestation.
+    pub claim: Option<String>,
 }
 
 impl Finding {
@@ -439,10 +442,12 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         caused_by,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
+    let mut claim = None;
     if status == Status::Pass
         && let Some(source) = source.filter(|s| !s.is_independent())
     {
         status = Status::Unverified;
+        claim = Some(source.describe().to_string());
         message = format!(
             "{message}, but only seen in {}: a claim, not an attestation",
             source.describe()
@@ -477,6 +482,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         adverse,
         weak,
         caused_by,
+        claim,
     }
 }
 

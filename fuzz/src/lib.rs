@@ -158,7 +158,7 @@ fn evaluate_and_render(vendors: &[&LoadedVendor], policy: &Arc<Policy>, waivers:
 
 fn render(run: &RunReport) {
     use vendorcert::report::{json, junit, markdown, sarif, table};
-    let renderers: [&dyn Render; 5] = [
+    let renderers: [&dyn Render; 6] = [
         &json::JsonReport,
         &sarif::SarifReport,
         &junit::JunitReport,
@@ -167,6 +167,13 @@ fn render(run: &RunReport) {
             color: true,
             width: Some(80),
             verbose: true,
+            show_passes: true,
+        },
+        &table::TableReport {
+            color: false,
+            width: Some(40),
+            verbose: false,
+            show_passes: false,
         },
     ];
     for renderer in renderers {

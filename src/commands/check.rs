@@ -85,11 +85,11 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            let width = to_terminal.then(terminal_width).flatten();
             Box::new(TableReport {
                 color,
-                width,
+                width: terminal_width(to_terminal),
                 verbose: args.verbose,
+                show_passes: args.show_passes,
             })
         }
     };

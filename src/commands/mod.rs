@@ -183,11 +183,18 @@ pub fn emit(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-pub fn terminal_width() -> Option<u16> {
+/// The width to lay the terminal report out in: `COLUMNS` when set, else the terminal's width
+/// when writing to one, else `None` (the report's default, 80 columns).
+pub fn terminal_width(to_terminal: bool) -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.parse().ok())
-        .or(Some(120))
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c: &u16| c > 0)
+        .or_else(|| {
+            to_terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+        })
 }
 
 /// A temporary file beside `path`, to be renamed onto it.

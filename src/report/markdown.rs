@@ -536,6 +536,7 @@ mod tests {
             adverse: false,
             weak: false,
             caused_by: None,
+            claim: None,
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {
             id: format!("vendor-{n:02}"),

@@ -1,18 +1,24 @@
-//! The terminal report: per vendor a verdict line, then its findings grouped by framework, each
-//! non-passing one with where it was found and what to ask the vendor.
+//! The terminal report. By default, per vendor a header (verdict, name, id, counts, policy, file)
+//! and only the findings that need attention (fail, unverified, warn, waived), grouped by
+//! framework, each with its reason, `file:line` and the question to send; passing and n/a findings
+//! are counted, not listed. A closing table gives one row per vendor, then the totals.
+//! `--show-passes` (or `-v`) lists every finding in a table per framework, as earlier versions did.
 
 use std::io::{self, Write};
 
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-use crate::engine::{Severity, VendorResult, Verdict};
+use crate::engine::{Finding, Severity, VendorResult, Verdict};
 use crate::portfolio::{RunReport, VendorOutcome};
 use crate::rules::{Framework, Status};
 
 use super::{Render, location_of};
 
-/// Width used when the output is not a terminal.
-const PIPE_WIDTH: u16 = 120;
+/// Width used when the output is not a terminal and `COLUMNS` is not set.
+pub const PIPE_WIDTH: u16 = 80;
+
+/// Narrowest layout: below this the text would be unreadable anyway.
+const MIN_WIDTH: usize = 40;
 
 pub struct TableReport {
     /// Colour the output (a terminal, `NO_COLOR` unset).
@@ -20,15 +26,19 @@ pub struct TableReport {
     /// Width to lay the tables out in, when known (a terminal).
     pub width: Option<u16>,
     /// Show each non-passing finding's evidence line, and the waiver or policy line that
-    /// decided its outcome.
+    /// decided its outcome (and every finding, as `show_passes`).
     pub verbose: bool,
+    /// List passing and n/a findings too, in a table per framework.
+    pub show_passes: bool,
 }
 
 impl Render for TableReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        let full = self.show_passes || self.verbose;
         for outcome in &report.vendors {
             match outcome {
-                VendorOutcome::Evaluated(v) => self.vendor(v, out)?,
+                VendorOutcome::Evaluated(v) if full => self.vendor(v, out)?,
+                VendorOutcome::Evaluated(v) => self.brief_vendor(v, out)?,
                 VendorOutcome::Invalid { file, errors } => {
                     writeln!(out, "{} {}", self.paint("INVALID", "1;31"), file.display())?;
                     for e in errors {
@@ -44,14 +54,17 @@ impl Render for TableReport {
             writeln!(out, "{} {e}", self.paint("error:", "1;31"))?;
         }
         let evaluated: Vec<&VendorResult> = report.evaluated().collect();
+        if report.vendors.len() > 1 {
+            self.summary(report, out)?;
+        }
         let passed = evaluated
             .iter()
             .filter(|v| v.verdict == Verdict::Pass)
             .count();
         writeln!(
             out,
-            "{} vendors: {} pass, {} fail, {} invalid · as of {} · policy {}",
-            report.vendors.len(),
+            "{}: {} pass, {} fail, {} invalid · as of {} · policy {}",
+            crate::rules::plural_pub(report.vendors.len(), "vendor"),
             passed,
             evaluated.len() - passed,
             report.invalid_count(),
@@ -62,6 +75,319 @@ impl Render for TableReport {
 }
 
 impl TableReport {
+    fn width(&self) -> u16 {
+        self.width.unwrap_or(PIPE_WIDTH)
+    }
+
+    /// Writes `text` wrapped to the width, the first line after `first` (already painted, of
+    /// display width `first_width`), the others after `indent` spaces.
+    fn wrapped(
+        &self,
+        out: &mut dyn Write,
+        first: &str,
+        first_width: usize,
+        indent: usize,
+        text: &str,
+    ) -> io::Result<()> {
+        let width = usize::from(self.width()).max(MIN_WIDTH);
+        let lines = wrap(text, width.saturating_sub(first_width), width - indent);
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                writeln!(out, "{first}{line}")?;
+            } else {
+                writeln!(out, "{:indent$}{line}", "")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One vendor, brief: a header, then the findings that need attention by framework.
+    fn brief_vendor(&self, v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
+        self.header(v, false, out)?;
+        let file = v
+            .file
+            .file_name()
+            .map(std::path::Path::new)
+            .unwrap_or(&v.file);
+        for section in Framework::REPORT_ORDER {
+            let shown: Vec<_> = v
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.rule.framework == *section && (f.needs_answer() || f.status == Status::Waived)
+                })
+                .collect();
+            if shown.is_empty() {
+                continue;
+            }
+            writeln!(out, "  {}", self.paint(section.title(), "1"))?;
+            // Passes that only a claim kept from passing: one entry per piece and source, since
+            // one document answers them all.
+            let (claims, shown): (Vec<&Finding>, Vec<&Finding>) = shown
+                .into_iter()
+                .partition(|f| f.status == Status::Unverified && f.claim.is_some());
+            // Findings about no one piece first, then each piece under its name.
+            let mut subjects: Vec<Option<&str>> = vec![None];
+            for f in claims.iter().chain(&shown) {
+                if !subjects.contains(&f.subject.as_deref()) {
+                    subjects.push(f.subject.as_deref());
+                }
+            }
+            for subject in subjects {
+                let of = |f: &&&Finding| f.subject.as_deref() == subject;
+                let mine: Vec<&Finding> = shown.iter().filter(of).copied().collect();
+                let claimed: Vec<&Finding> = claims.iter().filter(of).copied().collect();
+                if mine.is_empty() && claimed.is_empty() {
+                    continue;
+                }
+                let indent = match subject {
+                    Some(s) => {
+                        self.wrapped(out, "    ", 4, 6, s)?;
+                        6
+                    }
+                    None => 4,
+                };
+                let mut sources: Vec<&str> = Vec::new();
+                for f in &claimed {
+                    let source = f.claim.as_deref().unwrap_or("a claim");
+                    if !sources.contains(&source) {
+                        sources.push(source);
+                    }
+                }
+                for source in sources {
+                    let members: Vec<&Finding> = claimed
+                        .iter()
+                        .filter(|f| f.claim.as_deref() == Some(source))
+                        .copied()
+                        .collect();
+                    let error = members.iter().any(|f| f.severity == Severity::Error);
+                    let rules: Vec<&str> = members.iter().map(|f| f.rule.id).collect();
+                    let line = members.iter().map(|f| f.line).min().unwrap_or(0);
+                    let text = format!(
+                        "{} only seen in {source}, a claim: {} {} pass on the document itself",
+                        location_of(file, line),
+                        rules.join(", "),
+                        if members.len() == 1 {
+                            "would"
+                        } else {
+                            "would all"
+                        },
+                    );
+                    self.entry(
+                        out,
+                        indent,
+                        if error { "error" } else { "warning" },
+                        "unverified",
+                        &text,
+                    )?;
+                    self.wrapped(
+                        out,
+                        &format!("{:w$}{} ", "", self.paint("ask:", "1"), w = indent + 2),
+                        indent + 7,
+                        indent + 7,
+                        &format!("Can you send the document itself, not only {source}?"),
+                    )?;
+                }
+                for f in &mine {
+                    let label = match (f.status, f.severity) {
+                        (Status::Waived, _) => "waived",
+                        (_, Severity::Error) => "error",
+                        (_, Severity::Warning) => "warning",
+                        _ => "note",
+                    };
+                    let status = match (f.status, f.severity) {
+                        (Status::Fail, Severity::Error)
+                        | (Status::Warn, Severity::Warning)
+                        | (Status::Waived, _) => String::new(),
+                        (status, _) => format!("{status}: "),
+                    };
+                    let mut text = format!("{} {status}{}", location_of(file, f.line), f.message);
+                    if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
+                        let owasp = gap.owasp.map(|o| format!(", {o}")).unwrap_or_default();
+                        text.push_str(&format!(" (leaves uncovered: {}{owasp})", gap.risk));
+                    }
+                    self.entry(out, indent, label, f.rule.id, &text)?;
+                    let more = indent + 2;
+                    let pad = " ".repeat(more);
+                    for line in super::cause_lines(f, &v.findings) {
+                        self.wrapped(out, &pad, more, more + 2, &line)?;
+                    }
+                    if let Some(w) = &f.waiver {
+                        let line = format!(
+                            "waived by {} on {} until {}: {} ({})",
+                            w.approver, w.approved, w.expires, w.reason, w.origin
+                        );
+                        self.wrapped(out, &pad, more, more + 2, &line)?;
+                    }
+                    // The question once per rule, after its last finding in the section.
+                    let last_of_rule = !shown
+                        .iter()
+                        .skip_while(|g| !std::ptr::eq(**g, *f))
+                        .skip(1)
+                        .any(|g| g.rule.id == f.rule.id);
+                    if last_of_rule
+                        && shown
+                            .iter()
+                            .any(|g| g.rule.id == f.rule.id && g.needs_answer())
+                    {
+                        self.wrapped(
+                            out,
+                            &format!("{pad}{} ", self.paint("ask:", "1")),
+                            more + 5,
+                            more + 5,
+                            f.rule.question,
+                        )?;
+                    }
+                }
+            }
+        }
+        writeln!(out)
+    }
+
+    /// One finding's first lines: `label[rule] text`, wrapped under itself.
+    fn entry(
+        &self,
+        out: &mut dyn Write,
+        indent: usize,
+        label: &str,
+        rule: &str,
+        text: &str,
+    ) -> io::Result<()> {
+        let code = match label {
+            "error" => "31",
+            "warning" => "33",
+            "waived" => "36",
+            _ => "2",
+        };
+        let head = format!("{label}[{rule}]");
+        let first = format!("{:indent$}{} ", "", self.paint(&head, code));
+        self.wrapped(
+            out,
+            &first,
+            indent + 1 + head.chars().count(),
+            indent + 2,
+            text,
+        )
+    }
+
+    /// A vendor's first lines: verdict, name, id, counts and policy; its file, whether it is
+    /// attested, its AI risks and how many findings pass (listed below when `all`).
+    fn header(&self, v: &VendorResult, all: bool, out: &mut dyn Write) -> io::Result<()> {
+        let (verdict, code) = match v.verdict {
+            Verdict::Pass => ("PASS", "1;32"),
+            Verdict::Fail => ("FAIL", "1;31"),
+        };
+        let errors = v.count(Severity::Error);
+        let warnings = v.count(Severity::Warning);
+        self.wrapped(
+            out,
+            &format!("{} ", self.paint(verdict, code)),
+            5,
+            5,
+            &format!(
+                "{} ({}) · {}, {} · policy {}",
+                v.name,
+                v.id,
+                crate::rules::plural_pub(errors, "error"),
+                crate::rules::plural_pub(warnings, "warning"),
+                v.policy
+            ),
+        )?;
+        let a = v.assurance();
+        let attested = match a.attested {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not evaluated",
+        };
+        let passed = v
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::Pass)
+            .count();
+        let na = v
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::NotApplicable)
+            .count();
+        let mut facts = format!("{} · attested: {attested}", v.file.display());
+        if a.ai_risks_checked > 0 {
+            facts.push_str(&format!(
+                " · AI risks controlled: {} of {}",
+                a.ai_risks_controlled, a.ai_risks_checked
+            ));
+        }
+        if all {
+            facts.push_str(&format!(" · {passed} pass, {na} n/a"));
+        } else {
+            facts.push_str(&format!(" · {passed} pass, {na} n/a not listed"));
+        }
+        self.wrapped(out, "     ", 5, 5, &facts)?;
+        Ok(())
+    }
+
+    /// The closing table: one row per vendor, its verdict, counts and first failing reason.
+    fn summary(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(self.width().max(MIN_WIDTH as u16));
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table.set_header(vec![
+            "verdict",
+            "vendor",
+            "errors",
+            "warnings",
+            "first reason",
+        ]);
+        for outcome in &report.vendors {
+            match outcome {
+                VendorOutcome::Evaluated(v) => {
+                    let first = v
+                        .findings
+                        .iter()
+                        .find(|f| f.severity == Severity::Error)
+                        .or_else(|| v.findings.iter().find(|f| f.severity == Severity::Warning))
+                        .map(|f| format!("{}: {}", f.rule.id, f.message))
+                        .unwrap_or_else(|| "—".to_string());
+                    let verdict = Cell::new(match v.verdict {
+                        Verdict::Pass => "PASS",
+                        Verdict::Fail => "FAIL",
+                    });
+                    let verdict = match (self.color, v.verdict) {
+                        (false, _) => verdict,
+                        (true, Verdict::Pass) => verdict.fg(Color::Green),
+                        (true, Verdict::Fail) => verdict.fg(Color::Red),
+                    };
+                    table.add_row(vec![
+                        verdict,
+                        Cell::new(&v.id),
+                        Cell::new(v.count(Severity::Error)),
+                        Cell::new(v.count(Severity::Warning)),
+                        Cell::new(first),
+                    ]);
+                }
+                VendorOutcome::Invalid { file, errors } => {
+                    let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+                    table.add_row(vec![
+                        Cell::new("INVALID"),
+                        Cell::new(file.display()),
+                        Cell::new("—"),
+                        Cell::new("—"),
+                        Cell::new(first),
+                    ]);
+                }
+            }
+        }
+        for line in table.lines() {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
     fn paint(&self, text: &str, ansi: &str) -> String {
         if self.color {
             format!("\x1b[{ansi}m{text}\x1b[0m")
@@ -71,35 +397,7 @@ impl TableReport {
     }
 
     fn vendor(&self, v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
-        let verdict = match v.verdict {
-            Verdict::Pass => self.paint("PASS", "1;32"),
-            Verdict::Fail => self.paint("FAIL", "1;31"),
-        };
-        writeln!(
-            out,
-            "{verdict} {} ({}) · {} errors, {} warnings · policy {} · {}",
-            v.name,
-            v.id,
-            v.count(Severity::Error),
-            v.count(Severity::Warning),
-            v.policy,
-            v.file.display()
-        )?;
-        let a = v.assurance();
-        let attested = match a.attested {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "not evaluated",
-        };
-        if a.ai_risks_checked > 0 {
-            writeln!(
-                out,
-                "  current independent attestation: {attested} · AI risks evidenced as controlled: {} of {}",
-                a.ai_risks_controlled, a.ai_risks_checked
-            )?;
-        } else {
-            writeln!(out, "  current independent attestation: {attested}")?;
-        }
+        self.header(v, true, out)?;
         for section in Framework::REPORT_ORDER {
             let findings: Vec<_> = v
                 .findings
@@ -113,7 +411,8 @@ impl TableReport {
             let mut table = Table::new();
             table.load_style(presets::UTF8_FULL_CONDENSED);
             table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(self.width.unwrap_or(PIPE_WIDTH));
+            // Indented by two.
+            table.set_width(self.width().saturating_sub(2).max(MIN_WIDTH as u16));
             if self.color {
                 table.enforce_styling();
             } else {
@@ -228,5 +527,71 @@ impl TableReport {
             (_, Severity::Error) => cell.fg(Color::Red),
             _ => cell.fg(Color::Yellow),
         }
+    }
+}
+
+/// Greedy word wrap by display width: the first line `first` wide, the rest `rest` wide. A word
+/// longer than a line is split.
+fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut room = first.max(1);
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let used = line.width();
+            let need = word.width() + usize::from(used > 0);
+            if used + need <= room {
+                if used > 0 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                room = rest.max(1);
+                continue;
+            }
+            // A word wider than the whole line: cut it.
+            let mut cut = String::new();
+            let mut rest_of = String::new();
+            for c in word.chars() {
+                if rest_of.is_empty() && (cut.clone() + &c.to_string()).width() <= room {
+                    cut.push(c);
+                } else {
+                    rest_of.push(c);
+                }
+            }
+            lines.push(cut);
+            room = rest.max(1);
+            if rest_of.is_empty() {
+                break;
+            }
+            word = rest_of;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_by_width_and_cuts_words_wider_than_a_line() {
+        assert_eq!(
+            wrap("one two three four", 9, 9),
+            ["one two", "three", "four"]
+        );
+        assert_eq!(wrap("one two three", 3, 20), ["one", "two three"]);
+        assert_eq!(wrap("abcdefgh", 3, 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5, 5), [""]);
+        // Display width, not bytes: é is one column.
+        assert_eq!(wrap("été été", 7, 7), ["été été"]);
     }
 }
