@@ -59,6 +59,10 @@ pub enum Command {
         /// The vendor's name (default: the folder's name).
         #[arg(long)]
         name: Option<String>,
+        /// Set DIR up as a portfolio instead: write a commented vendorcert.toml (the portfolio's
+        /// settings) into it.
+        #[arg(long, conflicts_with = "name")]
+        portfolio: bool,
     },
     /// Print the JSON Schema of the evidence format.
     Schema,
@@ -108,9 +112,17 @@ pub struct RunArgs {
     /// high: eu-ai-act-high-risk).
     #[arg(long, value_name = "NAME|FILE", value_parser = Offered(policy_names), value_hint = ValueHint::FilePath, hide_possible_values = true)]
     pub policy: Option<String>,
-    /// Waivers file (TOML); a `waivers.toml` in a folder given as PATH is read too.
+    /// Waivers file (TOML), instead of the portfolio settings' `waivers`; a `waivers.toml` in a
+    /// folder given as PATH is read too.
     #[arg(long, value_name = "FILE")]
     pub waivers: Option<PathBuf>,
+    /// Portfolio settings file. Default: the `vendorcert.toml` nearest above the PATHs; its
+    /// folder is the portfolio root, against which hosting and subservice vendors are resolved.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no portfolio settings file.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// Online verification: the only options that touch the network.
@@ -131,7 +143,7 @@ pub struct OnlineArgs {
 }
 
 /// Where registries are and how they are asked (`check --online`, `fetch`).
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct RegistryArgs {
     /// Registries file (TOML; see docs/online.md). Default:
     /// $XDG_CONFIG_HOME/vendorcert/registries.toml (~/.config/…) when it exists.
@@ -216,9 +228,10 @@ pub struct SummaryArgs {
 pub struct ExpiringArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// How far ahead: days (`90d` or `90`), weeks (`12w`) or months (`6m`).
-    #[arg(long, value_name = "SPAN", default_value = "90d", value_parser = parse_span)]
-    pub within: Span,
+    /// How far ahead: days (`90d` or `90`), weeks (`12w`) or months (`6m`). Default: the
+    /// portfolio settings' `within`, else 90d.
+    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
+    pub within: Option<Span>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalendarFormat::Table)]
     pub format: CalendarFormat,
@@ -242,7 +255,7 @@ pub enum Span {
     Months(u32),
 }
 
-fn parse_span(s: &str) -> Result<Span, String> {
+pub(crate) fn parse_span(s: &str) -> Result<Span, String> {
     let (digits, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
     let n: u32 = digits
         .parse()

@@ -569,10 +569,11 @@ fn the_quick_id_scan_never_disagrees_with_the_full_load() {
 }
 
 /// One vendor, one event, one change: counts of one are singular in every command's output.
+/// (Judged alone, `--no-config`: in its portfolio the lab passes and has a second event.)
 #[test]
 fn counts_of_one_are_singular() {
     let vendor = "fixtures/portfolio/aldermoor-ai";
-    let (code, summary) = run(&["summary", vendor, "--as-of", AS_OF], "2");
+    let (code, summary) = run(&["summary", vendor, "--no-config", "--as-of", AS_OF], "2");
     assert_eq!(code, Some(0));
     assert!(
         String::from_utf8_lossy(&summary).starts_with(
@@ -582,7 +583,15 @@ fn counts_of_one_are_singular() {
         String::from_utf8_lossy(&summary)
     );
     let (_, markdown) = run(
-        &["check", vendor, "--as-of", AS_OF, "--format", "markdown"],
+        &[
+            "check",
+            vendor,
+            "--no-config",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "markdown",
+        ],
         "2",
     );
     assert!(
@@ -593,7 +602,15 @@ fn counts_of_one_are_singular() {
         String::from_utf8_lossy(&markdown)
     );
     let (code, expiring) = run(
-        &["expiring", vendor, "--as-of", AS_OF, "--within", "60d"],
+        &[
+            "expiring",
+            vendor,
+            "--no-config",
+            "--as-of",
+            AS_OF,
+            "--within",
+            "60d",
+        ],
         "2",
     );
     assert_eq!(code, Some(0));
@@ -607,7 +624,14 @@ fn counts_of_one_are_singular() {
     for (as_of, out) in [(AS_OF, &old), ("2027-06-30", &new)] {
         vendorcert()
             .args([
-                "check", vendor, "--format", "json", "--as-of", as_of, "--output",
+                "check",
+                "--no-config",
+                vendor,
+                "--format",
+                "json",
+                "--as-of",
+                as_of,
+                "--output",
             ])
             .arg(out)
             .output()

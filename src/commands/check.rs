@@ -12,7 +12,6 @@ use super::{
 };
 use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
 use crate::evidence::Date;
-use crate::policy::PolicyChoice;
 use crate::portfolio;
 use crate::report::json::JsonReport;
 use crate::report::table::TableReport;
@@ -20,27 +19,32 @@ use crate::report::{self, Render};
 
 pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
-    let (choice, waivers) = match run_inputs(&args.run)? {
+    let inputs = match run_inputs(&args.run)? {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    let (choice, waivers) = (&inputs.choice, &inputs.waivers);
     let mode = match (args.online.online, args.online.offline) {
         (true, _) => Some(crate::online::Mode::Online),
         (_, true) => Some(crate::online::Mode::Offline),
         _ => None,
     };
+    let mut registry = args.online.registry.clone();
+    if registry.registries.is_none() && mode.is_some() {
+        registry.registries = inputs.config.as_ref().and_then(|c| c.registries.clone());
+    }
     let session = match mode {
         None if args.online.registry.registries.is_some() => {
             anyhow::bail!("--registries is read only with --online or --offline");
         }
         None => None,
-        Some(mode) => match online_session(&args.online.registry, mode, args.online.max_age)? {
+        Some(mode) => match online_session(&registry, mode, args.online.max_age)? {
             Ok(session) => Some(session),
             Err(code) => return Ok(code),
         },
     };
     if args.format == Format::Jsonl {
-        return check_streaming(&args, as_of, &choice, &waivers, session.as_ref());
+        return check_streaming(&args, as_of, &inputs, session.as_ref());
     }
     let progress = Progress::default();
     let mut vendors = Vec::new();
@@ -49,8 +53,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         &portfolio::Run {
             paths: &args.run.paths,
             as_of,
-            choice: &choice,
-            waivers: &waivers,
+            choice,
+            waivers,
+            index_root: inputs.root(),
             registry_answers: answers.as_deref(),
         },
         |n| progress.start(n),
@@ -75,7 +80,13 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Format::Junit => Box::new(crate::report::junit::JunitReport),
         Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),
         Format::Html => Box::new(crate::report::html::HtmlReport {
-            facts: portfolio::matrix::gather(&args.run.paths, &choice, &waivers, as_of),
+            facts: portfolio::matrix::gather(
+                &args.run.paths,
+                inputs.root(),
+                choice,
+                waivers,
+                as_of,
+            ),
         }),
         Format::Table => {
             let color = match args.color {
@@ -116,7 +127,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let ids: std::collections::BTreeSet<String> =
         report.evaluated().map(|v| v.id.clone()).collect();
-    super::warn_unmatched_waivers(&waivers, &ids)?;
+    super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids))?;
     let code = report::exit_code(&report);
     let warned = report
         .evaluated()
@@ -165,10 +176,10 @@ impl Progress {
 fn check_streaming(
     args: &CheckArgs,
     as_of: Date,
-    choice: &PolicyChoice,
-    waivers: &[crate::policy::Waiver],
+    inputs: &super::RunInputs,
     session: Option<&crate::online::Session>,
 ) -> anyhow::Result<u8> {
+    let (choice, waivers) = (&inputs.choice, inputs.waivers.as_slice());
     let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         Some(path) => {
             let (tmp, file) = crate::atomic::temporary(path)
@@ -188,6 +199,7 @@ fn check_streaming(
             as_of,
             choice,
             waivers,
+            index_root: inputs.root(),
             registry_answers: answers.as_deref(),
         },
         |n| progress.start(n),
@@ -243,7 +255,7 @@ fn check_streaming(
     if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
         fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    super::warn_unmatched_waivers(waivers, &ids)?;
+    super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids))?;
     report_input_errors(&path_errors)?;
     Ok(
         match (

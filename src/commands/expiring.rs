@@ -9,18 +9,28 @@ use crate::portfolio;
 
 pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
-    let until = match args.within {
-        Span::Days(d) => as_of.plus_days(i64::from(d)),
-        Span::Months(m) => as_of.plus_months(m),
-    };
-    let (choice, waivers) = match run_inputs(&args.run)? {
+    let inputs = match run_inputs(&args.run)? {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
-    let (events, errors) =
-        portfolio::map_vendors(&args.run.paths, &choice, as_of, |v, policy, index| {
-            crate::portfolio::calendar::vendor_events(v, policy, index, &waivers, as_of, until)
-        });
+    let within = args
+        .within
+        .or_else(|| inputs.config.as_ref().and_then(|c| c.within))
+        .unwrap_or(Span::Days(90));
+    let until = match within {
+        Span::Days(d) => as_of.plus_days(i64::from(d)),
+        Span::Months(m) => as_of.plus_months(m),
+    };
+    let waivers = &inputs.waivers;
+    let (events, errors) = portfolio::map_vendors(
+        &args.run.paths,
+        inputs.root(),
+        &inputs.choice,
+        as_of,
+        |v, policy, index| {
+            crate::portfolio::calendar::vendor_events(v, policy, index, waivers, as_of, until)
+        },
+    );
     crate::interrupt::check()?;
     let mut events: Vec<_> = events.into_iter().flatten().collect();
     crate::portfolio::calendar::sort(&mut events);

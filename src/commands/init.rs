@@ -41,3 +41,26 @@ pub fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
     );
     Ok(0)
 }
+
+/// `init --portfolio DIR`: writes a commented `vendorcert.toml` into DIR (created if needed),
+/// which makes DIR a portfolio root.
+pub fn init_portfolio(dir: &Path) -> anyhow::Result<u8> {
+    let file = dir.join(super::config::FILE_NAME);
+    if file.exists() {
+        eprintln!(
+            "error: {} already exists; not overwriting it",
+            file.display()
+        );
+        return Ok(2);
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    write_atomically(&file, super::config::template().as_bytes())?;
+    eprintln!(
+        "wrote {} — add vendor folders with `vendorcert init {}/VENDOR`, then run \
+         `vendorcert check {}`",
+        file.display(),
+        dir.display(),
+        dir.display()
+    );
+    Ok(0)
+}

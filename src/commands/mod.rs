@@ -3,6 +3,7 @@
 //! know the network exists; the rest of the crate sees registry answers as evidence.
 
 pub mod check;
+pub mod config;
 pub mod diff;
 pub mod expiring;
 pub mod fetch;
@@ -57,7 +58,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Policy(PolicyCommand::Show { policy }) => policy::policy_show(&policy),
-        Command::Init { dir, name } => init::init(&dir, name.as_deref()),
+        Command::Init {
+            dir,
+            portfolio: true,
+            ..
+        } => init::init_portfolio(&dir),
+        Command::Init { dir, name, .. } => init::init(&dir, name.as_deref()),
         Command::Schema => {
             emit(evidence_schema().as_bytes())?;
             Ok(0)
@@ -147,11 +153,65 @@ pub fn evidence_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
 }
 
-/// Resolves `--policy` and the waivers of a run; `Err` holds the exit code after input errors.
-pub fn run_inputs(
-    run: &RunArgs,
-) -> anyhow::Result<Result<(PolicyChoice, Vec<crate::policy::Waiver>), u8>> {
-    let choice = match PolicyChoice::from_arg(run.policy.as_deref()) {
+/// What a run reads besides its vendors: the policy, the waivers, and the portfolio settings.
+pub struct RunInputs {
+    pub choice: PolicyChoice,
+    pub waivers: Vec<crate::policy::Waiver>,
+    /// The `vendorcert.toml` of the run, if any.
+    pub config: Option<config::Config>,
+}
+
+impl RunInputs {
+    /// The portfolio root, against which hosting and subservice vendors are resolved.
+    pub fn root(&self) -> Option<&Path> {
+        self.config.as_ref().map(|c| c.root.as_path())
+    }
+
+    /// The vendor ids a waiver may name without a warning: the vendors of the run, and those
+    /// of the portfolio.
+    pub fn known_ids(
+        &self,
+        mut ids: std::collections::BTreeSet<String>,
+    ) -> std::collections::BTreeSet<String> {
+        if let Some(root) = self.root() {
+            ids.extend(crate::portfolio::known_ids(root));
+        }
+        ids
+    }
+}
+
+/// The portfolio settings of a run (`--config`, `--no-config`, else found above the PATHs);
+/// `Err` holds the exit code after the error is reported.
+pub fn run_config(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    disabled: bool,
+) -> anyhow::Result<Result<Option<config::Config>, u8>> {
+    let file = match config::discover(paths, explicit, disabled) {
+        Ok(file) => file,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(Err(2));
+        }
+    };
+    match file.map(|f| config::Config::load(&f)).transpose() {
+        Ok(config) => Ok(Ok(config)),
+        Err(errors) => Ok(Err(report_input_errors(&errors)?)),
+    }
+}
+
+/// Resolves the portfolio settings, `--policy` and the waivers of a run; `Err` holds the exit
+/// code after input errors. Command-line options override the settings file.
+pub fn run_inputs(run: &RunArgs) -> anyhow::Result<Result<RunInputs, u8>> {
+    let config = match run_config(&run.paths, run.config.as_deref(), run.no_config)? {
+        Ok(config) => config,
+        Err(code) => return Ok(Err(code)),
+    };
+    let policy = run
+        .policy
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.policy.clone()));
+    let choice = match PolicyChoice::from_arg(policy.as_deref()) {
         Ok(choice) => choice,
         Err(errors) => return Ok(Err(report_input_errors(&errors)?)),
     };
@@ -159,9 +219,18 @@ pub fn run_inputs(
         PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
         PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
     };
+    let mut files: Vec<PathBuf> = match (&run.waivers, &config) {
+        (Some(_), _) | (None, None) => Vec::new(),
+        (None, Some(c)) => c.waivers.clone(),
+    };
+    for file in crate::policy::waiver_files(&run.paths, run.waivers.as_deref()) {
+        if !files.iter().any(|f| config::same_file(f, &file)) {
+            files.push(file);
+        }
+    }
     let mut waivers = Vec::new();
     let mut errors = Vec::new();
-    for file in crate::policy::waiver_files(&run.paths, run.waivers.as_deref()) {
+    for file in files {
         match crate::policy::load_waivers(&file, max_months) {
             Ok(w) => waivers.extend(w),
             Err(e) => errors.extend(e),
@@ -170,7 +239,11 @@ pub fn run_inputs(
     if !errors.is_empty() {
         return Ok(Err(report_input_errors(&errors)?));
     }
-    Ok(Ok((choice, waivers)))
+    Ok(Ok(RunInputs {
+        choice,
+        waivers,
+        config,
+    }))
 }
 
 /// Writes a finished report to standard output. A reader that stops early (`| head`) is not an

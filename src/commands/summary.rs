@@ -9,18 +9,20 @@ use crate::portfolio;
 
 pub fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
-    let (choice, waivers) = match run_inputs(&args.run)? {
+    let inputs = match run_inputs(&args.run)? {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    let (choice, waivers) = (&inputs.choice, &inputs.waivers);
     let mut summary = crate::portfolio::summary::Summary::default();
     let mut invalid_errors = Vec::new();
     let path_errors = portfolio::for_each_vendor(
         &portfolio::Run {
             paths: &args.run.paths,
             as_of,
-            choice: &choice,
-            waivers: &waivers,
+            choice,
+            waivers,
+            index_root: inputs.root(),
             registry_answers: None,
         },
         |_| {},

@@ -7,7 +7,7 @@
 //! of its own ([`gather`]) together with the calendar of the months ahead.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::engine::{Finding, Severity, VendorResult};
 use crate::evidence::{Date, LoadedVendor, StarProgram, assessment_name};
@@ -277,13 +277,14 @@ pub struct PortfolioFacts {
 /// errors are left out: the run that evaluated the vendors reports them.
 pub fn gather(
     paths: &[PathBuf],
+    index_root: Option<&Path>,
     choice: &PolicyChoice,
     waivers: &[Waiver],
     as_of: Date,
 ) -> PortfolioFacts {
     let until = as_of.plus_months(TIMELINE_MONTHS);
     let (per_vendor, _reported_by_the_run) =
-        super::map_vendors(paths, choice, as_of, |v, policy, index| {
+        super::map_vendors(paths, index_root, choice, as_of, |v, policy, index| {
             (
                 v.file.clone(),
                 EvidenceFacts::of(v, policy, as_of),

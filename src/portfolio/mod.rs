@@ -183,8 +183,11 @@ pub mod summary;
 
 /// Loads every vendor under `paths` in parallel and maps it with `f` (under the policy `choice`
 /// gives it); invalid evidence files come back as input errors. Results are in path order.
+/// With `index_root` (the portfolio root), the vendors others refer to are looked for in the
+/// whole portfolio, not only under `paths`.
 pub fn map_vendors<T: Send>(
     paths: &[PathBuf],
+    index_root: Option<&Path>,
     choice: &PolicyChoice,
     as_of: Date,
     f: impl Fn(&crate::evidence::LoadedVendor, &crate::policy::Policy, &PortfolioIndex) -> T + Sync,
@@ -192,7 +195,7 @@ pub fn map_vendors<T: Send>(
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     let policies = choice.resolve();
-    let index = build_index(&files, as_of, &policies);
+    let index = build_index(&index_files(&files, index_root), as_of, &policies);
     let results: Vec<Result<T, Vec<InputError>>> = files
         .par_iter()
         .filter(|_| !crate::interrupt::interrupted())
@@ -219,6 +222,9 @@ pub struct Run<'a> {
     pub as_of: Date,
     pub choice: &'a PolicyChoice,
     pub waivers: &'a [Waiver],
+    /// The portfolio root (the folder of its `vendorcert.toml`): the vendors others refer to
+    /// are looked for in the whole portfolio, not only under `paths`.
+    pub index_root: Option<&'a Path>,
     /// Where the registry answers of the run come from (`--online` / `--offline`): given the
     /// vendor files found, the command layer asks the registries or its cache.
     pub registry_answers: Option<&'a AnswersFor<'a>>,
@@ -249,12 +255,13 @@ pub fn for_each_vendor<T: Send>(
         as_of,
         choice,
         waivers,
+        index_root,
         registry_answers,
     } = run;
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
-    let mut index = build_index(&files, as_of, &policies);
+    let mut index = build_index(&index_files(&files, index_root), as_of, &policies);
     if let Some(answers_for) = registry_answers {
         index.online = Some(std::sync::Arc::new(answers_for(&files)));
     }
@@ -330,6 +337,35 @@ pub fn for_each_vendor<T: Send>(
         });
     }
     errors
+}
+
+/// The evidence files the portfolio index is built from: the run's, and with a portfolio root
+/// every vendor of the portfolio (the same index, whichever of its vendors a run checks).
+fn index_files(files: &[PathBuf], index_root: Option<&Path>) -> Vec<PathBuf> {
+    let Some(root) = index_root else {
+        return files.to_vec();
+    };
+    // Problems in the rest of the portfolio are its own runs' to report.
+    let (mut all, _) = discover(&[root.to_path_buf()]);
+    all.extend(files.iter().cloned());
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The vendor ids of the portfolio under `root`, read by the quick id scan (a full load only
+/// where the scan cannot tell).
+pub fn known_ids(root: &Path) -> std::collections::BTreeSet<String> {
+    use rayon::prelude::*;
+    let (files, _) = discover(&[root.to_path_buf()]);
+    files
+        .par_iter()
+        .filter_map(|file| {
+            let text = crate::evidence::load::read_found_text(file).ok()?;
+            scan_id(file, &text)
+                .or_else(|| load_vendor(file).ok().map(|v| v.evidence.vendor.id.clone()))
+        })
+        .collect()
 }
 
 /// The portfolio index: what the vendors that others refer to attest, judged under their own
@@ -507,6 +543,7 @@ pub fn check(
             as_of,
             choice,
             waivers,
+            index_root: None,
             registry_answers: None,
         },
         |_| {},
