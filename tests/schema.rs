@@ -559,7 +559,8 @@ fn every_evidence_file_the_loader_accepts_is_valid() {
 
 #[test]
 fn the_init_template_is_valid() {
-    let text = vendorcert::template::vendor_template("Acme Analytics");
+    let text =
+        vendorcert::template::vendor_template("Acme Analytics", "../evidence.schema.json", false);
     assert_eq!(
         errors(&validator(), &toml_text_to_json(&text)),
         Vec::<String>::new()
