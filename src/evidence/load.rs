@@ -47,7 +47,16 @@ pub struct LoadedVendor {
 impl LoadedVendor {
     /// 1-based line and column of the value at an evidence path (or of its nearest ancestor).
     pub fn position(&self, path: &str) -> (usize, usize) {
-        self.position_of(self.root.locate(path).span.start)
+        self.position_of(self.span_of(path).start)
+    }
+
+    /// Byte range of the value at an evidence path (or of its nearest ancestor). A placeholder
+    /// left out of the tree (see `unfilled`) is still where the file has it.
+    pub fn span_of(&self, path: &str) -> std::ops::Range<usize> {
+        match self.unfilled.iter().find(|u| u.path == path) {
+            Some(u) => u.span.clone(),
+            None => self.root.locate(path).span.clone(),
+        }
     }
 
     /// 1-based line and column of a byte offset into the file's text.

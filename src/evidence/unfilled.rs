@@ -15,8 +15,8 @@ use super::node::{Node, NodeKind};
 pub struct Unfilled {
     /// Evidence path, e.g. `soc2[0].period_end`.
     pub path: String,
-    /// Byte offset of the value.
-    pub offset: usize,
+    /// Byte range of the value.
+    pub span: std::ops::Range<usize>,
     /// The placeholder as written, without the angle brackets.
     pub hint: String,
 }
@@ -61,7 +61,7 @@ pub fn find(root: &Node) -> Vec<Unfilled> {
                     steps.to_vec(),
                     Unfilled {
                         path: render(steps),
-                        offset: node.span.start,
+                        span: node.span.clone(),
                         hint: hint[1..hint.len() - 1].trim().to_string(),
                     },
                 ));

@@ -27,7 +27,7 @@ pub static FILLED: Rule = Rule {
             .unfilled
             .iter()
             .map(|u| {
-                let (line, _) = ctx.vendor.position_of(u.offset);
+                let (line, _) = ctx.vendor.position_of(u.span.start);
                 Outcome::fail(format!(
                     "`{}` (line {line}) is not filled in: {}",
                     u.path, u.hint
