@@ -806,3 +806,25 @@ fn a_placeholder_is_valid_for_the_schema_only_where_the_loader_can_leave_it_out(
         .is_empty()
     );
 }
+
+#[test]
+fn the_placeholder_pattern_is_the_loaders() {
+    use vendorcert::evidence::unfilled::is_template_placeholder;
+    let pattern = Pattern::new(vendorcert::evidence::schema::PLACEHOLDER);
+    for text in [
+        "<YYYY-MM-DD>",
+        " <true | false> ",
+        "<>",
+        "<b>x</b>",
+        "<unclosed",
+        "x <y>",
+        "<a\nb>",
+        "Jane <jane@x.org>",
+    ] {
+        assert_eq!(
+            pattern.matches(text),
+            is_template_placeholder(text),
+            "{text:?}"
+        );
+    }
+}

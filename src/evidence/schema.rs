@@ -115,10 +115,11 @@ pub fn evidence_schema() -> Schema {
 }
 
 /// The pattern of a template placeholder (`evidence::unfilled`): `<` … `>` around the value.
-pub const PLACEHOLDER: &str = "^\\s*<[\\s\\S]*>\\s*$";
+pub const PLACEHOLDER: &str = "^\\s*<[^<>]*>\\s*$";
 
-/// Required fields of `[vendor]` the loader cannot leave out: a placeholder there is refused.
-const VENDOR_REQUIRED: &[&str] = &[
+/// Required fields of `[vendor]`, which the loader cannot leave out: a `"<…>"` value there is
+/// not a placeholder but the value itself (a vendor may be called `<img>`).
+pub const VENDOR_REQUIRED: &[&str] = &[
     "id",
     "name",
     "services",

@@ -1,4 +1,4 @@
-//! Template placeholders: a string value written as `"<…>"` (what `vendorcert init` writes for
+//! Template placeholders: a string value written as `"<…>"` (no other `<` or `>` inside) (what `vendorcert init` writes for
 //! every value the analyst must record) is a field not filled in yet.
 //!
 //! The loader lists each one (with its evidence path and position), then leaves it out before
@@ -21,10 +21,14 @@ pub struct Unfilled {
     pub hint: String,
 }
 
-/// Whether a string value is a template placeholder: `<` … `>` around the whole value.
+/// Whether a string value is a template placeholder: `<` … `>` around the whole value, with no
+/// other angle bracket inside (`"<b>x</b>"` is markup, not a placeholder).
 pub fn is_template_placeholder(value: &str) -> bool {
     let v = value.trim();
-    v.len() >= 2 && v.starts_with('<') && v.ends_with('>')
+    v.len() >= 2
+        && v.starts_with('<')
+        && v.ends_with('>')
+        && !v[1..v.len() - 1].contains(['<', '>'])
 }
 
 /// One step of a path through the tree.
@@ -71,7 +75,17 @@ pub fn find(root: &Node) -> Vec<Unfilled> {
     out.into_iter().map(|(_, u)| u).collect()
 }
 
+/// Whether a value at `steps` may be a placeholder: anywhere but the required fields of
+/// `[vendor]` (`schema::VENDOR_REQUIRED`), which cannot be left out.
+fn may_be_placeholder(steps: &[Step]) -> bool {
+    !matches!(steps, [Step::Key(v), Step::Key(k), ..]
+        if v == "vendor" && super::schema::VENDOR_REQUIRED.contains(&k.as_str()))
+}
+
 fn walk(node: &Node, steps: &mut Vec<Step>, f: &mut impl FnMut(&[Step], &Node)) {
+    if !may_be_placeholder(steps) {
+        return;
+    }
     f(steps, node);
     match &node.kind {
         NodeKind::Table(entries) => {
@@ -174,5 +188,26 @@ fn filter(node: &Node, steps: &mut Vec<Step>, cut: &[Vec<Step>]) -> Node {
     Node {
         kind,
         span: node.span.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_recognised() {
+        for p in ["<YYYY-MM-DD>", " <true | false> ", "<>", "<list, or []>"] {
+            assert!(is_template_placeholder(p), "{p:?}");
+        }
+        for real in [
+            "<b>x</b>",
+            "a <b>",
+            "2026-01-01",
+            "<unclosed",
+            "Jane <jane@x.org>",
+        ] {
+            assert!(!is_template_placeholder(real), "{real:?}");
+        }
     }
 }
