@@ -61,11 +61,25 @@ pub enum Command {
         name: Option<String>,
         /// Set DIR up as a portfolio instead: write a commented vendorcert.toml (the portfolio's
         /// settings) into it.
-        #[arg(long, conflicts_with = "name")]
+        #[arg(long, conflicts_with_all = ["name", "ai", "schema"])]
         portfolio: bool,
+        /// The vendor is an AI vendor: write every section and field a rule reads (SOC 2, ISO,
+        /// STAR, [ai] with all its tables, [contract], [[sector]], [incidents]), each value a
+        /// `"<…>"` placeholder that `check` reports as not filled in.
+        #[arg(long)]
+        ai: bool,
+        /// Where to write the JSON Schema the template's `#:schema` line points at (default:
+        /// evidence.schema.json beside DIR, in its parent folder).
+        #[arg(long, value_name = "PATH")]
+        schema: Option<PathBuf>,
     },
     /// Print the JSON Schema of the evidence format.
-    Schema,
+    Schema {
+        /// Write it to FILE instead of standard output (a `#:schema FILE` line at the top of a
+        /// vendor.toml lets taplo-based editors complete and validate it).
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.

@@ -459,7 +459,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         && !adverse
         && crate::rules::judges_pieces(rule)
         && !crate::rules::requires_piece(ctx, at.as_deref());
-    let span = vendor.root.locate(at.as_deref().unwrap_or("")).span.clone();
+    let span = vendor.span_of(at.as_deref().unwrap_or(""));
     let (line, column) = vendor.position_of(span.start);
     Finding {
         rule,

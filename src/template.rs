@@ -1,7 +1,9 @@
 //! The commented evidence template written by `vendorcert init`.
 
-/// A `vendor.toml` that parses and documents every section; `{id}` and `{name}` are filled in.
-const TEMPLATE: &str = r#"# Evidence for {name}, format version 1 (see docs/evidence-format.md).
+/// A `vendor.toml` that parses and documents every section; `{id}`, `{name}` and `{schema}` are
+/// filled in.
+const TEMPLATE: &str = r#"#:schema {schema}
+# Evidence for {name}, format version 1 (see docs/evidence-format.md).
 # Record what you read in the vendor's documents, and where you saw it (`source`): only
 # `document` (the certificate or full report itself) and `registry` count as independent
 # evidence. Run `vendorcert check` on this folder; `vendorcert explain RULE` explains a finding.
@@ -70,11 +72,20 @@ data_classes = ["confidential"]   # personal_data, phi, payment_data, government
 # disclosed = []                  # [{ date = 2026-02-01, summary = "...", handling = "..." }]
 "#;
 
-/// The template for a vendor called `name`.
-pub fn vendor_template(name: &str) -> String {
-    TEMPLATE
-        .replace("{id}", &vendor_id(name))
-        .replace("{name}", &name.replace('"', "'"))
+/// The template of `init --ai`: every section and field some rule reads, each value a
+/// placeholder `"<…>"` (see `evidence::unfilled`) with a comment saying what to record and where
+/// the vendor's documents give it.
+const AI_TEMPLATE: &str = include_str!("template_ai.toml");
+
+/// The template for a vendor called `name`; `schema` is the `#:schema` reference (a path
+/// relative to the vendor folder, or a URL); `ai` picks the full AI template.
+pub fn vendor_template(name: &str, schema: &str, ai: bool) -> String {
+    let template = if ai { AI_TEMPLATE } else { TEMPLATE };
+    let name = name.replace(['"', '\\'], "'");
+    template
+        .replace("{schema}", schema)
+        .replace("{id}", &vendor_id(&name))
+        .replace("{name}", &name)
 }
 
 /// A vendor id from a name: lowercase letters and digits, hyphens between words.

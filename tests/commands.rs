@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use serde_json::Value;
 use tempfile::TempDir;
 
 fn vendorcert() -> Command {
@@ -216,6 +217,155 @@ fn init_writes_a_template_that_checks_without_input_errors() {
     );
     // It refuses to overwrite.
     vendorcert().arg("init").arg(&dir).assert().code(2);
+}
+
+/// The GEN-FILLED findings of `check --as-of 2026-11-23 --format json` on `dir`: (path, line).
+fn unfilled_findings(dir: &Path) -> (i32, Vec<(String, u64)>) {
+    let out = vendorcert()
+        .args(["check", "--as-of", "2026-11-23", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let findings = report["vendors"][0]["findings"].as_array().unwrap();
+    let unfilled = findings
+        .iter()
+        .filter(|f| {
+            f["rule"] == "GEN-FILLED" && f["status"] != "n/a" && f["status"] != "not_applicable"
+        })
+        .map(|f| {
+            assert_eq!(f["status"], "fail", "{f}");
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), unfilled)
+}
+
+#[test]
+fn init_ai_writes_placeholders_that_check_reports_as_not_filled_in() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("acme-ai");
+    vendorcert()
+        .args(["init", "--ai"])
+        .arg(&dir)
+        .assert()
+        .code(0);
+    let text = fs::read_to_string(dir.join("vendor.toml")).unwrap();
+    assert!(
+        text.starts_with("#:schema ../evidence.schema.json\n"),
+        "{text}"
+    );
+    // The schema it points at is written beside the vendor folder, and is `schema`'s output.
+    let schema = fs::read(tmp.path().join("evidence.schema.json")).unwrap();
+    let printed = vendorcert().arg("schema").output().unwrap().stdout;
+    assert_eq!(schema, printed);
+
+    let (code, unfilled) = unfilled_findings(&dir);
+    assert_eq!(code, 1, "a fresh template never passes");
+    let lines: Vec<&str> = text.lines().collect();
+    let line_of = |key: &str, after: &str| {
+        let start = lines.iter().position(|l| *l == after).unwrap();
+        (lines[start..]
+            .iter()
+            .position(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap()
+            + start
+            + 1) as u64
+    };
+    for (path, line) in [
+        ("vendor.last_review", line_of("last_review", "[vendor]")),
+        ("soc2[0].period_end", line_of("period_end", "[[soc2]]")),
+        ("iso[0].expires", line_of("expires", "[[iso]]")),
+        ("ai.rmf.version", line_of("version", "[ai.rmf]")),
+        (
+            "contract.lapse_notice_days",
+            line_of("lapse_notice_days", "[contract]"),
+        ),
+        (
+            "incidents.reviewed_on",
+            line_of("reviewed_on", "[incidents]"),
+        ),
+    ] {
+        assert!(
+            unfilled.contains(&(path.to_string(), line)),
+            "{path} at line {line} not reported: {unfilled:?}"
+        );
+    }
+    // Every placeholder of the file is reported, once.
+    let placeholders: usize = lines
+        .iter()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.matches("= \"<").count())
+        .sum();
+    assert_eq!(unfilled.len(), placeholders, "{unfilled:?}");
+
+    // Filling one in removes its finding and no other.
+    let filled = text.replacen(
+        "last_review = \"<YYYY-MM-DD: today, when the review is done>\"",
+        "last_review = 2026-11-20",
+        1,
+    );
+    assert_ne!(filled, text);
+    fs::write(dir.join("vendor.toml"), filled).unwrap();
+    let (code, after) = unfilled_findings(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        !after.iter().any(|(p, _)| p == "vendor.last_review"),
+        "{after:?}"
+    );
+    assert_eq!(after.len(), unfilled.len() - 1);
+}
+
+#[test]
+fn init_ai_template_holds_every_field_a_rule_reads() {
+    let text = vendorcert::template::vendor_template("Acme AI", "x.json", true);
+    // Placeholders stand for values of any shape; read the template as TOML, and treat a
+    // placeholder that stands for a list or table as holding that field.
+    let doc: toml::Table = text.parse().unwrap();
+    let root = toml::Value::Table(doc);
+    fn has(value: &toml::Value, path: &[&str]) -> bool {
+        let Some((first, rest)) = path.split_first() else {
+            return true;
+        };
+        if let toml::Value::String(s) = value {
+            // A placeholder for a list or table: the field itself is in the template.
+            return s.starts_with('<');
+        }
+        let (key, index) = match first.strip_suffix("[]") {
+            Some(k) => (k, true),
+            None => (*first, false),
+        };
+        let Some(mut v) = value.get(key) else {
+            return false;
+        };
+        if index {
+            if let toml::Value::Array(items) = v {
+                let Some(first) = items.first() else {
+                    return false;
+                };
+                v = first;
+            }
+        }
+        has(v, rest)
+    }
+    let mut missing = Vec::new();
+    for rule in vendorcert::rules::RULES {
+        for read in rule.reads {
+            let path: Vec<&str> = read.split('.').collect();
+            if !has(&root, &path) {
+                missing.push(format!("{} reads {read}", rule.id));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the --ai template:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

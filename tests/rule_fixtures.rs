@@ -209,8 +209,11 @@ fn every_rule_has_a_passing_and_a_failing_fixture() {
             }
         }
     }
+    // GEN-FILLED judges template placeholders, not evidence: it fails once per placeholder and
+    // is otherwise n/a; tests/commands.rs runs it on the `init --ai` template.
     let missing: Vec<String> = RULES
         .iter()
+        .filter(|r| r.id != "GEN-FILLED")
         .filter_map(|r| match seen.get(r.id) {
             Some((true, true)) => None,
             Some((pass, _)) => Some(format!(

@@ -559,7 +559,8 @@ fn every_evidence_file_the_loader_accepts_is_valid() {
 
 #[test]
 fn the_init_template_is_valid() {
-    let text = vendorcert::template::vendor_template("Acme Analytics");
+    let text =
+        vendorcert::template::vendor_template("Acme Analytics", "../evidence.schema.json", false);
     assert_eq!(
         errors(&validator(), &toml_text_to_json(&text)),
         Vec::<String>::new()
@@ -761,5 +762,69 @@ fn the_standard_pattern_is_the_loaders() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_ai_init_template_is_valid_and_accepted_by_the_loader() {
+    let text = vendorcert::template::vendor_template("Acme AI", "../evidence.schema.json", true);
+    assert!(text.starts_with("#:schema ../evidence.schema.json\n"));
+    assert_eq!(
+        errors(&validator(), &toml_text_to_json(&text)),
+        Vec::<String>::new()
+    );
+    let dir = TempDir::new().unwrap();
+    let loaded = parse_vendor_text(&dir.path().join("vendor.toml"), text)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(loaded.unfilled.len() > 100, "{}", loaded.unfilled.len());
+}
+
+#[test]
+fn a_placeholder_is_valid_for_the_schema_only_where_the_loader_can_leave_it_out() {
+    let with = |from: &str, to: &str| toml_text_to_json(&BASE.replacen(from, to, 1));
+    // A date, an enum, a list: each may be a placeholder.
+    for (from, to) in [
+        ("period_end = 2026-09-30", "period_end = \"<YYYY-MM-DD>\""),
+        (
+            "opinion = \"unqualified\"",
+            "opinion = \"<unqualified | qualified>\"",
+        ),
+        ("exceptions = []", "exceptions = \"<list, or []>\""),
+    ] {
+        assert_eq!(
+            errors(&validator(), &with(from, to)),
+            Vec::<String>::new(),
+            "{to}"
+        );
+    }
+    // A required field of [vendor] may not: the loader cannot leave it out.
+    assert!(
+        !errors(
+            &validator(),
+            &with("risk_tier = \"high\"", "risk_tier = \"<high>\"")
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn the_placeholder_pattern_is_the_loaders() {
+    use vendorcert::evidence::unfilled::is_template_placeholder;
+    let pattern = Pattern::new(vendorcert::evidence::schema::PLACEHOLDER);
+    for text in [
+        "<YYYY-MM-DD>",
+        " <true | false> ",
+        "<>",
+        "<b>x</b>",
+        "<unclosed",
+        "x <y>",
+        "<a\nb>",
+        "Jane <jane@x.org>",
+    ] {
+        assert_eq!(
+            pattern.matches(text),
+            is_template_placeholder(text),
+            "{text:?}"
+        );
     }
 }

@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use super::write_atomically;
 
-pub fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
+pub fn init(dir: &Path, name: Option<&str>, ai: bool, schema: Option<&Path>) -> anyhow::Result<u8> {
     let name = match name {
         Some(n) => n.to_string(),
         None => dir
@@ -33,7 +33,21 @@ pub fn init(dir: &Path, name: Option<&str>) -> anyhow::Result<u8> {
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let file = dir.join("vendor.toml");
-    write_atomically(&file, crate::template::vendor_template(&name).as_bytes())?;
+    // The schema goes beside the vendor folder (one for the portfolio), unless a path is given.
+    let schema_file = match schema {
+        Some(path) => path.to_path_buf(),
+        None => std::path::absolute(dir)
+            .with_context(|| format!("cannot resolve {}", dir.display()))?
+            .parent()
+            .map(|p| p.join(SCHEMA_FILE))
+            .unwrap_or_else(|| dir.join(SCHEMA_FILE)),
+    };
+    write_atomically(&schema_file, super::evidence_schema().as_bytes())?;
+    let reference = relative_reference(dir, &schema_file)?;
+    write_atomically(
+        &file,
+        crate::template::vendor_template(&name, &reference, ai).as_bytes(),
+    )?;
     eprintln!(
         "wrote {} — fill it in from the vendor's documents, then run `vendorcert check {}`",
         file.display(),
@@ -63,4 +77,47 @@ pub fn init_portfolio(dir: &Path) -> anyhow::Result<u8> {
         dir.display()
     );
     Ok(0)
+}
+
+/// The schema file `init` writes beside the vendor folder.
+pub const SCHEMA_FILE: &str = "evidence.schema.json";
+
+/// `target` as a `#:schema` reference from inside `dir`: a relative path with `/` separators
+/// (`../evidence.schema.json`), or the absolute path where no relative one exists.
+fn relative_reference(dir: &Path, target: &Path) -> anyhow::Result<String> {
+    use std::path::Component;
+    let from = std::path::absolute(dir)?;
+    let to = std::path::absolute(target)?;
+    fn norm(p: &Path) -> Vec<Component<'_>> {
+        let mut out: Vec<Component<'_>> = Vec::new();
+        for c in p.components() {
+            match c {
+                Component::CurDir => {}
+                Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+    let (from, to) = (norm(&from), norm(&to));
+    if from.first() != to.first() {
+        return Ok(to_slashes(target));
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    if parts.is_empty() {
+        parts.push(".".to_string());
+    }
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Ok(parts.join("/"))
+}
+
+fn to_slashes(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
 }

@@ -63,9 +63,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             portfolio: true,
             ..
         } => init::init_portfolio(&dir),
-        Command::Init { dir, name, .. } => init::init(&dir, name.as_deref()),
-        Command::Schema => {
-            emit(evidence_schema().as_bytes())?;
+        Command::Init {
+            dir,
+            name,
+            ai,
+            schema,
+            ..
+        } => init::init(&dir, name.as_deref(), ai, schema.as_deref()),
+        Command::Schema { output } => {
+            match output {
+                Some(file) => write_atomically(&file, evidence_schema().as_bytes())?,
+                None => emit(evidence_schema().as_bytes())?,
+            }
             Ok(0)
         }
         Command::Completions { shell } => {

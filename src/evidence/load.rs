@@ -40,12 +40,23 @@ pub struct LoadedVendor {
     pub documents: Vec<DocumentCheck>,
     /// Byte offset of the start of each line.
     pub line_starts: Vec<usize>,
+    /// Template placeholders (`"<…>"`) still in the file; left out of `evidence`.
+    pub unfilled: Vec<super::unfilled::Unfilled>,
 }
 
 impl LoadedVendor {
     /// 1-based line and column of the value at an evidence path (or of its nearest ancestor).
     pub fn position(&self, path: &str) -> (usize, usize) {
-        self.position_of(self.root.locate(path).span.start)
+        self.position_of(self.span_of(path).start)
+    }
+
+    /// Byte range of the value at an evidence path (or of its nearest ancestor). A placeholder
+    /// left out of the tree (see `unfilled`) is still where the file has it.
+    pub fn span_of(&self, path: &str) -> std::ops::Range<usize> {
+        match self.unfilled.iter().find(|u| u.path == path) {
+            Some(u) => u.span.clone(),
+            None => self.root.locate(path).span.clone(),
+        }
     }
 
     /// 1-based line and column of a byte offset into the file's text.
@@ -117,7 +128,14 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
         parse_toml(&text)
     }
     .map_err(&located)?;
-    let evidence = decode_evidence(&root).map_err(&located)?;
+    // Template placeholders (`"<…>"`) are listed, then left out: see `unfilled`.
+    let unfilled = super::unfilled::find(&root);
+    let (root, evidence) = if unfilled.is_empty() {
+        let evidence = decode_evidence(&root).map_err(&located)?;
+        (root, evidence)
+    } else {
+        decode_unfilled(&root).map_err(&located)?
+    };
     let mut diags = validate(&evidence, &root);
     let documents = check_documents(&evidence, &root, &dir, &mut diags);
     if !diags.is_empty() {
@@ -132,7 +150,28 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
         root,
         evidence,
         documents,
+        unfilled,
     })
+}
+
+/// Decodes a tree that holds placeholders: each is left out as narrowly as decoding allows (the
+/// field, else the table or list entry holding it, …). The errors are those of the narrowest cut.
+fn decode_unfilled(root: &Node) -> Result<(Node, EvidenceFile), Vec<Diagnostic>> {
+    let mut first_errors = None;
+    let mut level = 0;
+    loop {
+        let pruned = super::unfilled::prune(root, level).unwrap_or_else(|| root.clone());
+        match decode_evidence(&pruned) {
+            Ok(evidence) => return Ok((pruned, evidence)),
+            Err(errors) => {
+                let errors = first_errors.get_or_insert(errors).clone();
+                if !super::unfilled::can_rise(root, level) {
+                    return Err(errors);
+                }
+            }
+        }
+        level += 1;
+    }
 }
 
 /// Byte offset where each line of `text` starts. Newlines are found with memchr: over a

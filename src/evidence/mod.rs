@@ -12,6 +12,7 @@ pub mod schema;
 pub mod scope;
 pub mod standard;
 pub mod text;
+pub mod unfilled;
 pub mod waiver;
 
 pub use date::Date;

@@ -110,7 +110,62 @@ pub fn generic_service_pattern() -> String {
 pub fn evidence_schema() -> Schema {
     let mut schema = schemars::schema_for!(EvidenceFile).to_value();
     limits(&mut schema);
+    placeholders(&mut schema);
     Schema::try_from(schema).expect("a schema stays an object")
+}
+
+/// The pattern of a template placeholder (`evidence::unfilled`): `<` … `>` around the value.
+pub const PLACEHOLDER: &str = "^\\s*<[^<>]*>\\s*$";
+
+/// Required fields of `[vendor]`, which the loader cannot leave out: a `"<…>"` value there is
+/// not a placeholder but the value itself (a vendor may be called `<img>`).
+pub const VENDOR_REQUIRED: &[&str] = &[
+    "id",
+    "name",
+    "services",
+    "ai_vendor",
+    "risk_tier",
+    "data_classes",
+];
+
+/// Every field below the top level may hold a template placeholder (`"<…>"`, what `vendorcert
+/// init` writes): the loader leaves it out and GEN-FILLED fails, so an editor validating against
+/// this schema accepts a template as written and still completes the real values.
+fn placeholders(schema: &mut Value) {
+    let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, def) in defs.iter_mut() {
+        let Some(props) = def.get_mut("properties").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        for (field, prop) in props.iter_mut() {
+            if name == "Vendor" && VENDOR_REQUIRED.contains(&field.as_str()) {
+                continue;
+            }
+            let description = prop.get("description").cloned();
+            let inner = prop.take();
+            let mut wrapped = serde_json::Map::new();
+            if let Some(d) = description {
+                wrapped.insert("description".into(), d);
+            }
+            wrapped.insert(
+                "anyOf".into(),
+                json!([inner, { "$ref": "#/$defs/Placeholder" }]),
+            );
+            *prop = Value::Object(wrapped);
+        }
+    }
+    defs.insert(
+        "Placeholder".into(),
+        json!({
+            "description": "Not filled in yet: a placeholder `\"<…>\"` written by `vendorcert init`. \
+                Replace it with the value from the vendor's documents; `vendorcert check` \
+                reports it as not filled in (GEN-FILLED).",
+            "type": "string",
+            "pattern": PLACEHOLDER,
+        }),
+    );
 }
 
 /// The limits every value of a kind has: at most [`MAX_LIST_ENTRIES`] entries in a list, and

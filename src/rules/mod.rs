@@ -198,6 +198,7 @@ pub static RULES: &[&Rule] = &[
     &general::INDEPENDENT,
     &general::COVERAGE,
     &general::EXPIRY,
+    &general::FILLED,
     &general::REVIEW,
     &general::DOCUMENT,
     &general::INCIDENTS,
