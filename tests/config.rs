@@ -253,3 +253,25 @@ fn expiring_takes_its_horizon_from_the_settings_unless_given() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("vendorcert.toml:1:"), "{stderr}");
 }
+
+/// `questions` judges a vendor as `check` does inside its portfolio: the lab that passes there
+/// (its subservice organisation resolved, its exception waived) has nothing to ask.
+#[test]
+fn questions_for_a_vendor_follow_its_portfolio() {
+    let out = vendorcert()
+        .args([
+            "questions",
+            "fixtures/portfolio/aldermoor-ai",
+            "--as-of",
+            AS_OF,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("under the `eu-ai-act-high-risk` policy: 0 questions to send the vendor."),
+        "{text}"
+    );
+    assert!(!text.contains("not among the vendors checked"), "{text}");
+}

@@ -3,16 +3,44 @@
 use super::{emit, report_input_errors, write_atomically};
 use crate::cli::{QuestionsArgs, QuestionsFormat};
 use crate::evidence::Date;
-use crate::policy::PolicyChoice;
 use crate::portfolio;
 
 pub fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
-    let choice = match PolicyChoice::from_arg(args.policy.as_deref()) {
-        Ok(choice) => choice,
-        Err(errors) => return report_input_errors(&errors),
+    // Judged as `check` judges it: the portfolio settings above the vendor (policy, waivers)
+    // apply, and its hosting and subservice vendors are resolved from the whole portfolio.
+    let run = crate::cli::RunArgs {
+        paths: vec![args.vendor.clone()],
+        as_of: Some(as_of),
+        policy: args.policy.clone(),
+        waivers: None,
+        config: None,
+        no_config: false,
     };
-    let report = portfolio::check(std::slice::from_ref(&args.vendor), as_of, &choice, &[]);
+    let inputs = match super::run_inputs(&run)? {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
+    let mut vendors = Vec::new();
+    let errors = portfolio::for_each_vendor(
+        &portfolio::Run {
+            paths: &run.paths,
+            as_of,
+            choice: &inputs.choice,
+            waivers: &inputs.waivers,
+            index_root: inputs.root(),
+            registry_answers: None,
+        },
+        |_| {},
+        |v| v,
+        |v| vendors.push(v),
+    );
+    let report = portfolio::RunReport {
+        as_of,
+        policy: inputs.choice.describe(),
+        vendors,
+        errors,
+    };
     if !report.errors.is_empty() {
         return report_input_errors(&report.errors);
     }
