@@ -180,11 +180,9 @@ impl TableReport {
                         "unverified",
                         &text,
                     )?;
-                    self.wrapped(
+                    self.ask(
                         out,
-                        &format!("{:w$}{} ", "", self.paint("ask:", "1"), w = indent + 2),
-                        indent + 7,
-                        indent + 7,
+                        indent + 2,
                         &format!("Can you send the document itself, not only {source}?"),
                     )?;
                 }
@@ -230,18 +228,18 @@ impl TableReport {
                             .iter()
                             .any(|g| g.rule.id == f.rule.id && g.needs_answer())
                     {
-                        self.wrapped(
-                            out,
-                            &format!("{pad}{} ", self.paint("ask:", "1")),
-                            more + 5,
-                            more + 5,
-                            f.rule.question,
-                        )?;
+                        self.ask(out, more, f.rule.question)?;
                     }
                 }
             }
         }
         writeln!(out)
+    }
+
+    /// The question to send, `indent` spaces in, wrapped under itself.
+    fn ask(&self, out: &mut dyn Write, indent: usize, question: &str) -> io::Result<()> {
+        let first = format!("{:indent$}{} ", "", self.paint("ask:", "1"));
+        self.wrapped(out, &first, indent + 5, indent + 5, question)
     }
 
     /// One finding's first lines: `label[rule] text`, wrapped under itself.
@@ -533,7 +531,7 @@ impl TableReport {
 /// Greedy word wrap by display width: the first line `first` wide, the rest `rest` wide. A word
 /// longer than a line is split.
 fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut room = first.max(1);
@@ -554,17 +552,20 @@ fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
                 room = rest.max(1);
                 continue;
             }
-            // A word wider than the whole line: cut it.
-            let mut cut = String::new();
-            let mut rest_of = String::new();
-            for c in word.chars() {
-                if rest_of.is_empty() && (cut.clone() + &c.to_string()).width() <= room {
-                    cut.push(c);
-                } else {
-                    rest_of.push(c);
+            // A word wider than the whole line: cut it, at least one character per line (a
+            // character wider than the line gets a line of its own).
+            let mut cut = 0;
+            let mut cut_width = 0;
+            for (i, c) in word.char_indices() {
+                let w = UnicodeWidthChar::width(c).unwrap_or(0);
+                if i > 0 && cut_width + w > room {
+                    break;
                 }
+                cut = i + c.len_utf8();
+                cut_width += w;
             }
-            lines.push(cut);
+            let rest_of = word.split_off(cut);
+            lines.push(word);
             room = rest.max(1);
             if rest_of.is_empty() {
                 break;
@@ -593,5 +594,8 @@ mod tests {
         assert_eq!(wrap("", 5, 5), [""]);
         // Display width, not bytes: é is one column.
         assert_eq!(wrap("été été", 7, 7), ["été été"]);
+        // A character wider than the line still moves on: one per line.
+        assert_eq!(wrap("漢字", 1, 1), ["漢", "字"]);
+        assert_eq!(wrap("ab漢", 3, 3), ["ab", "漢"]);
     }
 }
