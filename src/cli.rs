@@ -221,6 +221,14 @@ pub struct CheckArgs {
     /// and only the findings that need attention are listed).
     #[arg(long)]
     pub show_passes: bool,
+    /// In the terminal report, one line per finding that needs attention, cut to the width,
+    /// without the questions to send: the default when the run checks more than one vendor.
+    #[arg(long, conflicts_with = "full")]
+    pub concise: bool,
+    /// In the terminal report, each finding's full reason, causes, waiver and the question to
+    /// send: the default when the run checks one vendor.
+    #[arg(long)]
+    pub full: bool,
     /// Always exit 0 when the input is valid (report-only runs); invalid input still exits 2.
     #[arg(long)]
     pub exit_zero: bool,

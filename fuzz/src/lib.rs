@@ -158,7 +158,7 @@ fn evaluate_and_render(vendors: &[&LoadedVendor], policy: &Arc<Policy>, waivers:
 
 fn render(run: &RunReport) {
     use vendorcert::report::{json, junit, markdown, sarif, table};
-    let renderers: [&dyn Render; 6] = [
+    let renderers: [&dyn Render; 7] = [
         &json::JsonReport,
         &sarif::SarifReport,
         &junit::JunitReport,
@@ -168,12 +168,21 @@ fn render(run: &RunReport) {
             width: Some(80),
             verbose: true,
             show_passes: true,
+            concise: false,
         },
         &table::TableReport {
             color: false,
             width: Some(40),
             verbose: false,
             show_passes: false,
+            concise: false,
+        },
+        &table::TableReport {
+            color: false,
+            width: Some(40),
+            verbose: false,
+            show_passes: false,
+            concise: true,
         },
     ];
     for renderer in renderers {

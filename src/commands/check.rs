@@ -101,6 +101,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 width: terminal_width(to_terminal),
                 verbose: args.verbose,
                 show_passes: args.show_passes,
+                concise: args.concise || (!args.full && report.vendors.len() > 1),
             })
         }
     };

@@ -30,6 +30,9 @@ pub struct TableReport {
     pub verbose: bool,
     /// List passing and n/a findings too, in a table per framework.
     pub show_passes: bool,
+    /// One line per finding needing attention, cut to the width, without questions (the
+    /// default for a run of several vendors).
+    pub concise: bool,
 }
 
 impl Render for TableReport {
@@ -54,6 +57,12 @@ impl Render for TableReport {
             writeln!(out, "{} {e}", self.paint("error:", "1;31"))?;
         }
         let evaluated: Vec<&VendorResult> = report.evaluated().collect();
+        if self.concise && !full {
+            writeln!(
+                out,
+                "One line per finding; --full shows whole reasons and the questions to send."
+            )?;
+        }
         if report.vendors.len() > 1 {
             self.summary(report, out)?;
         }
@@ -101,134 +110,42 @@ impl TableReport {
         Ok(())
     }
 
-    /// One vendor, brief: a header, then the findings that need attention by framework.
+    /// One vendor, brief: a header, then the findings that need attention by framework, each
+    /// with its reason, causes, waiver and question; or, `concise`, one line per finding.
     fn brief_vendor(&self, v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
-        self.header(v, false, out)?;
-        let file = v
-            .file
-            .file_name()
-            .map(std::path::Path::new)
-            .unwrap_or(&v.file);
-        for section in Framework::REPORT_ORDER {
-            let shown: Vec<_> = v
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.rule.framework == *section && (f.needs_answer() || f.status == Status::Waived)
-                })
-                .collect();
-            if shown.is_empty() {
-                continue;
-            }
-            writeln!(out, "  {}", self.paint(section.title(), "1"))?;
-            // Passes that only a claim kept from passing: one entry per piece and source, since
-            // one document answers them all.
-            let (claims, shown): (Vec<&Finding>, Vec<&Finding>) = shown
-                .into_iter()
-                .partition(|f| f.status == Status::Unverified && f.claim.is_some());
-            // Findings about no one piece first, then each piece under its name.
-            let mut subjects: Vec<Option<&str>> = vec![None];
-            for f in claims.iter().chain(&shown) {
-                if !subjects.contains(&f.subject.as_deref()) {
-                    subjects.push(f.subject.as_deref());
+        if self.concise {
+            self.concise_header(v, out)?;
+        } else {
+            self.header(v, false, out)?;
+        }
+        for item in attention(v) {
+            match item {
+                Item::Section(title) if !self.concise => {
+                    writeln!(out, "  {}", self.paint(title, "1"))?
                 }
-            }
-            for subject in subjects {
-                let of = |f: &&&Finding| f.subject.as_deref() == subject;
-                let mine: Vec<&Finding> = shown.iter().filter(of).copied().collect();
-                let claimed: Vec<&Finding> = claims.iter().filter(of).copied().collect();
-                if mine.is_empty() && claimed.is_empty() {
-                    continue;
-                }
-                let indent = match subject {
-                    Some(s) => {
-                        self.wrapped(out, "    ", 4, 6, s)?;
-                        6
-                    }
-                    None => 4,
-                };
-                let mut sources: Vec<&str> = Vec::new();
-                for f in &claimed {
-                    let source = f.claim.as_deref().unwrap_or("a claim");
-                    if !sources.contains(&source) {
-                        sources.push(source);
-                    }
-                }
-                for source in sources {
-                    let members: Vec<&Finding> = claimed
-                        .iter()
-                        .filter(|f| f.claim.as_deref() == Some(source))
-                        .copied()
-                        .collect();
-                    let error = members.iter().any(|f| f.severity == Severity::Error);
-                    let rules: Vec<&str> = members.iter().map(|f| f.rule.id).collect();
-                    let line = members.iter().map(|f| f.line).min().unwrap_or(0);
-                    let text = format!(
-                        "{} only seen in {source}, a claim: {} {} pass on the document itself",
-                        location_of(file, line),
-                        rules.join(", "),
-                        if members.len() == 1 {
-                            "would"
-                        } else {
-                            "would all"
-                        },
-                    );
-                    self.entry(
+                Item::Subject(s) if !self.concise => self.wrapped(out, "    ", 4, 6, s)?,
+                Item::Section(_) | Item::Subject(_) => {}
+                Item::Entry(e) if self.concise => {
+                    let head = format!("{}[{}]", e.label, e.rule);
+                    let room = usize::from(self.width())
+                        .max(MIN_WIDTH)
+                        .saturating_sub(3 + head.chars().count());
+                    writeln!(
                         out,
-                        indent,
-                        if error { "error" } else { "warning" },
-                        "unverified",
-                        &text,
-                    )?;
-                    self.ask(
-                        out,
-                        indent + 2,
-                        &format!("Can you send the document itself, not only {source}?"),
+                        "  {} {}",
+                        self.paint(&head, label_colour(e.label)),
+                        truncate(&e.text, room)
                     )?;
                 }
-                for f in &mine {
-                    let label = match (f.status, f.severity) {
-                        (Status::Waived, _) => "waived",
-                        (_, Severity::Error) => "error",
-                        (_, Severity::Warning) => "warning",
-                        _ => "note",
-                    };
-                    let status = match (f.status, f.severity) {
-                        (Status::Fail, Severity::Error)
-                        | (Status::Warn, Severity::Warning)
-                        | (Status::Waived, _) => String::new(),
-                        (status, _) => format!("{status}: "),
-                    };
-                    let mut text = format!("{} {status}{}", location_of(file, f.line), f.message);
-                    if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
-                        let owasp = gap.owasp.map(|o| format!(", {o}")).unwrap_or_default();
-                        text.push_str(&format!(" (leaves uncovered: {}{owasp})", gap.risk));
-                    }
-                    self.entry(out, indent, label, f.rule.id, &text)?;
-                    let more = indent + 2;
+                Item::Entry(e) => {
+                    self.entry(out, e.indent, e.label, e.rule, &e.text)?;
+                    let more = e.indent + 2;
                     let pad = " ".repeat(more);
-                    for line in super::cause_lines(f, &v.findings) {
-                        self.wrapped(out, &pad, more, more + 2, &line)?;
+                    for line in &e.notes {
+                        self.wrapped(out, &pad, more, more + 2, line)?;
                     }
-                    if let Some(w) = &f.waiver {
-                        let line = format!(
-                            "waived by {} on {} until {}: {} ({})",
-                            w.approver, w.approved, w.expires, w.reason, w.origin
-                        );
-                        self.wrapped(out, &pad, more, more + 2, &line)?;
-                    }
-                    // The question once per rule, after its last finding in the section.
-                    let last_of_rule = !shown
-                        .iter()
-                        .skip_while(|g| !std::ptr::eq(**g, *f))
-                        .skip(1)
-                        .any(|g| g.rule.id == f.rule.id);
-                    if last_of_rule
-                        && shown
-                            .iter()
-                            .any(|g| g.rule.id == f.rule.id && g.needs_answer())
-                    {
-                        self.ask(out, more, f.rule.question)?;
+                    if let Some(q) = &e.ask {
+                        self.ask(out, more, q)?;
                     }
                 }
             }
@@ -251,20 +168,45 @@ impl TableReport {
         rule: &str,
         text: &str,
     ) -> io::Result<()> {
-        let code = match label {
-            "error" => "31",
-            "warning" => "33",
-            "waived" => "36",
-            _ => "2",
-        };
         let head = format!("{label}[{rule}]");
-        let first = format!("{:indent$}{} ", "", self.paint(&head, code));
+        let first = format!("{:indent$}{} ", "", self.paint(&head, label_colour(label)));
         self.wrapped(
             out,
             &first,
             indent + 1 + head.chars().count(),
             indent + 2,
             text,
+        )
+    }
+
+    /// A vendor's header in the concise report: verdict, name, id, counts, policy and file.
+    fn concise_header(&self, v: &VendorResult, out: &mut dyn Write) -> io::Result<()> {
+        let (verdict, code) = match v.verdict {
+            Verdict::Pass => ("PASS", "1;32"),
+            Verdict::Fail => ("FAIL", "1;31"),
+        };
+        self.wrapped(
+            out,
+            &format!("{} ", self.paint(verdict, code)),
+            5,
+            5,
+            &format!(
+                "{} ({}) · {}, {} · policy {} · {} · {} pass, {} n/a not listed",
+                v.name,
+                v.id,
+                crate::rules::plural_pub(v.count(Severity::Error), "error"),
+                crate::rules::plural_pub(v.count(Severity::Warning), "warning"),
+                v.policy,
+                v.file.display(),
+                v.findings
+                    .iter()
+                    .filter(|f| f.status == Status::Pass)
+                    .count(),
+                v.findings
+                    .iter()
+                    .filter(|f| f.status == Status::NotApplicable)
+                    .count(),
+            ),
         )
     }
 
@@ -341,6 +283,30 @@ impl TableReport {
             "warnings",
             "first reason",
         ]);
+        // Each reason on one line, cut to what the other columns leave (the full reason is
+        // above); a vendor column too wide for that leaves the reasons to wrap.
+        let vendor_width = report
+            .vendors
+            .iter()
+            .map(|o| match o {
+                VendorOutcome::Evaluated(v) => unicode_width::UnicodeWidthStr::width(v.id.as_str()),
+                VendorOutcome::Invalid { file, .. } => {
+                    unicode_width::UnicodeWidthStr::width(file.display().to_string().as_str())
+                }
+            })
+            .max()
+            .unwrap_or(0)
+            .max("vendor".len());
+        // Borders and padding: `│ verdict ┆ vendor ┆ errors ┆ warnings ┆ ` and ` │`.
+        let room =
+            usize::from(self.width().max(MIN_WIDTH as u16)).saturating_sub(37 + vendor_width);
+        let cut = |text: String| {
+            if room >= 12 {
+                truncate(&text, room)
+            } else {
+                text
+            }
+        };
         for outcome in &report.vendors {
             match outcome {
                 VendorOutcome::Evaluated(v) => {
@@ -365,7 +331,7 @@ impl TableReport {
                         Cell::new(&v.id),
                         Cell::new(v.count(Severity::Error)),
                         Cell::new(v.count(Severity::Warning)),
-                        Cell::new(first),
+                        Cell::new(cut(first)),
                     ]);
                 }
                 VendorOutcome::Invalid { file, errors } => {
@@ -375,7 +341,7 @@ impl TableReport {
                         Cell::new(file.display()),
                         Cell::new("—"),
                         Cell::new("—"),
-                        Cell::new(first),
+                        Cell::new(cut(first)),
                     ]);
                 }
             }
@@ -526,6 +492,193 @@ impl TableReport {
             _ => cell.fg(Color::Yellow),
         }
     }
+}
+
+/// One line of a vendor's brief report.
+enum Item<'a> {
+    /// A framework's heading.
+    Section(&'static str),
+    /// The report or certificate the entries below are about.
+    Subject(&'a str),
+    Entry(Entry<'a>),
+}
+
+/// One finding (or one group of claim-only checks) that needs attention.
+struct Entry<'a> {
+    indent: usize,
+    /// `error`, `warning`, `waived` or `note`.
+    label: &'static str,
+    /// The rule id, or `unverified` for a group of claim-only checks.
+    rule: &'a str,
+    /// `file:line`, then the reason.
+    text: String,
+    /// Causes, consequences and the waiver, one line each.
+    notes: Vec<String>,
+    /// The question to send, once per rule.
+    ask: Option<String>,
+}
+
+/// What needs attention in a vendor's findings (fail, unverified, warn, waived), by framework
+/// and then by report or certificate, in report order.
+fn attention(v: &VendorResult) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    let file = v
+        .file
+        .file_name()
+        .map(std::path::Path::new)
+        .unwrap_or(&v.file);
+    for section in Framework::REPORT_ORDER {
+        let shown: Vec<&Finding> = v
+            .findings
+            .iter()
+            .filter(|f| {
+                f.rule.framework == *section && (f.needs_answer() || f.status == Status::Waived)
+            })
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        items.push(Item::Section(section.title()));
+        // Passes that only a claim kept from passing: one entry per piece and source, since one
+        // document answers them all.
+        let (claims, shown): (Vec<&Finding>, Vec<&Finding>) = shown
+            .into_iter()
+            .partition(|f| f.status == Status::Unverified && f.claim.is_some());
+        // Findings about no one piece first, then each piece under its name.
+        let mut subjects: Vec<Option<&str>> = vec![None];
+        for f in claims.iter().chain(&shown) {
+            if !subjects.contains(&f.subject.as_deref()) {
+                subjects.push(f.subject.as_deref());
+            }
+        }
+        for subject in subjects {
+            let of = |f: &&&Finding| f.subject.as_deref() == subject;
+            let mine: Vec<&Finding> = shown.iter().filter(of).copied().collect();
+            let claimed: Vec<&Finding> = claims.iter().filter(of).copied().collect();
+            if mine.is_empty() && claimed.is_empty() {
+                continue;
+            }
+            let indent = match subject {
+                Some(s) => {
+                    items.push(Item::Subject(s));
+                    6
+                }
+                None => 4,
+            };
+            let mut sources: Vec<&str> = Vec::new();
+            for f in &claimed {
+                let source = f.claim.as_deref().unwrap_or("a claim");
+                if !sources.contains(&source) {
+                    sources.push(source);
+                }
+            }
+            for source in sources {
+                let members: Vec<&Finding> = claimed
+                    .iter()
+                    .filter(|f| f.claim.as_deref() == Some(source))
+                    .copied()
+                    .collect();
+                let error = members.iter().any(|f| f.severity == Severity::Error);
+                let rules: Vec<&str> = members.iter().map(|f| f.rule.id).collect();
+                let line = members.iter().map(|f| f.line).min().unwrap_or(0);
+                items.push(Item::Entry(Entry {
+                    indent,
+                    label: if error { "error" } else { "warning" },
+                    rule: "unverified",
+                    text: format!(
+                        "{} only seen in {source}, a claim: {} {} pass on the document itself",
+                        location_of(file, line),
+                        rules.join(", "),
+                        if members.len() == 1 {
+                            "would"
+                        } else {
+                            "would all"
+                        },
+                    ),
+                    notes: Vec::new(),
+                    ask: Some(format!(
+                        "Can you send the document itself, not only {source}?"
+                    )),
+                }));
+            }
+            for f in &mine {
+                let label = match (f.status, f.severity) {
+                    (Status::Waived, _) => "waived",
+                    (_, Severity::Error) => "error",
+                    (_, Severity::Warning) => "warning",
+                    _ => "note",
+                };
+                let status = match (f.status, f.severity) {
+                    (Status::Fail, Severity::Error)
+                    | (Status::Warn, Severity::Warning)
+                    | (Status::Waived, _) => String::new(),
+                    (status, _) => format!("{status}: "),
+                };
+                let mut text = format!("{} {status}{}", location_of(file, f.line), f.message);
+                if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
+                    let owasp = gap.owasp.map(|o| format!(", {o}")).unwrap_or_default();
+                    text.push_str(&format!(" (leaves uncovered: {}{owasp})", gap.risk));
+                }
+                let mut notes = super::cause_lines(f, &v.findings);
+                if let Some(w) = &f.waiver {
+                    notes.push(format!(
+                        "waived by {} on {} until {}: {} ({})",
+                        w.approver, w.approved, w.expires, w.reason, w.origin
+                    ));
+                }
+                // The question once per rule, after its last finding in the section.
+                let last_of_rule = !shown
+                    .iter()
+                    .skip_while(|g| !std::ptr::eq(**g, *f))
+                    .skip(1)
+                    .any(|g| g.rule.id == f.rule.id);
+                let ask = (last_of_rule
+                    && shown
+                        .iter()
+                        .any(|g| g.rule.id == f.rule.id && g.needs_answer()))
+                .then(|| f.rule.question.to_string());
+                items.push(Item::Entry(Entry {
+                    indent,
+                    label,
+                    rule: f.rule.id,
+                    text,
+                    notes,
+                    ask,
+                }));
+            }
+        }
+    }
+    items
+}
+
+/// The colour of a finding's `label[rule]`.
+fn label_colour(label: &str) -> &'static str {
+    match label {
+        "error" => "31",
+        "warning" => "33",
+        "waived" => "36",
+        _ => "2",
+    }
+}
+
+/// `text` cut to `room` columns, ending in `…` when cut.
+fn truncate(text: &str, room: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.width() <= room {
+        return text;
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// Greedy word wrap by display width: the first line `first` wide, the rest `rest` wide. A word
