@@ -184,6 +184,13 @@ pub struct FetchArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub registry: RegistryArgs,
+    /// Portfolio settings file, whose `registries` is used when --registries is not given
+    /// (default: the nearest `vendorcert.toml` above the PATHs).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no portfolio settings file.
+    #[arg(long)]
+    pub no_config: bool,
     /// Write the IAF ids a company search found into each certificate's
     /// `verification.reference` (TOML evidence files; comments, order and layout kept), so that
     /// the next run looks them up directly.
@@ -309,9 +316,20 @@ pub struct QuestionsArgs {
     /// Evaluate as of this date (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
-    /// Policy (as for `check`); default by the vendor's risk tier.
+    /// Policy (as for `check`); default the portfolio settings' `policy`, else by the vendor's
+    /// risk tier.
     #[arg(long, value_name = "NAME|FILE", value_parser = Offered(policy_names), value_hint = ValueHint::FilePath, hide_possible_values = true)]
     pub policy: Option<String>,
+    /// Waivers file (as for `check`); default the portfolio settings' `waivers`, plus any
+    /// `waivers.toml` beside the vendor.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+    /// Portfolio settings file (default: the nearest `vendorcert.toml` above the vendor).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no portfolio settings file: judge the vendor alone.
+    #[arg(long)]
+    pub no_config: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QuestionsFormat::Markdown)]
     pub format: QuestionsFormat,

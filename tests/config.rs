@@ -275,3 +275,39 @@ fn questions_for_a_vendor_follow_its_portfolio() {
     );
     assert!(!text.contains("not among the vendors checked"), "{text}");
 }
+
+/// `questions --no-config` judges the vendor alone: its subservice organisation and hosting
+/// layer are not among the vendors checked, and the portfolio's waiver is not read.
+#[test]
+fn questions_without_the_settings_judge_the_vendor_alone() {
+    let out = vendorcert()
+        .args([
+            "questions",
+            "fixtures/portfolio/aldermoor-ai",
+            "--as-of",
+            AS_OF,
+            "--no-config",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("not among the vendors checked"), "{text}");
+    // --config names the settings file explicitly: the portfolio's verdict again.
+    let out = vendorcert()
+        .args([
+            "questions",
+            "fixtures/portfolio/aldermoor-ai",
+            "--as-of",
+            AS_OF,
+            "--config",
+            "fixtures/portfolio/vendorcert.toml",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("under the `eu-ai-act-high-risk` policy: 0 questions to send the vendor."),
+        "{text}"
+    );
+}

@@ -805,3 +805,90 @@ async fn documents_by_url_are_fetched_and_hashed() {
         }
     }
 }
+
+/// `fetch` takes its registries from the portfolio settings, as `check --online` and
+/// `--offline` do: fetched once, the answers are there for the offline check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fetch_reads_the_registries_of_the_portfolio_settings() {
+    let server = registry_answering(ResponseTemplate::new(200).set_body_json(record())).await;
+    let tmp = TempDir::new().unwrap();
+    let dir = vendor(tmp.path());
+    registries(tmp.path(), &server.uri(), "");
+    fs::write(
+        dir.join("vendorcert.toml"),
+        "registries = \"../registries.toml\"\n",
+    )
+    .unwrap();
+    let cache = tmp.path().join("cache");
+    let (d, c) = (dir.clone(), cache.clone());
+    let fetched = tokio::task::spawn_blocking(move || {
+        vendorcert(
+            &[
+                "fetch",
+                d.to_str().unwrap(),
+                "--cache-dir",
+                c.to_str().unwrap(),
+            ],
+            &[],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(fetched.code, Some(0), "{}", fetched.stderr);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    drop(server);
+    let (d, c) = (dir.clone(), cache.clone());
+    let offline = tokio::task::spawn_blocking(move || {
+        vendorcert(
+            &[
+                "check",
+                d.to_str().unwrap(),
+                "--as-of",
+                "2026-11-23",
+                "--format",
+                "json",
+                "--offline",
+                "--cache-dir",
+                c.to_str().unwrap(),
+            ],
+            &[],
+        )
+    })
+    .await
+    .unwrap();
+    let (status, message, note) = verified(&offline);
+    assert_eq!(status, "pass", "{message}");
+    assert_eq!(note["from_cache"], true);
+    // The settings' file is the one read: a missing one is exit 2, named; --no-config reads
+    // no settings, so there is no registries file to miss.
+    fs::write(
+        dir.join("vendorcert.toml"),
+        "registries = \"../missing.toml\"\n",
+    )
+    .unwrap();
+    let fetch = move |extra: &'static [&'static str]| {
+        let (d, c) = (dir.clone(), cache.clone());
+        move || {
+            let mut args = vec![
+                "fetch".to_string(),
+                d.display().to_string(),
+                "--cache-dir".to_string(),
+                c.display().to_string(),
+            ];
+            args.extend(extra.iter().map(|a| a.to_string()));
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            vendorcert(&args, &[("XDG_CONFIG_HOME", "/nonexistent")])
+        }
+    };
+    let missing = tokio::task::spawn_blocking(fetch(&[])).await.unwrap();
+    assert_eq!(missing.code, Some(2));
+    assert!(
+        missing.stderr.contains("missing.toml"),
+        "{}",
+        missing.stderr
+    );
+    let alone = tokio::task::spawn_blocking(fetch(&["--no-config"]))
+        .await
+        .unwrap();
+    assert_eq!(alone.code, Some(0), "{}", alone.stderr);
+}

@@ -8,8 +8,18 @@ use crate::portfolio;
 
 /// `vendorcert fetch`: every look-up of a portfolio made online, answers kept in the cache.
 pub fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
+    // The registries file: --registries, else the portfolio settings' `registries`, as for
+    // `check --online`.
+    let mut registry = args.registry.clone();
+    if registry.registries.is_none() {
+        let config = match super::run_config(&args.paths, args.config.as_deref(), args.no_config)? {
+            Ok(config) => config,
+            Err(code) => return Ok(code),
+        };
+        registry.registries = config.and_then(|c| c.registries);
+    }
     let session = match online_session(
-        &args.registry,
+        &registry,
         crate::online::Mode::Online,
         std::time::Duration::MAX,
     )? {

@@ -13,9 +13,9 @@ pub fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
         paths: vec![args.vendor.clone()],
         as_of: Some(as_of),
         policy: args.policy.clone(),
-        waivers: None,
-        config: None,
-        no_config: false,
+        waivers: args.waivers.clone(),
+        config: args.config.clone(),
+        no_config: args.no_config,
     };
     let inputs = match super::run_inputs(&run)? {
         Ok(inputs) => inputs,
