@@ -10,7 +10,9 @@ const GOLDEN: &str = "tests/data/stream-golden";
 const AS_OF: &str = "2026-11-23";
 
 fn golden(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN).join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(GOLDEN)
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -52,7 +54,9 @@ fn same(actual: &[u8], expected: &[u8], what: &str) {
     );
 }
 
-const FORMATS: &[&str] = &["table", "json", "jsonl", "sarif", "junit", "markdown", "html"];
+const FORMATS: &[&str] = &[
+    "table", "json", "jsonl", "sarif", "junit", "markdown", "html",
+];
 
 #[test]
 fn every_format_of_the_example_portfolio_is_unchanged() {
@@ -71,7 +75,14 @@ fn every_format_written_to_a_file_is_unchanged() {
         let path = dir.path().join(format!("report.{format}"));
         let path = path.to_str().unwrap();
         let (out, _, code) = run(
-            &["check", "fixtures/portfolio", "--format", format, "-o", path],
+            &[
+                "check",
+                "fixtures/portfolio",
+                "--format",
+                format,
+                "-o",
+                path,
+            ],
             &[],
         );
         assert!(out.is_empty(), "{format}");
@@ -83,7 +94,11 @@ fn every_format_written_to_a_file_is_unchanged() {
         assert_eq!(code, 1, "{format}");
     }
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(left.len(), FORMATS.len(), "no temporary file is left behind");
+    assert_eq!(
+        left.len(),
+        FORMATS.len(),
+        "no temporary file is left behind"
+    );
 }
 
 #[test]

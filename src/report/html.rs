@@ -16,23 +16,175 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::engine::{Finding, Severity, VendorResult, Verdict};
 use crate::evidence::{Date, InputError, RiskTier};
+use crate::portfolio::VendorOutcome;
 use crate::portfolio::calendar::{Event, EventKind};
-use crate::portfolio::matrix::{self, Cell, CellStatus, Column, PortfolioFacts};
+use crate::portfolio::matrix::{self, Cell, CellStatus, Column, EvidenceFacts};
 use crate::portfolio::summary::{Share, Summary};
-use crate::portfolio::{RunReport, VendorOutcome};
 use crate::report::questions::Questionnaire;
 use crate::rules::Status;
 
-use super::{Render, location_of};
+use super::location_of;
 
-/// The HTML report of a run, with what the matrix and the timeline read from the evidence.
-pub struct HtmlReport {
-    pub facts: PortfolioFacts,
+/// The HTML report of a run. The matrix's key facts and the timeline are read from each
+/// vendor's evidence while it is loaded for its evaluation.
+pub struct HtmlReport<'w> {
+    pub as_of: Date,
+    /// The last day the timeline shows.
+    pub until: Date,
+    pub waivers: &'w [crate::policy::Waiver],
 }
 
-impl Render for HtmlReport {
-    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(self.page(report).into_string().as_bytes())
+impl<'w> HtmlReport<'w> {
+    pub fn new(as_of: Date, waivers: &'w [crate::policy::Waiver]) -> HtmlReport<'w> {
+        HtmlReport {
+            as_of,
+            until: as_of.plus_months(matrix::TIMELINE_MONTHS),
+            waivers,
+        }
+    }
+}
+
+/// What the page makes of one vendor: its matrix row, its section, its events ahead.
+pub struct HtmlPiece {
+    row: String,
+    article: String,
+    events: Vec<Event>,
+    errors: String,
+}
+
+/// The page's parts so far: the matrix rows and the vendors' sections wait in spools for the
+/// summary (and the timeline, between them) that only the whole portfolio gives.
+#[derive(Default)]
+pub struct HtmlParts {
+    summary: Summary,
+    rows: super::spool::Spool,
+    articles: super::spool::Spool,
+    events: Vec<Event>,
+    invalid_errors: String,
+}
+
+/// Where the spooled parts go in the page rendered around them.
+const ROWS_HERE: &str = "<\u{1}rows>";
+const ARTICLES_HERE: &str = "<\u{1}articles>";
+const INVALID_ERRORS_HERE: &str = "<\u{1}errors>";
+
+impl super::Streamed for HtmlReport<'_> {
+    type Piece = HtmlPiece;
+    type Sink = HtmlParts;
+
+    fn sink(&self) -> HtmlParts {
+        HtmlParts::default()
+    }
+
+    fn piece(
+        &self,
+        i: usize,
+        outcome: &VendorOutcome,
+        loaded: Option<&crate::portfolio::Loaded<'_>>,
+    ) -> HtmlPiece {
+        let columns = Column::all();
+        let (row, article, events, errors) = match outcome {
+            VendorOutcome::Evaluated(v) => {
+                let (facts, events) = match loaded {
+                    Some(l) => (
+                        Some(matrix::EvidenceFacts::of(l.vendor, l.policy, self.as_of)),
+                        crate::portfolio::calendar::vendor_events(
+                            l.vendor,
+                            l.policy,
+                            l.index,
+                            self.waivers,
+                            self.as_of,
+                            self.until,
+                        ),
+                    ),
+                    None => (None, Vec::new()),
+                };
+                (
+                    matrix_row(i, v, facts.as_ref(), self.as_of),
+                    vendor_article(i, v, self.as_of),
+                    events,
+                    Markup::default(),
+                )
+            }
+            VendorOutcome::Invalid { file, errors } => (
+                html! {
+                    tr.vendor {
+                        th scope="row" {
+                            a href={ "#v" (i) } { (file.display()) }
+                        }
+                        td.verdict.inv { "invalid" }
+                        td.inv colspan=(columns.len()) {
+                            "not evaluated: " (count_of(errors.len(), "input error"))
+                        }
+                    }
+                },
+                html! {
+                    article.vendor id={ "v" (i) } {
+                        h3 { (file.display()) " " span.verdict.inv { "invalid" } }
+                        p { "Not evaluated: the evidence file is invalid, which is never a pass." }
+                        ul.errors { @for e in errors { (input_error(e)) } }
+                    }
+                },
+                Vec::new(),
+                html! { @for e in errors { (input_error(e)) } },
+            ),
+        };
+        HtmlPiece {
+            row: row.into_string(),
+            article: article.into_string(),
+            events,
+            errors: errors.into_string(),
+        }
+    }
+
+    fn take(
+        &self,
+        parts: &mut HtmlParts,
+        outcome: &VendorOutcome,
+        piece: HtmlPiece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        parts.summary.add(outcome);
+        parts.rows.write_all(piece.row.as_bytes())?;
+        parts.rows.write_all(b"\n")?;
+        parts.articles.write_all(piece.article.as_bytes())?;
+        parts.articles.write_all(b"\n")?;
+        parts.events.extend(piece.events);
+        parts.invalid_errors.push_str(&piece.errors);
+        Ok(())
+    }
+
+    fn finish(
+        &self,
+        mut parts: HtmlParts,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        crate::portfolio::calendar::sort(&mut parts.events);
+        let has_input_errors = !end.errors.is_empty() || end.totals.invalid > 0;
+        let page = self
+            .page(end, &parts.summary, &parts.events, has_input_errors)
+            .into_string();
+        let mut rest = page.as_str();
+        for (mark, spool) in [
+            (ROWS_HERE, Some(&mut parts.rows)),
+            (ARTICLES_HERE, Some(&mut parts.articles)),
+            (INVALID_ERRORS_HERE, None),
+        ] {
+            let Some((before, after)) = rest.split_once(mark) else {
+                if spool.is_none() {
+                    continue;
+                }
+                return Err(io::Error::other("the page lost the place of its vendors"));
+            };
+            out.write_all(before.as_bytes())?;
+            match spool {
+                Some(spool) => spool.copy_to(0, out)?,
+                None => out.write_all(parts.invalid_errors.as_bytes())?,
+            }
+            rest = after;
+        }
+        out.write_all(rest.as_bytes())
     }
 }
 
@@ -42,14 +194,16 @@ const CONTENT_SECURITY_POLICY: &str =
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-impl HtmlReport {
-    /// The whole page.
-    pub fn page(&self, report: &RunReport) -> Markup {
-        let mut summary = Summary::default();
-        for v in &report.vendors {
-            summary.add(v);
-        }
-        let as_of = report.as_of;
+impl HtmlReport<'_> {
+    /// The whole page, with the places of the spooled parts marked.
+    fn page(
+        &self,
+        end: &super::RunEnd,
+        summary: &Summary,
+        events: &[Event],
+        has_input_errors: bool,
+    ) -> Markup {
+        let as_of = end.as_of;
         html! {
             (DOCTYPE) "\n"
             html lang="en" {
@@ -67,7 +221,7 @@ impl HtmlReport {
                         h1 { "Vendor certification report" }
                         p.meta {
                             "As of " time datetime=(as_of) { (as_of) }
-                            " · policy " strong { (report.policy) }
+                            " · policy " strong { (end.policy) }
                             " · vendorcert " (VERSION)
                         }
                         nav aria-label="Contents" {
@@ -75,23 +229,23 @@ impl HtmlReport {
                             a href="#matrix" { "Certification matrix" } " · "
                             a href="#timeline" { "Next 12 months" } " · "
                             a href="#vendors" { "Vendors" }
-                            @if has_input_errors(report) {
+                            @if has_input_errors {
                                 " · " a href="#input-errors" { "Input errors" }
                             }
                         }
                     }
                     "\n"
                     main {
-                        (summary_section(&summary))
+                        (summary_section(summary))
                         "\n"
-                        (self.matrix_section(report))
+                        (self.matrix_section())
                         "\n"
-                        (self.timeline_section(as_of))
+                        (self.timeline_section(events))
                         "\n"
-                        (vendors_section(report))
+                        (vendors_section())
                         "\n"
-                        @if has_input_errors(report) {
-                            (input_errors_section(report))
+                        @if has_input_errors {
+                            (input_errors_section(end.errors))
                         }
                     }
                     "\n"
@@ -108,7 +262,7 @@ impl HtmlReport {
         }
     }
 
-    fn matrix_section(&self, report: &RunReport) -> Markup {
+    fn matrix_section(&self) -> Markup {
         let columns = Column::all();
         let certifications = columns.iter().filter(|c| !c.is_ai()).count();
         html! {
@@ -143,25 +297,7 @@ impl HtmlReport {
                         }
                         "\n"
                         tbody {
-                            @for (i, outcome) in report.vendors.iter().enumerate() {
-                                @match outcome {
-                                    VendorOutcome::Evaluated(v) => {
-                                        (self.matrix_row(i, v, report.as_of))
-                                    }
-                                    VendorOutcome::Invalid { file, errors } => {
-                                        tr.vendor {
-                                            th scope="row" {
-                                                a href={ "#v" (i) } { (file.display()) }
-                                            }
-                                            td.verdict.inv { "invalid" }
-                                            td.inv colspan=(columns.len()) {
-                                                "not evaluated: " (count_of(errors.len(), "input error"))
-                                            }
-                                        }
-                                    }
-                                }
-                                "\n"
-                            }
+                            (PreEscaped(ROWS_HERE))
                         }
                     }
                 }
@@ -169,24 +305,8 @@ impl HtmlReport {
         }
     }
 
-    fn matrix_row(&self, i: usize, v: &VendorResult, as_of: Date) -> Markup {
-        let facts = self.facts.vendors.get(&v.file);
-        let cells = matrix::row(v, facts, as_of);
-        html! {
-            tr.vendor {
-                th scope="row" {
-                    a href={ "#v" (i) } { (v.name) }
-                    small { (v.id) }
-                }
-                (verdict_cell(v.verdict))
-                @for (column, cell) in Column::all().into_iter().zip(&cells) { (matrix_cell(column, cell)) }
-            }
-        }
-    }
-
-    fn timeline_section(&self, as_of: Date) -> Markup {
-        let events = &self.facts.events;
-        let until = self.facts.until;
+    fn timeline_section(&self, events: &[Event]) -> Markup {
+        let (as_of, until) = (self.as_of, self.until);
         html! {
             section id="timeline" aria-labelledby="timeline-h" {
                 h2 id="timeline-h" { "Next 12 months" }
@@ -226,8 +346,18 @@ impl HtmlReport {
     }
 }
 
-fn has_input_errors(report: &RunReport) -> bool {
-    !report.errors.is_empty() || report.invalid_count() > 0
+fn matrix_row(i: usize, v: &VendorResult, facts: Option<&EvidenceFacts>, as_of: Date) -> Markup {
+    let cells = matrix::row(v, facts, as_of);
+    html! {
+        tr.vendor {
+            th scope="row" {
+                a href={ "#v" (i) } { (v.name) }
+                small { (v.id) }
+            }
+            (verdict_cell(v.verdict))
+            @for (column, cell) in Column::all().into_iter().zip(&cells) { (matrix_cell(column, cell)) }
+        }
+    }
 }
 
 fn count_of(n: usize, word: &str) -> String {
@@ -485,23 +615,11 @@ fn shape(lane: usize, cx: f64, cy: f64, r: f64) -> Markup {
     }
 }
 
-fn vendors_section(report: &RunReport) -> Markup {
+fn vendors_section() -> Markup {
     html! {
         section id="vendors" aria-labelledby="vendors-h" {
             h2 id="vendors-h" { "Vendors" }
-            @for (i, outcome) in report.vendors.iter().enumerate() {
-                @match outcome {
-                    VendorOutcome::Evaluated(v) => { (vendor_article(i, v, report.as_of)) }
-                    VendorOutcome::Invalid { file, errors } => {
-                        article.vendor id={ "v" (i) } {
-                            h3 { (file.display()) " " span.verdict.inv { "invalid" } }
-                            p { "Not evaluated: the evidence file is invalid, which is never a pass." }
-                            ul.errors { @for e in errors { (input_error(e)) } }
-                        }
-                    }
-                }
-                "\n"
-            }
+            (PreEscaped(ARTICLES_HERE))
         }
     }
 }
@@ -701,18 +819,14 @@ fn input_error(e: &InputError) -> Markup {
     }
 }
 
-fn input_errors_section(report: &RunReport) -> Markup {
+fn input_errors_section(errors: &[InputError]) -> Markup {
     html! {
         section id="input-errors" aria-labelledby="input-errors-h" {
             h2 id="input-errors-h" { "Input errors" }
             p { "An unreadable or invalid evidence file is never a pass: the run exits with code 2." }
             ul.errors {
-                @for e in &report.errors { (input_error(e)) }
-                @for outcome in &report.vendors {
-                    @if let VendorOutcome::Invalid { errors, .. } = outcome {
-                        @for e in errors { (input_error(e)) }
-                    }
-                }
+                @for e in errors { (input_error(e)) }
+                (PreEscaped(INVALID_ERRORS_HERE))
             }
         }
     }
