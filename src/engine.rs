@@ -154,7 +154,19 @@ pub fn evaluate(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> VendorResult {
-    let (verdict, findings) = judge(vendor, as_of, policy, portfolio, waivers).0;
+    result_of(
+        vendor,
+        policy,
+        judge(vendor, as_of, policy, portfolio, waivers).0,
+    )
+}
+
+/// The result of `vendor` judged under `policy`: its verdict and findings on the day judged.
+pub fn result_of(
+    vendor: &LoadedVendor,
+    policy: &Arc<Policy>,
+    (verdict, findings): (Verdict, Vec<Finding>),
+) -> VendorResult {
     VendorResult {
         id: vendor.evidence.vendor.id.clone(),
         name: vendor.evidence.vendor.name.clone(),

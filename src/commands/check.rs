@@ -53,7 +53,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Format::Junit => check_streamed(&args, as_of, &inputs, session, &JunitReport { as_of }),
         Format::Markdown => check_streamed(&args, as_of, &inputs, session, &MarkdownReport),
         Format::Html => {
-            let html = HtmlReport::new(as_of, &inputs.waivers);
+            let html = HtmlReport::new(as_of);
             check_streamed(&args, as_of, &inputs, session, &html)
         }
         Format::Table => {
@@ -158,7 +158,7 @@ fn check_streamed<S: Streamed>(
         |n| progress.start(n),
         |position, v, loaded| {
             // Rendered on the worker threads; only the writing is in order.
-            let piece = format.piece(position, &v, loaded.as_ref());
+            let piece = format.piece(position, &v, loaded);
             (v, piece)
         },
         |(v, piece)| {

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::engine::{VendorResult, evaluate};
+use crate::engine::VendorResult;
 use crate::evidence::registry::Facts as RegistryFacts;
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, load_vendor};
 use crate::policy::{PolicyChoice, Waiver};
@@ -259,6 +259,8 @@ pub struct Loaded<'a> {
     pub vendor: &'a crate::evidence::LoadedVendor,
     pub policy: &'a crate::policy::Policy,
     pub index: &'a PortfolioIndex,
+    /// The vendor as judged on the as-of date, its verdict and findings taken into the result.
+    pub judged: crate::engine::Judged<'a>,
 }
 
 /// As [`for_each_vendor`], and `map` is also given the vendor's position in the run (from 0, in
@@ -304,11 +306,20 @@ pub fn for_each_vendor_at<T: Send>(
                 ),
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    let result = evaluate(&vendor, as_of, policy, &index, waivers);
+                    // Judged as `evaluate` judges, keeping what the calendar needs to bring
+                    // the vendor forward (the HTML report's timeline).
+                    let mut judged =
+                        crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
+                    let today = std::mem::replace(
+                        &mut judged.settled,
+                        (crate::engine::Verdict::Pass, Vec::new()),
+                    );
+                    let result = crate::engine::result_of(&vendor, policy, today);
                     let loaded = Loaded {
                         vendor: &vendor,
                         policy,
                         index: &index,
+                        judged,
                     };
                     (
                         Some(result.id.clone()),

@@ -27,19 +27,17 @@ use super::location_of;
 
 /// The HTML report of a run. The matrix's key facts and the timeline are read from each
 /// vendor's evidence while it is loaded for its evaluation.
-pub struct HtmlReport<'w> {
+pub struct HtmlReport {
     pub as_of: Date,
     /// The last day the timeline shows.
     pub until: Date,
-    pub waivers: &'w [crate::policy::Waiver],
 }
 
-impl<'w> HtmlReport<'w> {
-    pub fn new(as_of: Date, waivers: &'w [crate::policy::Waiver]) -> HtmlReport<'w> {
+impl HtmlReport {
+    pub fn new(as_of: Date) -> HtmlReport {
         HtmlReport {
             as_of,
             until: as_of.plus_months(matrix::TIMELINE_MONTHS),
-            waivers,
         }
     }
 }
@@ -48,8 +46,30 @@ impl<'w> HtmlReport<'w> {
 pub struct HtmlPiece {
     row: String,
     article: String,
-    events: Vec<Event>,
+    events: Vec<PieceEvent>,
     errors: String,
+}
+
+/// An event as the page shows it: its row of the list, its line in a mark's tooltip.
+struct PieceEvent {
+    date: Date,
+    kind: EventKind,
+    row: String,
+    tooltip: String,
+    what: String,
+}
+
+/// An event kept for the timeline: what orders it, and where its texts wait in the spool.
+struct Dated {
+    date: Date,
+    kind: EventKind,
+    /// The position of its vendor in the run.
+    vendor: u32,
+    /// Its place among its vendor's events ordered by date, kind and text.
+    rank: u32,
+    row: (u64, u32),
+    tooltip: (u64, u32),
+    what: (u64, u32),
 }
 
 /// The page's parts so far: the matrix rows and the vendors' sections wait in spools for the
@@ -59,7 +79,11 @@ pub struct HtmlParts {
     summary: Summary,
     rows: super::spool::Spool,
     articles: super::spool::Spool,
-    events: Vec<Event>,
+    /// The vendor id at each position (the events are ordered by it).
+    ids: Vec<Box<str>>,
+    events: Vec<Dated>,
+    /// The events' texts.
+    texts: super::spool::Spool,
     invalid_errors: String,
 }
 
@@ -67,8 +91,52 @@ pub struct HtmlParts {
 const ROWS_HERE: &str = "<\u{1}rows>";
 const ARTICLES_HERE: &str = "<\u{1}articles>";
 const INVALID_ERRORS_HERE: &str = "<\u{1}errors>";
+const EVENTS_HERE: &str = "<\u{1}events>";
 
-impl super::Streamed for HtmlReport<'_> {
+/// A vendor's events in the order the page lists them (by date, vendor, kind and text; the
+/// vendor is the same), as rows and tooltip lines.
+fn piece_events(mut events: Vec<Event>) -> Vec<PieceEvent> {
+    events.sort_by(|a, b| (a.date, a.kind, &a.what).cmp(&(b.date, b.kind, &b.what)));
+    events
+        .into_iter()
+        .map(|e| {
+            let row = html! {
+                tr {
+                    td.date { (e.date) }
+                    td { (e.vendor_name) }
+                    td { (e.kind.label()) }
+                    td { (e.what) }
+                    td { code { (e.location) } }
+                }
+                "\n"
+            };
+            PieceEvent {
+                date: e.date,
+                kind: e.kind,
+                row: row.into_string(),
+                tooltip: format!(
+                    "{} · {}: {} ({})",
+                    e.date,
+                    e.vendor_name,
+                    e.what,
+                    e.kind.label()
+                ),
+                what: e.what,
+            }
+        })
+        .collect()
+}
+
+/// A mark of the timeline: the events of one kind in one week.
+struct Mark {
+    lane: usize,
+    first: Date,
+    last: Date,
+    count: usize,
+    tooltip: String,
+}
+
+impl super::Streamed for HtmlReport {
     type Piece = HtmlPiece;
     type Sink = HtmlParts;
 
@@ -80,7 +148,7 @@ impl super::Streamed for HtmlReport<'_> {
         &self,
         i: usize,
         outcome: &VendorOutcome,
-        loaded: Option<&crate::portfolio::Loaded<'_>>,
+        loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> HtmlPiece {
         let columns = Column::all();
         let (row, article, events, errors) = match outcome {
@@ -88,12 +156,10 @@ impl super::Streamed for HtmlReport<'_> {
                 let (facts, events) = match loaded {
                     Some(l) => (
                         Some(matrix::EvidenceFacts::of(l.vendor, l.policy, self.as_of)),
-                        crate::portfolio::calendar::vendor_events(
+                        crate::portfolio::calendar::events_after(
                             l.vendor,
-                            l.policy,
-                            l.index,
-                            self.waivers,
-                            self.as_of,
+                            l.judged,
+                            (v.verdict, &v.findings),
                             self.until,
                         ),
                     ),
@@ -102,7 +168,7 @@ impl super::Streamed for HtmlReport<'_> {
                 (
                     matrix_row(i, v, facts.as_ref(), self.as_of),
                     vendor_article(i, v, self.as_of),
-                    events,
+                    piece_events(events),
                     Markup::default(),
                 )
             }
@@ -149,7 +215,28 @@ impl super::Streamed for HtmlReport<'_> {
         parts.rows.write_all(b"\n")?;
         parts.articles.write_all(piece.article.as_bytes())?;
         parts.articles.write_all(b"\n")?;
-        parts.events.extend(piece.events);
+        let vendor = parts.ids.len() as u32;
+        parts.ids.push(match outcome {
+            VendorOutcome::Evaluated(v) => v.id.as_str().into(),
+            VendorOutcome::Invalid { .. } => "".into(),
+        });
+        for (rank, e) in piece.events.into_iter().enumerate() {
+            let mut text = |t: &str| -> io::Result<(u64, u32)> {
+                let at = parts.texts.len;
+                parts.texts.write_all(t.as_bytes())?;
+                Ok((at, t.len() as u32))
+            };
+            let dated = Dated {
+                date: e.date,
+                kind: e.kind,
+                vendor,
+                rank: rank as u32,
+                row: text(&e.row)?,
+                tooltip: text(&e.tooltip)?,
+                what: text(&e.what)?,
+            };
+            parts.events.push(dated);
+        }
         parts.invalid_errors.push_str(&piece.errors);
         Ok(())
     }
@@ -160,32 +247,118 @@ impl super::Streamed for HtmlReport<'_> {
         end: &super::RunEnd,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        crate::portfolio::calendar::sort(&mut parts.events);
+        let order = timeline_order(&mut parts)?;
+        let marks = marks(&mut parts, &order, self.as_of)?;
         let has_input_errors = !end.errors.is_empty() || end.totals.invalid > 0;
         let page = self
-            .page(end, &parts.summary, &parts.events, has_input_errors)
+            .page(end, &parts.summary, order.len(), &marks, has_input_errors)
             .into_string();
         let mut rest = page.as_str();
-        for (mark, spool) in [
-            (ROWS_HERE, Some(&mut parts.rows)),
-            (ARTICLES_HERE, Some(&mut parts.articles)),
-            (INVALID_ERRORS_HERE, None),
-        ] {
+        for mark in [ROWS_HERE, EVENTS_HERE, ARTICLES_HERE, INVALID_ERRORS_HERE] {
             let Some((before, after)) = rest.split_once(mark) else {
-                if spool.is_none() {
+                if mark == INVALID_ERRORS_HERE || (mark == EVENTS_HERE && order.is_empty()) {
                     continue;
                 }
                 return Err(io::Error::other("the page lost the place of its vendors"));
             };
             out.write_all(before.as_bytes())?;
-            match spool {
-                Some(spool) => spool.copy_to(0, out)?,
-                None => out.write_all(parts.invalid_errors.as_bytes())?,
+            match mark {
+                ROWS_HERE => parts.rows.copy_to(0, out)?,
+                ARTICLES_HERE => parts.articles.copy_to(0, out)?,
+                EVENTS_HERE => {
+                    let mut row = Vec::new();
+                    for &i in &order {
+                        let (at, len) = parts.events[i as usize].row;
+                        parts.texts.read_at(at, len, &mut row)?;
+                        out.write_all(&row)?;
+                    }
+                }
+                _ => out.write_all(parts.invalid_errors.as_bytes())?,
             }
             rest = after;
         }
         out.write_all(rest.as_bytes())
     }
+}
+
+/// The events in the order the page lists them: by date, vendor, kind and text, as
+/// [`crate::portfolio::calendar::sort`] orders them. Each vendor's events are already in that
+/// order; only vendors that share an id (an input error) need their texts compared.
+fn timeline_order(parts: &mut HtmlParts) -> io::Result<Vec<u32>> {
+    let mut positions: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut shared = std::collections::HashSet::new();
+    for (i, id) in parts.ids.iter().enumerate() {
+        if let Some(first) = positions.insert(id, i as u32) {
+            shared.insert(first);
+            shared.insert(i as u32);
+        }
+    }
+    drop(positions);
+    let mut whats: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+    if !shared.is_empty() {
+        let mut bytes = Vec::new();
+        for (i, e) in parts.events.iter().enumerate() {
+            if shared.contains(&e.vendor) {
+                parts.texts.read_at(e.what.0, e.what.1, &mut bytes)?;
+                whats.insert(i as u32, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let (events, ids) = (&parts.events, &parts.ids);
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&events[a as usize], &events[b as usize]);
+        x.date
+            .cmp(&y.date)
+            .then_with(|| ids[x.vendor as usize].cmp(&ids[y.vendor as usize]))
+            .then_with(|| x.kind.cmp(&y.kind))
+            .then_with(|| {
+                if x.vendor == y.vendor {
+                    x.rank.cmp(&y.rank)
+                } else {
+                    whats.get(&a).cmp(&whats.get(&b))
+                }
+            })
+    });
+    Ok(order)
+}
+
+/// The timeline's marks: per lane and week, in order, with the first events named.
+fn marks(parts: &mut HtmlParts, order: &[u32], as_of: Date) -> io::Result<Vec<Mark>> {
+    let mut groups: BTreeMap<(usize, i64), Vec<u32>> = BTreeMap::new();
+    for &i in order {
+        let e = &parts.events[i as usize];
+        let lane = LANES.iter().position(|k| *k == e.kind).unwrap_or(0);
+        groups
+            .entry((lane, as_of.days_until(e.date) / 7))
+            .or_default()
+            .push(i);
+    }
+    let mut marks = Vec::with_capacity(groups.len());
+    let mut bytes = Vec::new();
+    for ((lane, _), group) in groups {
+        let mut lines = Vec::new();
+        for &i in group.iter().take(MARK_TOOLTIP_EVENTS) {
+            let (at, len) = parts.events[i as usize].tooltip;
+            parts.texts.read_at(at, len, &mut bytes)?;
+            lines.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        if group.len() > MARK_TOOLTIP_EVENTS {
+            lines.push(format!(
+                "and {} more (listed below the drawing)",
+                group.len() - MARK_TOOLTIP_EVENTS
+            ));
+        }
+        let date = |i: u32| parts.events[i as usize].date;
+        marks.push(Mark {
+            lane,
+            first: date(group[0]),
+            last: date(group[group.len() - 1]),
+            count: group.len(),
+            tooltip: lines.join("\n"),
+        });
+    }
+    Ok(marks)
 }
 
 /// No script, no fetch of any kind; only the inline stylesheet and inline SVG.
@@ -194,13 +367,14 @@ const CONTENT_SECURITY_POLICY: &str =
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-impl HtmlReport<'_> {
+impl HtmlReport {
     /// The whole page, with the places of the spooled parts marked.
     fn page(
         &self,
         end: &super::RunEnd,
         summary: &Summary,
-        events: &[Event],
+        events: usize,
+        marks: &[Mark],
         has_input_errors: bool,
     ) -> Markup {
         let as_of = end.as_of;
@@ -240,7 +414,7 @@ impl HtmlReport<'_> {
                         "\n"
                         (self.matrix_section())
                         "\n"
-                        (self.timeline_section(events))
+                        (self.timeline_section(events, marks))
                         "\n"
                         (vendors_section())
                         "\n"
@@ -305,39 +479,28 @@ impl HtmlReport<'_> {
         }
     }
 
-    fn timeline_section(&self, events: &[Event]) -> Markup {
+    fn timeline_section(&self, events: usize, marks: &[Mark]) -> Markup {
         let (as_of, until) = (self.as_of, self.until);
         html! {
             section id="timeline" aria-labelledby="timeline-h" {
                 h2 id="timeline-h" { "Next 12 months" }
                 p {
-                    (count_of(events.len(), "dated event")) " from " (as_of) " to " (until)
+                    (count_of(events, "dated event")) " from " (as_of) " to " (until)
                     ": every day on which a vendor's verdict or one of its findings changes — "
                     "certificates lapsing, SOC 2 reports ageing, surveillance audits and reviews "
                     "falling due, AI evidence ageing, waivers expiring (as " code { "vendorcert expiring" }
                     " lists them). Each lane is one kind of change; a mark stands for the events "
                     "of one week, larger and numbered when there are several."
                 }
-                (timeline_svg(events, as_of, until))
+                (timeline_svg(marks, as_of, until))
                 details.events {
-                    summary { "All " (count_of(events.len(), "event")) ", by date" }
-                    @if events.is_empty() {
+                    summary { "All " (count_of(events, "event")) ", by date" }
+                    @if events == 0 {
                         p { "Nothing falls due in the next 12 months." }
                     } @else {
                         table.list {
                             thead { tr { th scope="col" { "Date" } th scope="col" { "Vendor" } th scope="col" { "Event" } th scope="col" { "What" } th scope="col" { "Where" } } }
-                            tbody {
-                                @for e in events {
-                                    tr {
-                                        td.date { (e.date) }
-                                        td { (e.vendor_name) }
-                                        td { (e.kind.label()) }
-                                        td { (e.what) }
-                                        td { code { (e.location) } }
-                                    }
-                                    "\n"
-                                }
-                            }
+                            tbody { (PreEscaped(EVENTS_HERE)) }
                         }
                     }
                 }
@@ -488,7 +651,7 @@ const LANES: &[EventKind] = EventKind::ALL;
 /// At most this many events are named in one mark's tooltip.
 const MARK_TOOLTIP_EVENTS: usize = 12;
 
-fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
+fn timeline_svg(marks: &[Mark], as_of: Date, until: Date) -> Markup {
     let days = as_of.days_until(until).max(1) as f64;
     let x =
         |d: Date| TL_LEFT + (as_of.days_until(d) as f64) / days * (TL_WIDTH - TL_LEFT - TL_RIGHT);
@@ -501,19 +664,10 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
         months.push(m);
         m = m.plus_months(1);
     }
-    // Events grouped by lane and week.
-    let mut marks: BTreeMap<(usize, i64), Vec<&Event>> = BTreeMap::new();
-    for e in events {
-        let lane = LANES.iter().position(|k| *k == e.kind).unwrap_or(0);
-        marks
-            .entry((lane, as_of.days_until(e.date) / 7))
-            .or_default()
-            .push(e);
+    let mut per_lane = vec![0; LANES.len()];
+    for m in marks {
+        per_lane[m.lane] += m.count;
     }
-    let per_lane: Vec<usize> = LANES
-        .iter()
-        .map(|k| events.iter().filter(|e| e.kind == *k).count())
-        .collect();
     let description = LANES
         .iter()
         .zip(&per_lane)
@@ -539,17 +693,15 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
                 }
                 line class="asof" x1=(num(TL_LEFT)) x2=(num(TL_LEFT)) y1=(num(TL_TOP - 22.0)) y2=(num(bottom)) {}
                 text class="asof-l" x=(num(TL_LEFT + 3.0)) y=(num(TL_TOP - 24.0)) { "as of " (as_of) }
-                @for ((lane, _), group) in &marks {
-                    @let first = group[0].date;
-                    @let last = group[group.len() - 1].date;
-                    @let cx = (x(first) + x(last)) / 2.0;
-                    @let cy = TL_TOP + TL_LANE * *lane as f64 + TL_LANE / 2.0;
-                    @let r = (4.5 + 2.0 * (group.len() as f64).sqrt()).min(15.0);
-                    g class={ "mark k" (lane) } {
-                        title { (mark_tooltip(group)) }
-                        (shape(*lane, cx, cy, r))
-                        @if group.len() > 1 {
-                            text class="n" x=(num(cx)) y=(num(cy + 3.5)) { (group.len()) }
+                @for m in marks {
+                    @let cx = (x(m.first) + x(m.last)) / 2.0;
+                    @let cy = TL_TOP + TL_LANE * m.lane as f64 + TL_LANE / 2.0;
+                    @let r = (4.5 + 2.0 * (m.count as f64).sqrt()).min(15.0);
+                    g class={ "mark k" (m.lane) } {
+                        title { (m.tooltip) }
+                        (shape(m.lane, cx, cy, r))
+                        @if m.count > 1 {
+                            text class="n" x=(num(cx)) y=(num(cy + 3.5)) { (m.count) }
                         }
                     }
                 }
@@ -562,29 +714,6 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
 fn num(v: f64) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-fn mark_tooltip(group: &[&Event]) -> String {
-    let mut lines: Vec<String> = group
-        .iter()
-        .take(MARK_TOOLTIP_EVENTS)
-        .map(|e| {
-            format!(
-                "{} · {}: {} ({})",
-                e.date,
-                e.vendor_name,
-                e.what,
-                e.kind.label()
-            )
-        })
-        .collect();
-    if group.len() > MARK_TOOLTIP_EVENTS {
-        lines.push(format!(
-            "and {} more (listed below the drawing)",
-            group.len() - MARK_TOOLTIP_EVENTS
-        ));
-    }
-    lines.join("\n")
 }
 
 /// Each lane's mark has a shape of its own, so the kind does not rest on colour.

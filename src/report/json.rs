@@ -48,7 +48,7 @@ impl super::Streamed for JsonReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         let pretty = serde_json::to_vec_pretty(&vendor(outcome))?;
         let mut item = Vec::new();
@@ -120,7 +120,7 @@ impl super::Streamed for JsonlReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         let mut line = Vec::with_capacity(16 * 1024);
         write_jsonl_line(&mut line, outcome, self.as_of)?;

@@ -59,7 +59,7 @@ impl super::Streamed for JunitReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         match outcome {
             VendorOutcome::Evaluated(v) => vendor_suite(v, self.as_of),

@@ -68,7 +68,7 @@ impl super::Streamed for MarkdownReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         let mut row = Vec::new();
         table_row(outcome, &mut row)?;

@@ -78,7 +78,7 @@ pub trait Streamed: Sync {
         &self,
         position: usize,
         outcome: &VendorOutcome,
-        loaded: Option<&crate::portfolio::Loaded<'_>>,
+        loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece;
     fn take(
         &self,

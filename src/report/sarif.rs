@@ -68,7 +68,7 @@ impl super::Streamed for SarifReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         let mut item = Vec::new();
         match outcome {

@@ -46,6 +46,34 @@ impl Spool {
     }
 }
 
+impl Spool {
+    /// Reads `len` bytes written at `at` into `into` (replacing what it held).
+    pub fn read_at(&mut self, at: u64, len: u32, into: &mut Vec<u8>) -> io::Result<()> {
+        into.clear();
+        into.resize(len as usize, 0);
+        if len == 0 {
+            return Ok(());
+        }
+        let Some(file) = self.file.as_mut() else {
+            return Err(io::Error::other("nothing was written to the spool"));
+        };
+        file.flush()?;
+        let file = file.get_mut();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            file.read_exact_at(into, at)
+        }
+        #[cfg(not(unix))]
+        {
+            file.seek(SeekFrom::Start(at))?;
+            file.read_exact(into)?;
+            file.seek(SeekFrom::End(0))?;
+            Ok(())
+        }
+    }
+}
+
 impl Default for Spool {
     fn default() -> Spool {
         Spool::new()

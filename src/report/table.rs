@@ -61,7 +61,7 @@ impl super::Streamed for TableReport {
         &self,
         _position: usize,
         outcome: &VendorOutcome,
-        _loaded: Option<&crate::portfolio::Loaded<'_>>,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         let full = self.show_passes || self.verbose;
         let mut text = Vec::new();
