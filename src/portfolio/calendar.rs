@@ -318,6 +318,16 @@ fn changes_of(
     events
 }
 
+/// The events in the order [`sort`] gives them, as references (large calendars are ordered
+/// without moving the events).
+pub fn sorted(events: &[Event]) -> Vec<&Event> {
+    let mut order: Vec<&Event> = events.iter().collect();
+    order.sort_by(|a, b| {
+        (a.date, &a.vendor, a.kind, &a.what).cmp(&(b.date, &b.vendor, b.kind, &b.what))
+    });
+    order
+}
+
 /// Sorts events by date, then vendor, then kind.
 pub fn sort(events: &mut [Event]) {
     events.sort_by(|a, b| {
@@ -328,8 +338,23 @@ pub fn sort(events: &mut [Event]) {
 /// The events as an iCalendar (RFC 5545) calendar of all-day events, so an analyst can subscribe
 /// a calendar to the portfolio's deadlines.
 pub fn to_ics(events: &[Event], as_of: Date) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| out.push_str(&fold(&text));
+    let mut out = Vec::new();
+    let _ = write_ics(events, as_of, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes [`to_ics`]'s calendar of `events` to `out`, event by event.
+pub fn write_ics<'e>(
+    events: impl IntoIterator<Item = &'e Event>,
+    as_of: Date,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut written = Ok(());
+    let mut line = |text: String| {
+        if written.is_ok() {
+            written = out.write_all(fold(&text).as_bytes());
+        }
+    };
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line(format!(
@@ -364,7 +389,7 @@ pub fn to_ics(events: &[Event], as_of: Date) -> String {
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
-    out
+    written
 }
 
 /// A stable identifier for an event, so re-imported calendars update rather than duplicate.
