@@ -353,6 +353,12 @@ pub fn text_content(s: &str) -> String {
 }
 
 fn escape(s: &str, attribute: bool) -> String {
+    // Most text is printable ASCII with nothing to escape: copied as it is.
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
