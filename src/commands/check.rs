@@ -13,7 +13,7 @@ use crate::evidence::Date;
 use crate::portfolio;
 use crate::report::html::HtmlReport;
 use crate::report::json::{JsonReport, JsonlReport};
-use crate::report::junit::JunitReport;
+use crate::report::junit::JunitStream;
 use crate::report::markdown::MarkdownReport;
 use crate::report::sarif::SarifReport;
 use crate::report::table::TableReport;
@@ -50,7 +50,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Format::Jsonl => check_streamed(&args, as_of, &inputs, session, &JsonlReport { as_of }),
         Format::Json => check_streamed(&args, as_of, &inputs, session, &JsonReport),
         Format::Sarif => check_streamed(&args, as_of, &inputs, session, &SarifReport),
-        Format::Junit => check_streamed(&args, as_of, &inputs, session, &JunitReport { as_of }),
+        Format::Junit => check_streamed(&args, as_of, &inputs, session, &JunitStream { as_of }),
         Format::Markdown => check_streamed(&args, as_of, &inputs, session, &MarkdownReport),
         Format::Html => {
             let html = HtmlReport::new(as_of);
@@ -155,6 +155,7 @@ fn check_streamed<S: Streamed>(
             index_root: inputs.root(),
             registry_answers: answers.as_deref(),
         },
+        S::KEEPS_JUDGED,
         |n| progress.start(n),
         |position, v, loaded| {
             // Rendered on the worker threads; only the writing is in order.

@@ -249,7 +249,7 @@ pub fn for_each_vendor<T: Send>(
     map: impl Fn(VendorOutcome) -> T + Sync,
     emit: impl FnMut(T),
 ) -> Vec<InputError> {
-    for_each_vendor_at(run, on_total, |_, outcome, _| map(outcome), emit)
+    for_each_vendor_at(run, false, on_total, |_, outcome, _| map(outcome), emit)
 }
 
 /// A vendor as loaded for its evaluation, with the policy that judged it and the portfolio
@@ -259,14 +259,17 @@ pub struct Loaded<'a> {
     pub vendor: &'a crate::evidence::LoadedVendor,
     pub policy: &'a crate::policy::Policy,
     pub index: &'a PortfolioIndex,
-    /// The vendor as judged on the as-of date, its verdict and findings taken into the result.
-    pub judged: crate::engine::Judged<'a>,
+    /// With `keep_judged`, the vendor as judged on the as-of date (its verdict and findings
+    /// taken into the result), to be brought forward.
+    pub judged: Option<crate::engine::Judged<'a>>,
 }
 
 /// As [`for_each_vendor`], and `map` is also given the vendor's position in the run (from 0, in
-/// path order) and, for a vendor that loaded, the vendor itself.
+/// path order) and, for a vendor that loaded, the vendor itself (with `keep_judged`, also as
+/// judged, which costs a copy of its findings).
 pub fn for_each_vendor_at<T: Send>(
     run: &Run,
+    keep_judged: bool,
     on_total: impl FnOnce(usize),
     map: impl Fn(usize, VendorOutcome, Option<Loaded<'_>>) -> T + Sync,
     mut emit: impl FnMut(T),
@@ -306,15 +309,22 @@ pub fn for_each_vendor_at<T: Send>(
                 ),
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    // Judged as `evaluate` judges, keeping what the calendar needs to bring
-                    // the vendor forward (the HTML report's timeline).
-                    let mut judged =
-                        crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
-                    let today = std::mem::replace(
-                        &mut judged.settled,
-                        (crate::engine::Verdict::Pass, Vec::new()),
-                    );
-                    let result = crate::engine::result_of(&vendor, policy, today);
+                    // Judged as `evaluate` judges; kept, what the calendar needs to bring the
+                    // vendor forward (the HTML report's timeline).
+                    let (result, judged) = if keep_judged {
+                        let mut judged =
+                            crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
+                        let today = std::mem::replace(
+                            &mut judged.settled,
+                            (crate::engine::Verdict::Pass, Vec::new()),
+                        );
+                        let result = crate::engine::result_of(&vendor, policy, today);
+                        (result, Some(judged))
+                    } else {
+                        let result =
+                            crate::engine::evaluate(&vendor, as_of, policy, &index, waivers);
+                        (result, None)
+                    };
                     let loaded = Loaded {
                         vendor: &vendor,
                         policy,

@@ -139,6 +139,7 @@ struct Mark {
 impl super::Streamed for HtmlReport {
     type Piece = HtmlPiece;
     type Sink = HtmlParts;
+    const KEEPS_JUDGED: bool = true;
 
     fn sink(&self) -> HtmlParts {
         HtmlParts::default()
@@ -156,12 +157,18 @@ impl super::Streamed for HtmlReport {
                 let (facts, events) = match loaded {
                     Some(l) => (
                         Some(matrix::EvidenceFacts::of(l.vendor, l.policy, self.as_of)),
-                        crate::portfolio::calendar::events_after(
-                            l.vendor,
-                            l.judged,
-                            (v.verdict, &v.findings),
-                            self.until,
-                        ),
+                        match l.judged {
+                            Some(judged) => crate::portfolio::calendar::events_after(
+                                l.vendor,
+                                judged,
+                                (v.verdict, &v.findings),
+                                self.until,
+                            ),
+                            // A run keeps each vendor as judged for this format
+                            // (`KEEPS_JUDGED`); a report rendered after the run (no evidence
+                            // loaded) has no timeline to draw.
+                            None => Vec::new(),
+                        },
                     ),
                     None => (None, Vec::new()),
                 };

@@ -28,13 +28,20 @@ use crate::rules::Status;
 
 use super::Render;
 
-pub struct JunitReport {
+pub struct JunitReport;
+
+/// The JUnit report of a run as of a date (each suite names it), written as vendors are
+/// evaluated.
+pub struct JunitStream {
     pub as_of: crate::evidence::Date,
 }
 
 impl Render for JunitReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        super::render_streamed(self, report, out)
+        let stream = JunitStream {
+            as_of: report.as_of,
+        };
+        super::render_streamed(&stream, report, out)
     }
 }
 
@@ -47,7 +54,7 @@ pub struct Suites {
 
 /// Each vendor's suite is written on a worker thread and spooled; the totals, which the
 /// document's root element carries, are written before them at the end.
-impl super::Streamed for JunitReport {
+impl super::Streamed for JunitStream {
     type Piece = (Counts, String);
     type Sink = Suites;
 

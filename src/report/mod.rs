@@ -73,6 +73,8 @@ pub struct RunEnd<'a> {
 pub trait Streamed: Sync {
     type Piece: Send;
     type Sink;
+    /// Whether `piece` needs each vendor as judged (`Loaded::judged`), to bring it forward.
+    const KEEPS_JUDGED: bool = false;
     fn sink(&self) -> Self::Sink;
     fn piece(
         &self,
