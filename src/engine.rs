@@ -154,7 +154,19 @@ pub fn evaluate(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> VendorResult {
-    let (verdict, findings) = judge(vendor, as_of, policy, portfolio, waivers).0;
+    result_of(
+        vendor,
+        policy,
+        judge(vendor, as_of, policy, portfolio, waivers).0,
+    )
+}
+
+/// The result of `vendor` judged under `policy`: its verdict and findings on the day judged.
+pub fn result_of(
+    vendor: &LoadedVendor,
+    policy: &Arc<Policy>,
+    (verdict, findings): (Verdict, Vec<Finding>),
+) -> VendorResult {
     VendorResult {
         id: vendor.evidence.vendor.id.clone(),
         name: vendor.evidence.vendor.name.clone(),
@@ -183,7 +195,15 @@ pub fn judge(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> ((Verdict, Vec<Finding>), Option<Date>) {
-    let judged = Judged::new(vendor, as_of, policy, portfolio, waivers);
+    // Judged once, never brought forward: the rules' findings are moved into the result, not
+    // copied.
+    let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers);
+    let findings = judged
+        .rules
+        .iter_mut()
+        .flat_map(|r| std::mem::take(&mut r.2))
+        .collect();
+    judged.settle_from(findings);
     let next = judged.next_turn();
     (judged.settled, next)
 }
@@ -214,6 +234,19 @@ impl<'v> Judged<'v> {
         portfolio: &'v PortfolioIndex,
         waivers: &[Waiver],
     ) -> Judged<'v> {
+        let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers);
+        judged.settle();
+        judged
+    }
+
+    /// The rules run on `as_of`, their findings not yet settled.
+    fn unsettled(
+        vendor: &'v LoadedVendor,
+        as_of: Date,
+        policy: &'v Policy,
+        portfolio: &'v PortfolioIndex,
+        waivers: &[Waiver],
+    ) -> Judged<'v> {
         let own: Vec<Waiver> = waivers
             .iter()
             .filter(|w| w.vendor == vendor.evidence.vendor.id)
@@ -228,7 +261,7 @@ impl<'v> Judged<'v> {
             })
             .collect();
         drop(ctx);
-        let mut judged = Judged {
+        Judged {
             vendor,
             policy,
             portfolio,
@@ -237,9 +270,7 @@ impl<'v> Judged<'v> {
             rules,
             settle_turn: None,
             settled: (Verdict::Pass, Vec::new()),
-        };
-        judged.settle();
-        judged
+        }
     }
 
     /// The first day after the one judged on which a finding may change.
@@ -296,6 +327,16 @@ impl<'v> Judged<'v> {
 
     /// Warnings that fail, waivers and the verdict, on the day judged.
     fn settle(&mut self) {
+        let findings: Vec<Finding> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.2.iter().cloned())
+            .collect();
+        self.settle_from(findings);
+    }
+
+    /// [`Judged::settle`] given the rules' findings, in rule order.
+    fn settle_from(&mut self, mut findings: Vec<Finding>) {
         let ctx = Ctx::new(
             self.vendor,
             self.day,
@@ -303,11 +344,6 @@ impl<'v> Judged<'v> {
             self.portfolio,
             &self.waivers,
         );
-        let mut findings: Vec<Finding> = self
-            .rules
-            .iter()
-            .flat_map(|r| r.2.iter().cloned())
-            .collect();
         if self.policy.thresholds.warnings_fail {
             for f in findings
                 .iter_mut()

@@ -1,4 +1,5 @@
-//! `vendorcert check`: evaluates vendors and writes the report in the chosen format; `--format jsonl` streams.
+//! `vendorcert check`: evaluates vendors and writes the report in the chosen format as they are
+//! evaluated: every format streams.
 
 use std::fs;
 use std::io::{self, IsTerminal, Write};
@@ -6,16 +7,17 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::{
-    emit, online_session, registry_answers, report_input_errors, run_inputs, terminal_width,
-    write_atomically,
-};
+use super::{online_session, registry_answers, report_input_errors, run_inputs, terminal_width};
 use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
 use crate::evidence::Date;
 use crate::portfolio;
-use crate::report::json::JsonReport;
+use crate::report::html::HtmlReport;
+use crate::report::json::{JsonReport, JsonlReport};
+use crate::report::junit::JunitStream;
+use crate::report::markdown::MarkdownReport;
+use crate::report::sarif::SarifReport;
 use crate::report::table::TableReport;
-use crate::report::{self, Render};
+use crate::report::{self, Streamed};
 
 pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
@@ -23,7 +25,6 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
-    let (choice, waivers) = (&inputs.choice, &inputs.waivers);
     let mode = match (args.online.online, args.online.offline) {
         (true, _) => Some(crate::online::Mode::Online),
         (_, true) => Some(crate::online::Mode::Offline),
@@ -43,51 +44,18 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
             Err(code) => return Ok(code),
         },
     };
-    if args.format == Format::Jsonl {
-        return check_streaming(&args, as_of, &inputs, session.as_ref());
-    }
-    let progress = Progress::default();
-    let mut vendors = Vec::new();
-    let answers = registry_answers(session.as_ref());
-    let errors = portfolio::for_each_vendor(
-        &portfolio::Run {
-            paths: &args.run.paths,
-            as_of,
-            choice,
-            waivers,
-            index_root: inputs.root(),
-            registry_answers: answers.as_deref(),
-        },
-        |n| progress.start(n),
-        |v| v,
-        |v| {
-            progress.tick();
-            vendors.push(v)
-        },
-    );
-    progress.finish();
-    crate::interrupt::check()?;
-    let report = portfolio::RunReport {
-        as_of,
-        policy: choice.describe(),
-        vendors,
-        errors,
-    };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let renderer: Box<dyn Render> = match args.format {
-        Format::Json | Format::Jsonl => Box::new(JsonReport),
-        Format::Sarif => Box::new(crate::report::sarif::SarifReport),
-        Format::Junit => Box::new(crate::report::junit::JunitReport),
-        Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),
-        Format::Html => Box::new(crate::report::html::HtmlReport {
-            facts: portfolio::matrix::gather(
-                &args.run.paths,
-                inputs.root(),
-                choice,
-                waivers,
-                as_of,
-            ),
-        }),
+    let session = session.as_ref();
+    match args.format {
+        Format::Jsonl => check_streamed(&args, as_of, &inputs, session, &JsonlReport { as_of }),
+        Format::Json => check_streamed(&args, as_of, &inputs, session, &JsonReport),
+        Format::Sarif => check_streamed(&args, as_of, &inputs, session, &SarifReport),
+        Format::Junit => check_streamed(&args, as_of, &inputs, session, &JunitStream { as_of }),
+        Format::Markdown => check_streamed(&args, as_of, &inputs, session, &MarkdownReport),
+        Format::Html => {
+            let html = HtmlReport::new(as_of);
+            check_streamed(&args, as_of, &inputs, session, &html)
+        }
         Format::Table => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -96,49 +64,19 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            Box::new(TableReport {
+            let table = TableReport {
                 color,
                 width: terminal_width(to_terminal),
                 verbose: args.verbose,
                 show_passes: args.show_passes,
-                concise: args.concise || (!args.full && report.vendors.len() > 1),
-            })
-        }
-    };
-    // The terminal report lists input errors itself; elsewhere they also go to stderr, so a CI
-    // log shows file:line whatever the format.
-    if args.format != Format::Table || args.output.is_some() {
-        let mut err = io::stderr().lock();
-        for e in report
-            .errors
-            .iter()
-            .chain(report.vendors.iter().flat_map(|v| match v {
-                portfolio::VendorOutcome::Invalid { errors, .. } => errors.as_slice(),
-                _ => &[],
-            }))
-        {
-            write!(err, "{}", crate::report::diagnostic::input_error(e))?;
+                // Concise for a run of several vendors: counted by a walk of the paths (no
+                // file is read), since the first vendor is written before the last is found.
+                concise: args.concise
+                    || (!args.full && portfolio::discover(&args.run.paths).0.len() > 1),
+            };
+            check_streamed(&args, as_of, &inputs, session, &table)
         }
     }
-    let mut buffer = Vec::new();
-    renderer.render(&report, &mut buffer)?;
-    match &args.output {
-        Some(path) => write_atomically(path, &buffer)?,
-        None => emit(&buffer)?,
-    }
-    let ids: std::collections::BTreeSet<String> =
-        report.evaluated().map(|v| v.id.clone()).collect();
-    super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids))?;
-    let code = report::exit_code(&report);
-    let warned = report
-        .evaluated()
-        .any(|v| v.count(crate::engine::Severity::Warning) > 0);
-    Ok(match (code, args.fail_on, args.exit_zero) {
-        (2, _, _) => 2,
-        (_, _, true) => 0,
-        (0, FailOn::Warning, false) if warned => 1,
-        (code, _, false) => code,
-    })
 }
 
 /// A progress bar on stderr for long runs, shown only when stderr is a terminal.
@@ -171,30 +109,48 @@ impl Progress {
     }
 }
 
-/// `--format jsonl`: each vendor's line is written as soon as its chunk is evaluated, so memory
-/// does not grow with the portfolio. With `--output`, the lines go to a temporary file renamed
-/// into place at the end.
-fn check_streaming(
+/// Evaluates the run and writes the report as vendors are evaluated, in path order: nothing
+/// grows with the portfolio but what the format itself must gather (see [`Streamed`]). With
+/// `--output`, the report goes to a temporary file renamed into place at the end.
+fn check_streamed<S: Streamed>(
     args: &CheckArgs,
     as_of: Date,
     inputs: &super::RunInputs,
     session: Option<&crate::online::Session>,
+    format: &S,
 ) -> anyhow::Result<u8> {
     let (choice, waivers) = (&inputs.choice, inputs.waivers.as_slice());
     let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         Some(path) => {
             let (tmp, file) = crate::atomic::temporary(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            (Box::new(io::BufWriter::new(file)), Some(tmp))
+            (
+                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
+                Some(tmp),
+            )
         }
-        None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
+        None => (
+            Box::new(io::BufWriter::with_capacity(
+                256 * 1024,
+                io::stdout().lock(),
+            )),
+            None,
+        ),
     };
-    let (mut failed, mut warned, mut invalid) = (false, false, false);
-    let mut write_error = None;
+    // `jsonl` reports an invalid evidence file on stderr as soon as it is read; the other
+    // formats list input errors on stderr before the report, the problems with the paths
+    // first (the terminal report lists them itself, unless it goes to a file).
+    let jsonl = args.format == Format::Jsonl;
+    let errors_to_stderr = args.format != Format::Table || args.output.is_some();
+    let mut invalid_diagnostics = String::new();
+    let mut totals = report::Totals::default();
+    let mut warned = false;
+    let mut write_error: Option<io::Error> = None;
+    let mut sink = format.sink();
     let mut ids = std::collections::BTreeSet::new();
     let progress = Progress::default();
     let answers = registry_answers(session);
-    let path_errors = portfolio::for_each_vendor(
+    let path_errors = portfolio::for_each_vendor_at(
         &portfolio::Run {
             paths: &args.run.paths,
             as_of,
@@ -203,52 +159,78 @@ fn check_streaming(
             index_root: inputs.root(),
             registry_answers: answers.as_deref(),
         },
+        S::KEEPS_JUDGED,
         |n| progress.start(n),
-        |v| {
-            // Serialised on the worker threads; only the writing is in order.
-            let mut line = Vec::with_capacity(16 * 1024);
-            let written = crate::report::json::write_jsonl_line(&mut line, &v, as_of);
-            (v, written.map(|()| line))
+        |position, v, loaded| {
+            // Rendered on the worker threads; only the writing is in order.
+            let piece = format.piece(position, &v, loaded);
+            (v, piece)
         },
-        |(v, line)| {
+        |(v, piece)| {
             progress.tick();
+            totals.add(&v);
             match &v {
                 portfolio::VendorOutcome::Evaluated(r) => {
                     ids.insert(r.id.clone());
-                    failed |= r.verdict == crate::engine::Verdict::Fail;
                     warned |= r.count(crate::engine::Severity::Warning) > 0;
                 }
-                portfolio::VendorOutcome::Invalid { errors, .. } => {
-                    invalid = true;
+                portfolio::VendorOutcome::Invalid { errors, .. } if jsonl => {
                     let mut err = io::stderr().lock();
                     for e in errors {
                         let _ = write!(err, "{}", crate::report::diagnostic::input_error(e));
                     }
                 }
+                portfolio::VendorOutcome::Invalid { errors, .. } => {
+                    if errors_to_stderr {
+                        for e in errors {
+                            invalid_diagnostics
+                                .push_str(&crate::report::diagnostic::input_error(e).to_string());
+                        }
+                    }
+                }
             }
             if write_error.is_none()
-                && let Err(e) = line.and_then(|line| out.write_all(&line))
+                && let Err(e) = format.take(&mut sink, &v, piece, &mut out)
             {
                 write_error = Some(e);
             }
         },
     );
     progress.finish();
-    if crate::interrupt::interrupted() {
-        drop(out);
-        if let Some(tmp) = &tmp {
+    let discard = |tmp: &Option<PathBuf>| {
+        if let Some(tmp) = tmp {
             let _ = fs::remove_file(tmp);
         }
+    };
+    if crate::interrupt::interrupted() {
+        drop(out);
+        discard(&tmp);
         return Err(crate::interrupt::Interrupted.into());
     }
-    let flushed = out.flush();
+    if !jsonl && errors_to_stderr {
+        let mut err = io::stderr().lock();
+        for e in &path_errors {
+            write!(err, "{}", crate::report::diagnostic::input_error(e))?;
+        }
+        err.write_all(invalid_diagnostics.as_bytes())?;
+    }
+    let end = report::RunEnd {
+        as_of,
+        policy: &choice.describe(),
+        totals,
+        errors: &path_errors,
+    };
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => format
+            .finish(sink, &end, &mut out)
+            .and_then(|()| out.flush()),
+    };
     drop(out);
-    match write_error.map_or(flushed, Err) {
+    match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe && tmp.is_none() => {}
         Err(e) => {
-            if let Some(tmp) = &tmp {
-                let _ = fs::remove_file(tmp);
-            }
+            discard(&tmp);
             return Err(e).context("cannot write the report");
         }
         Ok(()) => {}
@@ -257,19 +239,14 @@ fn check_streaming(
         fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     }
     super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids))?;
-    report_input_errors(&path_errors)?;
-    Ok(
-        match (
-            invalid || !path_errors.is_empty(),
-            args.exit_zero,
-            failed,
-            args.fail_on,
-        ) {
-            (true, _, _, _) => 2,
-            (false, true, _, _) => 0,
-            (false, false, true, _) => 1,
-            (false, false, false, FailOn::Warning) if warned => 1,
-            _ => 0,
-        },
-    )
+    if jsonl {
+        report_input_errors(&path_errors)?;
+    }
+    let code = totals.exit_code(path_errors.len());
+    Ok(match (code, args.fail_on, args.exit_zero) {
+        (2, _, _) => 2,
+        (_, _, true) => 0,
+        (0, FailOn::Warning, false) if warned => 1,
+        (code, _, false) => code,
+    })
 }

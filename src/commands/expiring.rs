@@ -1,8 +1,6 @@
 //! `vendorcert expiring`: the dated events ahead, as a table, JSON or iCalendar.
 
-use std::io::Write;
-
-use super::{emit, report_input_errors, run_inputs, write_atomically};
+use super::{report_input_errors, run_inputs, write_output};
 use crate::cli::{CalendarFormat, ExpiringArgs, Span};
 use crate::evidence::Date;
 use crate::portfolio;
@@ -32,21 +30,28 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
         },
     );
     crate::interrupt::check()?;
-    let mut events: Vec<_> = events.into_iter().flatten().collect();
-    crate::portfolio::calendar::sort(&mut events);
-    let mut buffer = Vec::new();
-    match args.format {
+    let events: Vec<_> = events.into_iter().flatten().collect();
+    let events = crate::portfolio::calendar::sorted(&events);
+    write_output(args.output.as_deref(), |out| match args.format {
         CalendarFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Calendar<'e> {
+                as_of: String,
+                until: String,
+                events: &'e [&'e crate::portfolio::calendar::Event],
+            }
             serde_json::to_writer_pretty(
-                &mut buffer,
-                &serde_json::json!({
-                    "as_of": as_of.to_string(), "until": until.to_string(), "events": events
-                }),
+                &mut *out,
+                &Calendar {
+                    as_of: as_of.to_string(),
+                    until: until.to_string(),
+                    events: &events,
+                },
             )?;
-            writeln!(buffer)?;
+            writeln!(out)
         }
         CalendarFormat::Ics => {
-            buffer.extend(crate::portfolio::calendar::to_ics(&events, as_of).into_bytes())
+            crate::portfolio::calendar::write_ics(events.iter().copied(), as_of, out)
         }
         CalendarFormat::Table => {
             let mut table = comfy_table::Table::new();
@@ -66,17 +71,13 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
                 ]);
             }
             writeln!(
-                buffer,
+                out,
                 "{} from {as_of} to {until}",
                 crate::rules::plural_pub(events.len(), "event")
             )?;
-            writeln!(buffer, "{table}")?;
+            writeln!(out, "{table}")
         }
-    }
-    match &args.output {
-        Some(path) => write_atomically(path, &buffer)?,
-        None => emit(&buffer)?,
-    }
+    })?;
     report_input_errors(&errors)?;
     Ok(if errors.is_empty() { 0 } else { 2 })
 }

@@ -286,6 +286,35 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     crate::atomic::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// Writes a report as `write` produces it, to standard output or, with `path`, to a temporary
+/// file renamed onto `path` once complete (removed if writing fails); nothing is held whole.
+pub fn write_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(path) => {
+            let (tmp, file) = crate::atomic::temporary(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            let written = write(&mut out).and_then(|()| out.flush());
+            drop(out);
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e).with_context(|| format!("cannot write {}", path.display()));
+            }
+            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => Ok(other?),
+            }
+        }
+    }
+}
+
 /// Where a run's registry answers come from: the registries (or the cache) of `session`.
 pub type AnswersFor<'a> = Box<crate::portfolio::AnswersFor<'a>>;
 

@@ -387,7 +387,7 @@ pub fn text_from_bytes(file: &Path, bytes: Vec<u8>) -> Result<String, InputError
 
 /// Decodes the top level section by section, so a broken section does not hide the problems of
 /// the others.
-fn decode_evidence(root: &Node) -> Result<EvidenceFile, Vec<Diagnostic>> {
+pub fn decode_evidence(root: &Node) -> Result<EvidenceFile, Vec<Diagnostic>> {
     let NodeKind::Table(entries) = &root.kind else {
         return Err(vec![Diagnostic::at(
             root.span.clone(),

@@ -122,11 +122,26 @@ pub fn vendor_events(
     until: Date,
 ) -> Vec<Event> {
     let mut judged = Judged::new(v, as_of, policy, index, waivers);
+    let today = std::mem::replace(&mut judged.settled, (Verdict::Pass, Vec::new()));
+    events_after(v, judged, (today.0, &today.1), until)
+}
+
+/// The events of a vendor already judged (`judged`, its verdict and findings on the day judged
+/// given as `today`) up to `until` (inclusive). Only the days on which an answer about the date
+/// turns are judged, and on each only the rules whose answers turn run again.
+pub fn events_after(
+    v: &LoadedVendor,
+    mut judged: Judged<'_>,
+    today: (Verdict, &[Finding]),
+    until: Date,
+) -> Vec<Event> {
     let mut events = Vec::new();
+    let mut previous: Option<(Verdict, Vec<Finding>)> = None;
     while let Some(day) = judged.next_turn().filter(|d| *d <= until) {
-        let before = std::mem::replace(&mut judged.settled, (Verdict::Pass, Vec::new()));
         let ran = judged.advance_to(day);
-        let mut found = changes(v, day, &before, &judged.settled);
+        let before = previous.as_ref().map_or(today, |p| (p.0, p.1.as_slice()));
+        let after = (judged.settled.0, judged.settled.1.as_slice());
+        let mut found = changes_of(v, day, before, after);
         // A finding that changes without its rule running again (a waiver ending) still has
         // the message of the day its rule last ran.
         let changed: Vec<&str> = found
@@ -136,9 +151,13 @@ pub fn vendor_events(
             .collect();
         if !changed.is_empty() {
             judged.refresh(&changed);
-            found = changes(v, day, &before, &judged.settled);
+            found = changes_of(v, day, before, (judged.settled.0, &judged.settled.1));
         }
         events.extend(found);
+        previous = Some(std::mem::replace(
+            &mut judged.settled,
+            (Verdict::Pass, Vec::new()),
+        ));
     }
     events
 }
@@ -151,10 +170,22 @@ pub fn changes(
     before: &(Verdict, Vec<Finding>),
     after: &(Verdict, Vec<Finding>),
 ) -> Vec<Event> {
+    changes_of(v, day, (before.0, &before.1), (after.0, &after.1))
+}
+
+fn changes_of(
+    v: &LoadedVendor,
+    day: Date,
+    before: (Verdict, &[Finding]),
+    after: (Verdict, &[Finding]),
+) -> Vec<Event> {
     type Key<'f> = (&'static str, Option<&'f str>);
-    fn by_key(findings: &[Finding]) -> BTreeMap<Key<'_>, Vec<&Finding>> {
+    fn by_key<'f>(
+        findings: &'f [Finding],
+        dirty: &[&'static str],
+    ) -> BTreeMap<Key<'f>, Vec<&'f Finding>> {
         let mut map: BTreeMap<Key<'_>, Vec<&Finding>> = BTreeMap::new();
-        for f in findings {
+        for f in findings.iter().filter(|f| dirty.contains(&f.rule.id)) {
             map.entry((f.rule.id, f.subject.as_deref()))
                 .or_default()
                 .push(f);
@@ -173,39 +204,46 @@ pub fn changes(
     }
     // Most findings do not change from one turn to the next: compare each rule's block of
     // (subject, status) first, and match findings by key only within the rules that differ.
-    type Block<'f> = Vec<(Option<&'f str>, Status)>;
-    fn blocks(findings: &[Finding]) -> BTreeMap<&'static str, Block<'_>> {
-        let mut map: BTreeMap<&'static str, Block<'_>> = BTreeMap::new();
-        for f in findings {
-            map.entry(f.rule.id)
-                .or_default()
-                .push((f.subject.as_deref(), f.status));
-        }
-        map
+    type Block<'f> = (&'static str, Option<&'f str>, Status);
+    fn blocks(findings: &[Finding]) -> Vec<Block<'_>> {
+        let mut blocks: Vec<Block<'_>> = findings
+            .iter()
+            .map(|f| (f.rule.id, f.subject.as_deref(), f.status))
+            .collect();
+        // Stable: a rule's findings keep their order, as in a block of their own.
+        blocks.sort_by_key(|b| b.0);
+        blocks
     }
     let same =
         before.1.len() == after.1.len()
-            && before.1.iter().zip(&after.1).all(|(b, a)| {
+            && before.1.iter().zip(after.1).all(|(b, a)| {
                 b.rule.id == a.rule.id && b.status == a.status && b.subject == a.subject
             });
-    let dirty: BTreeSet<&'static str> = if same {
-        BTreeSet::new()
-    } else {
-        let (b, a) = (blocks(&before.1), blocks(&after.1));
-        b.keys()
-            .chain(a.keys())
-            .copied()
-            .filter(|id| b.get(id) != a.get(id))
-            .collect()
-    };
-    let only_dirty = |fs: &[Finding]| -> Vec<Finding> {
-        fs.iter()
-            .filter(|f| dirty.contains(f.rule.id))
-            .cloned()
-            .collect()
-    };
-    let (dirty_before, dirty_after) = (only_dirty(&before.1), only_dirty(&after.1));
-    let (old, new) = (by_key(&dirty_before), by_key(&dirty_after));
+    // The rules whose blocks differ, in id order.
+    let mut dirty: Vec<&'static str> = Vec::new();
+    if !same {
+        let (b, a) = (blocks(before.1), blocks(after.1));
+        let (mut i, mut j) = (0, 0);
+        while i < b.len() || j < a.len() {
+            let id = match (b.get(i), a.get(j)) {
+                (Some(x), Some(y)) => x.0.min(y.0),
+                (Some(x), None) => x.0,
+                (None, Some(y)) => y.0,
+                (None, None) => break,
+            };
+            let (i0, j0) = (i, j);
+            while b.get(i).is_some_and(|x| x.0 == id) {
+                i += 1;
+            }
+            while a.get(j).is_some_and(|y| y.0 == id) {
+                j += 1;
+            }
+            if b[i0..i] != a[j0..j] {
+                dirty.push(id);
+            }
+        }
+    }
+    let (old, new) = (by_key(before.1, &dirty), by_key(after.1, &dirty));
     let keys: BTreeSet<&Key> = old.keys().chain(new.keys()).collect();
     let vendor = &v.evidence.vendor;
     let mut events = Vec::new();
@@ -280,6 +318,16 @@ pub fn changes(
     events
 }
 
+/// The events in the order [`sort`] gives them, as references (large calendars are ordered
+/// without moving the events).
+pub fn sorted(events: &[Event]) -> Vec<&Event> {
+    let mut order: Vec<&Event> = events.iter().collect();
+    order.sort_by(|a, b| {
+        (a.date, &a.vendor, a.kind, &a.what).cmp(&(b.date, &b.vendor, b.kind, &b.what))
+    });
+    order
+}
+
 /// Sorts events by date, then vendor, then kind.
 pub fn sort(events: &mut [Event]) {
     events.sort_by(|a, b| {
@@ -290,8 +338,23 @@ pub fn sort(events: &mut [Event]) {
 /// The events as an iCalendar (RFC 5545) calendar of all-day events, so an analyst can subscribe
 /// a calendar to the portfolio's deadlines.
 pub fn to_ics(events: &[Event], as_of: Date) -> String {
-    let mut out = String::new();
-    let mut line = |text: String| out.push_str(&fold(&text));
+    let mut out = Vec::new();
+    let _ = write_ics(events, as_of, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes [`to_ics`]'s calendar of `events` to `out`, event by event.
+pub fn write_ics<'e>(
+    events: impl IntoIterator<Item = &'e Event>,
+    as_of: Date,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut written = Ok(());
+    let mut line = |text: String| {
+        if written.is_ok() {
+            written = out.write_all(fold(&text).as_bytes());
+        }
+    };
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line(format!(
@@ -326,7 +389,7 @@ pub fn to_ics(events: &[Event], as_of: Date) -> String {
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
-    out
+    written
 }
 
 /// A stable identifier for an event, so re-imported calendars update rather than duplicate.

@@ -3,18 +3,13 @@
 //! fact and the reasons behind it. Feeds the HTML report.
 //!
 //! A cell's status comes from the vendor's findings (so it never disagrees with the verdict);
-//! its key fact (report type, expiry date, STAR level) comes from the evidence, read in a pass
-//! of its own ([`gather`]) together with the calendar of the months ahead.
-
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+//! its key fact (report type, expiry date, STAR level) comes from the evidence ([`EvidenceFacts::of`]),
+//! read while the vendor is loaded for its evaluation.
 
 use crate::engine::{Finding, Severity, VendorResult};
 use crate::evidence::{Date, LoadedVendor, StarProgram, assessment_name};
-use crate::policy::{Policy, PolicyChoice, Waiver};
+use crate::policy::Policy;
 use crate::rules::{Ctx, PortfolioIndex, RULES, Rule, Status};
-
-use super::calendar::{self, Event};
 
 /// How many months of events ahead of the as-of date the timeline shows.
 pub const TIMELINE_MONTHS: u32 = 12;
@@ -259,49 +254,6 @@ impl EvidenceFacts {
             });
         }
         EvidenceFacts { items }
-    }
-}
-
-/// The evidence facts and the calendar of a portfolio.
-#[derive(Debug, Clone)]
-pub struct PortfolioFacts {
-    /// The last day the timeline shows.
-    pub until: Date,
-    /// Every dated event from the as-of date to `until`, sorted.
-    pub events: Vec<Event>,
-    /// The facts of each vendor, by evidence file.
-    pub vendors: HashMap<PathBuf, EvidenceFacts>,
-}
-
-/// Reads every vendor under `paths` once more for what the matrix and the timeline need. Input
-/// errors are left out: the run that evaluated the vendors reports them.
-pub fn gather(
-    paths: &[PathBuf],
-    index_root: Option<&Path>,
-    choice: &PolicyChoice,
-    waivers: &[Waiver],
-    as_of: Date,
-) -> PortfolioFacts {
-    let until = as_of.plus_months(TIMELINE_MONTHS);
-    let (per_vendor, _reported_by_the_run) =
-        super::map_vendors(paths, index_root, choice, as_of, |v, policy, index| {
-            (
-                v.file.clone(),
-                EvidenceFacts::of(v, policy, as_of),
-                calendar::vendor_events(v, policy, index, waivers, as_of, until),
-            )
-        });
-    let mut events = Vec::new();
-    let mut vendors = HashMap::with_capacity(per_vendor.len());
-    for (file, facts, vendor_events) in per_vendor {
-        events.extend(vendor_events);
-        vendors.insert(file, facts);
-    }
-    calendar::sort(&mut events);
-    PortfolioFacts {
-        until,
-        events,
-        vendors,
     }
 }
 

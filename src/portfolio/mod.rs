@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::engine::{VendorResult, evaluate};
+use crate::engine::VendorResult;
 use crate::evidence::registry::Facts as RegistryFacts;
 use crate::evidence::{Date, EVIDENCE_FILE_NAMES, InputError, load_vendor};
 use crate::policy::{PolicyChoice, Waiver};
@@ -247,6 +247,31 @@ pub fn for_each_vendor<T: Send>(
     run: &Run,
     on_total: impl FnOnce(usize),
     map: impl Fn(VendorOutcome) -> T + Sync,
+    emit: impl FnMut(T),
+) -> Vec<InputError> {
+    for_each_vendor_at(run, false, on_total, |_, outcome, _| map(outcome), emit)
+}
+
+/// A vendor as loaded for its evaluation, with the policy that judged it and the portfolio
+/// index: for what a report reads from the evidence itself (the HTML report's matrix facts and
+/// timeline), while the vendor is in memory anyway.
+pub struct Loaded<'a> {
+    pub vendor: &'a crate::evidence::LoadedVendor,
+    pub policy: &'a crate::policy::Policy,
+    pub index: &'a PortfolioIndex,
+    /// With `keep_judged`, the vendor as judged on the as-of date (its verdict and findings
+    /// taken into the result), to be brought forward.
+    pub judged: Option<crate::engine::Judged<'a>>,
+}
+
+/// As [`for_each_vendor`], and `map` is also given the vendor's position in the run (from 0, in
+/// path order) and, for a vendor that loaded, the vendor itself (with `keep_judged`, also as
+/// judged, which costs a copy of its findings).
+pub fn for_each_vendor_at<T: Send>(
+    run: &Run,
+    keep_judged: bool,
+    on_total: impl FnOnce(usize),
+    map: impl Fn(usize, VendorOutcome, Option<Loaded<'_>>) -> T + Sync,
     mut emit: impl FnMut(T),
 ) -> Vec<InputError> {
     use rayon::prelude::*;
@@ -265,33 +290,66 @@ pub fn for_each_vendor<T: Send>(
     if let Some(answers_for) = registry_answers {
         index.online = Some(std::sync::Arc::new(answers_for(&files)));
     }
-    let evaluate_chunk = |chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
+    let evaluate_chunk = |start: usize, chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
         chunk
             .par_iter()
-            .map(|file| match load_vendor(file) {
+            .enumerate()
+            .map(|(k, file)| match load_vendor(file) {
                 // Interrupted: the rest of the chunk is skipped; it is never emitted.
                 _ if crate::interrupt::interrupted() => (
                     None,
-                    map(VendorOutcome::Invalid {
-                        file: file.clone(),
-                        errors: Vec::new(),
-                    }),
+                    map(
+                        start + k,
+                        VendorOutcome::Invalid {
+                            file: file.clone(),
+                            errors: Vec::new(),
+                        },
+                        None,
+                    ),
                 ),
                 Ok(vendor) => {
                     let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    let result = evaluate(&vendor, as_of, policy, &index, waivers);
-                    drop(vendor);
+                    // Judged as `evaluate` judges; kept, what the calendar needs to bring the
+                    // vendor forward (the HTML report's timeline).
+                    let (result, judged) = if keep_judged {
+                        let mut judged =
+                            crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
+                        let today = std::mem::replace(
+                            &mut judged.settled,
+                            (crate::engine::Verdict::Pass, Vec::new()),
+                        );
+                        let result = crate::engine::result_of(&vendor, policy, today);
+                        (result, Some(judged))
+                    } else {
+                        let result =
+                            crate::engine::evaluate(&vendor, as_of, policy, &index, waivers);
+                        (result, None)
+                    };
+                    let loaded = Loaded {
+                        vendor: &vendor,
+                        policy,
+                        index: &index,
+                        judged,
+                    };
                     (
                         Some(result.id.clone()),
-                        map(VendorOutcome::Evaluated(Box::new(result))),
+                        map(
+                            start + k,
+                            VendorOutcome::Evaluated(Box::new(result)),
+                            Some(loaded),
+                        ),
                     )
                 }
                 Err(errors) => (
                     None,
-                    map(VendorOutcome::Invalid {
-                        file: file.clone(),
-                        errors,
-                    }),
+                    map(
+                        start + k,
+                        VendorOutcome::Invalid {
+                            file: file.clone(),
+                            errors,
+                        },
+                        None,
+                    ),
                 ),
             })
             .collect()
@@ -322,7 +380,7 @@ pub fn for_each_vendor<T: Send>(
     };
     // While one chunk's outcomes are emitted on this thread, the next is evaluated.
     let chunks: Vec<&[PathBuf]> = files.chunks(CHUNK).collect();
-    let mut pending = chunks.first().map(|c| evaluate_chunk(c));
+    let mut pending = chunks.first().map(|c| evaluate_chunk(0, c));
     for (c, _) in chunks.iter().enumerate() {
         if crate::interrupt::interrupted() {
             break;
@@ -331,7 +389,7 @@ pub fn for_each_vendor<T: Send>(
         std::thread::scope(|scope| {
             let next = chunks
                 .get(c + 1)
-                .map(|chunk| scope.spawn(|| evaluate_chunk(chunk)));
+                .map(|chunk| scope.spawn(|| evaluate_chunk((c + 1) * CHUNK, chunk)));
             take(c * CHUNK, done);
             pending = next.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         });

@@ -16,24 +16,356 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::engine::{Finding, Severity, VendorResult, Verdict};
 use crate::evidence::{Date, InputError, RiskTier};
+use crate::portfolio::VendorOutcome;
 use crate::portfolio::calendar::{Event, EventKind};
-use crate::portfolio::matrix::{self, Cell, CellStatus, Column, PortfolioFacts};
+use crate::portfolio::matrix::{self, Cell, CellStatus, Column, EvidenceFacts};
 use crate::portfolio::summary::{Share, Summary};
-use crate::portfolio::{RunReport, VendorOutcome};
 use crate::report::questions::Questionnaire;
 use crate::rules::Status;
 
-use super::{Render, location_of};
+use super::location_of;
 
-/// The HTML report of a run, with what the matrix and the timeline read from the evidence.
+/// The HTML report of a run. The matrix's key facts and the timeline are read from each
+/// vendor's evidence while it is loaded for its evaluation.
 pub struct HtmlReport {
-    pub facts: PortfolioFacts,
+    pub as_of: Date,
+    /// The last day the timeline shows.
+    pub until: Date,
 }
 
-impl Render for HtmlReport {
-    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(self.page(report).into_string().as_bytes())
+impl HtmlReport {
+    pub fn new(as_of: Date) -> HtmlReport {
+        HtmlReport {
+            as_of,
+            until: as_of.plus_months(matrix::TIMELINE_MONTHS),
+        }
     }
+}
+
+/// What the page makes of one vendor: its matrix row, its section, its events ahead.
+pub struct HtmlPiece {
+    row: String,
+    article: String,
+    events: Vec<PieceEvent>,
+    errors: String,
+}
+
+/// An event as the page shows it: its row of the list, its line in a mark's tooltip.
+struct PieceEvent {
+    date: Date,
+    kind: EventKind,
+    row: String,
+    tooltip: String,
+    what: String,
+}
+
+/// An event kept for the timeline: what orders it, and where its texts wait in the spool.
+struct Dated {
+    date: Date,
+    kind: EventKind,
+    /// The position of its vendor in the run.
+    vendor: u32,
+    /// Its place among its vendor's events ordered by date, kind and text.
+    rank: u32,
+    row: (u64, u32),
+    tooltip: (u64, u32),
+    what: (u64, u32),
+}
+
+/// The page's parts so far: the matrix rows and the vendors' sections wait in spools for the
+/// summary (and the timeline, between them) that only the whole portfolio gives.
+#[derive(Default)]
+pub struct HtmlParts {
+    summary: Summary,
+    rows: super::spool::Spool,
+    articles: super::spool::Spool,
+    /// The vendor id at each position (the events are ordered by it).
+    ids: Vec<Box<str>>,
+    events: Vec<Dated>,
+    /// The events' texts.
+    texts: super::spool::Spool,
+    invalid_errors: String,
+}
+
+/// Where the spooled parts go in the page rendered around them.
+const ROWS_HERE: &str = "<\u{1}rows>";
+const ARTICLES_HERE: &str = "<\u{1}articles>";
+const INVALID_ERRORS_HERE: &str = "<\u{1}errors>";
+const EVENTS_HERE: &str = "<\u{1}events>";
+
+/// A vendor's events in the order the page lists them (by date, vendor, kind and text; the
+/// vendor is the same), as rows and tooltip lines.
+fn piece_events(mut events: Vec<Event>) -> Vec<PieceEvent> {
+    events.sort_by(|a, b| (a.date, a.kind, &a.what).cmp(&(b.date, b.kind, &b.what)));
+    events
+        .into_iter()
+        .map(|e| {
+            let row = html! {
+                tr {
+                    td.date { (e.date) }
+                    td { (e.vendor_name) }
+                    td { (e.kind.label()) }
+                    td { (e.what) }
+                    td { code { (e.location) } }
+                }
+                "\n"
+            };
+            PieceEvent {
+                date: e.date,
+                kind: e.kind,
+                row: row.into_string(),
+                tooltip: format!(
+                    "{} · {}: {} ({})",
+                    e.date,
+                    e.vendor_name,
+                    e.what,
+                    e.kind.label()
+                ),
+                what: e.what,
+            }
+        })
+        .collect()
+}
+
+/// A mark of the timeline: the events of one kind in one week.
+struct Mark {
+    lane: usize,
+    first: Date,
+    last: Date,
+    count: usize,
+    tooltip: String,
+}
+
+impl super::Streamed for HtmlReport {
+    type Piece = HtmlPiece;
+    type Sink = HtmlParts;
+    const KEEPS_JUDGED: bool = true;
+
+    fn sink(&self) -> HtmlParts {
+        HtmlParts::default()
+    }
+
+    fn piece(
+        &self,
+        i: usize,
+        outcome: &VendorOutcome,
+        loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> HtmlPiece {
+        let columns = Column::all();
+        let (row, article, events, errors) = match outcome {
+            VendorOutcome::Evaluated(v) => {
+                let (facts, events) = match loaded {
+                    Some(l) => (
+                        Some(matrix::EvidenceFacts::of(l.vendor, l.policy, self.as_of)),
+                        match l.judged {
+                            Some(judged) => crate::portfolio::calendar::events_after(
+                                l.vendor,
+                                judged,
+                                (v.verdict, &v.findings),
+                                self.until,
+                            ),
+                            // A run keeps each vendor as judged for this format
+                            // (`KEEPS_JUDGED`); a report rendered after the run (no evidence
+                            // loaded) has no timeline to draw.
+                            None => Vec::new(),
+                        },
+                    ),
+                    None => (None, Vec::new()),
+                };
+                (
+                    matrix_row(i, v, facts.as_ref(), self.as_of),
+                    vendor_article(i, v, self.as_of),
+                    piece_events(events),
+                    Markup::default(),
+                )
+            }
+            VendorOutcome::Invalid { file, errors } => (
+                html! {
+                    tr.vendor {
+                        th scope="row" {
+                            a href={ "#v" (i) } { (file.display()) }
+                        }
+                        td.verdict.inv { "invalid" }
+                        td.inv colspan=(columns.len()) {
+                            "not evaluated: " (count_of(errors.len(), "input error"))
+                        }
+                    }
+                },
+                html! {
+                    article.vendor id={ "v" (i) } {
+                        h3 { (file.display()) " " span.verdict.inv { "invalid" } }
+                        p { "Not evaluated: the evidence file is invalid, which is never a pass." }
+                        ul.errors { @for e in errors { (input_error(e)) } }
+                    }
+                },
+                Vec::new(),
+                html! { @for e in errors { (input_error(e)) } },
+            ),
+        };
+        HtmlPiece {
+            row: row.into_string(),
+            article: article.into_string(),
+            events,
+            errors: errors.into_string(),
+        }
+    }
+
+    fn take(
+        &self,
+        parts: &mut HtmlParts,
+        outcome: &VendorOutcome,
+        piece: HtmlPiece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        parts.summary.add(outcome);
+        parts.rows.write_all(piece.row.as_bytes())?;
+        parts.rows.write_all(b"\n")?;
+        parts.articles.write_all(piece.article.as_bytes())?;
+        parts.articles.write_all(b"\n")?;
+        let vendor = parts.ids.len() as u32;
+        parts.ids.push(match outcome {
+            VendorOutcome::Evaluated(v) => v.id.as_str().into(),
+            VendorOutcome::Invalid { .. } => "".into(),
+        });
+        for (rank, e) in piece.events.into_iter().enumerate() {
+            let mut text = |t: &str| -> io::Result<(u64, u32)> {
+                let at = parts.texts.len;
+                parts.texts.write_all(t.as_bytes())?;
+                Ok((at, t.len() as u32))
+            };
+            let dated = Dated {
+                date: e.date,
+                kind: e.kind,
+                vendor,
+                rank: rank as u32,
+                row: text(&e.row)?,
+                tooltip: text(&e.tooltip)?,
+                what: text(&e.what)?,
+            };
+            parts.events.push(dated);
+        }
+        parts.invalid_errors.push_str(&piece.errors);
+        Ok(())
+    }
+
+    fn finish(
+        &self,
+        mut parts: HtmlParts,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let order = timeline_order(&mut parts)?;
+        let marks = marks(&mut parts, &order, self.as_of)?;
+        let has_input_errors = !end.errors.is_empty() || end.totals.invalid > 0;
+        let page = self
+            .page(end, &parts.summary, order.len(), &marks, has_input_errors)
+            .into_string();
+        let mut rest = page.as_str();
+        for mark in [ROWS_HERE, EVENTS_HERE, ARTICLES_HERE, INVALID_ERRORS_HERE] {
+            let Some((before, after)) = rest.split_once(mark) else {
+                if mark == INVALID_ERRORS_HERE || (mark == EVENTS_HERE && order.is_empty()) {
+                    continue;
+                }
+                return Err(io::Error::other("the page lost the place of its vendors"));
+            };
+            out.write_all(before.as_bytes())?;
+            match mark {
+                ROWS_HERE => parts.rows.copy_to(0, out)?,
+                ARTICLES_HERE => parts.articles.copy_to(0, out)?,
+                EVENTS_HERE => {
+                    let mut row = Vec::new();
+                    for &i in &order {
+                        let (at, len) = parts.events[i as usize].row;
+                        parts.texts.read_at(at, len, &mut row)?;
+                        out.write_all(&row)?;
+                    }
+                }
+                _ => out.write_all(parts.invalid_errors.as_bytes())?,
+            }
+            rest = after;
+        }
+        out.write_all(rest.as_bytes())
+    }
+}
+
+/// The events in the order the page lists them: by date, vendor, kind and text, as
+/// [`crate::portfolio::calendar::sort`] orders them. Each vendor's events are already in that
+/// order; only vendors that share an id (an input error) need their texts compared.
+fn timeline_order(parts: &mut HtmlParts) -> io::Result<Vec<u32>> {
+    let mut positions: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut shared = std::collections::HashSet::new();
+    for (i, id) in parts.ids.iter().enumerate() {
+        if let Some(first) = positions.insert(id, i as u32) {
+            shared.insert(first);
+            shared.insert(i as u32);
+        }
+    }
+    drop(positions);
+    let mut whats: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+    if !shared.is_empty() {
+        let mut bytes = Vec::new();
+        for (i, e) in parts.events.iter().enumerate() {
+            if shared.contains(&e.vendor) {
+                parts.texts.read_at(e.what.0, e.what.1, &mut bytes)?;
+                whats.insert(i as u32, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let (events, ids) = (&parts.events, &parts.ids);
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&events[a as usize], &events[b as usize]);
+        x.date
+            .cmp(&y.date)
+            .then_with(|| ids[x.vendor as usize].cmp(&ids[y.vendor as usize]))
+            .then_with(|| x.kind.cmp(&y.kind))
+            .then_with(|| {
+                if x.vendor == y.vendor {
+                    x.rank.cmp(&y.rank)
+                } else {
+                    whats.get(&a).cmp(&whats.get(&b))
+                }
+            })
+    });
+    Ok(order)
+}
+
+/// The timeline's marks: per lane and week, in order, with the first events named.
+fn marks(parts: &mut HtmlParts, order: &[u32], as_of: Date) -> io::Result<Vec<Mark>> {
+    let mut groups: BTreeMap<(usize, i64), Vec<u32>> = BTreeMap::new();
+    for &i in order {
+        let e = &parts.events[i as usize];
+        let lane = LANES.iter().position(|k| *k == e.kind).unwrap_or(0);
+        groups
+            .entry((lane, as_of.days_until(e.date) / 7))
+            .or_default()
+            .push(i);
+    }
+    let mut marks = Vec::with_capacity(groups.len());
+    let mut bytes = Vec::new();
+    for ((lane, _), group) in groups {
+        let mut lines = Vec::new();
+        for &i in group.iter().take(MARK_TOOLTIP_EVENTS) {
+            let (at, len) = parts.events[i as usize].tooltip;
+            parts.texts.read_at(at, len, &mut bytes)?;
+            lines.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        if group.len() > MARK_TOOLTIP_EVENTS {
+            lines.push(format!(
+                "and {} more (listed below the drawing)",
+                group.len() - MARK_TOOLTIP_EVENTS
+            ));
+        }
+        let date = |i: u32| parts.events[i as usize].date;
+        marks.push(Mark {
+            lane,
+            first: date(group[0]),
+            last: date(group[group.len() - 1]),
+            count: group.len(),
+            tooltip: lines.join("\n"),
+        });
+    }
+    Ok(marks)
 }
 
 /// No script, no fetch of any kind; only the inline stylesheet and inline SVG.
@@ -43,13 +375,16 @@ const CONTENT_SECURITY_POLICY: &str =
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 impl HtmlReport {
-    /// The whole page.
-    pub fn page(&self, report: &RunReport) -> Markup {
-        let mut summary = Summary::default();
-        for v in &report.vendors {
-            summary.add(v);
-        }
-        let as_of = report.as_of;
+    /// The whole page, with the places of the spooled parts marked.
+    fn page(
+        &self,
+        end: &super::RunEnd,
+        summary: &Summary,
+        events: usize,
+        marks: &[Mark],
+        has_input_errors: bool,
+    ) -> Markup {
+        let as_of = end.as_of;
         html! {
             (DOCTYPE) "\n"
             html lang="en" {
@@ -67,7 +402,7 @@ impl HtmlReport {
                         h1 { "Vendor certification report" }
                         p.meta {
                             "As of " time datetime=(as_of) { (as_of) }
-                            " · policy " strong { (report.policy) }
+                            " · policy " strong { (end.policy) }
                             " · vendorcert " (VERSION)
                         }
                         nav aria-label="Contents" {
@@ -75,23 +410,23 @@ impl HtmlReport {
                             a href="#matrix" { "Certification matrix" } " · "
                             a href="#timeline" { "Next 12 months" } " · "
                             a href="#vendors" { "Vendors" }
-                            @if has_input_errors(report) {
+                            @if has_input_errors {
                                 " · " a href="#input-errors" { "Input errors" }
                             }
                         }
                     }
                     "\n"
                     main {
-                        (summary_section(&summary))
+                        (summary_section(summary))
                         "\n"
-                        (self.matrix_section(report))
+                        (self.matrix_section())
                         "\n"
-                        (self.timeline_section(as_of))
+                        (self.timeline_section(events, marks))
                         "\n"
-                        (vendors_section(report))
+                        (vendors_section())
                         "\n"
-                        @if has_input_errors(report) {
-                            (input_errors_section(report))
+                        @if has_input_errors {
+                            (input_errors_section(end.errors))
                         }
                     }
                     "\n"
@@ -108,7 +443,7 @@ impl HtmlReport {
         }
     }
 
-    fn matrix_section(&self, report: &RunReport) -> Markup {
+    fn matrix_section(&self) -> Markup {
         let columns = Column::all();
         let certifications = columns.iter().filter(|c| !c.is_ai()).count();
         html! {
@@ -143,25 +478,7 @@ impl HtmlReport {
                         }
                         "\n"
                         tbody {
-                            @for (i, outcome) in report.vendors.iter().enumerate() {
-                                @match outcome {
-                                    VendorOutcome::Evaluated(v) => {
-                                        (self.matrix_row(i, v, report.as_of))
-                                    }
-                                    VendorOutcome::Invalid { file, errors } => {
-                                        tr.vendor {
-                                            th scope="row" {
-                                                a href={ "#v" (i) } { (file.display()) }
-                                            }
-                                            td.verdict.inv { "invalid" }
-                                            td.inv colspan=(columns.len()) {
-                                                "not evaluated: " (count_of(errors.len(), "input error"))
-                                            }
-                                        }
-                                    }
-                                }
-                                "\n"
-                            }
+                            (PreEscaped(ROWS_HERE))
                         }
                     }
                 }
@@ -169,55 +486,28 @@ impl HtmlReport {
         }
     }
 
-    fn matrix_row(&self, i: usize, v: &VendorResult, as_of: Date) -> Markup {
-        let facts = self.facts.vendors.get(&v.file);
-        let cells = matrix::row(v, facts, as_of);
-        html! {
-            tr.vendor {
-                th scope="row" {
-                    a href={ "#v" (i) } { (v.name) }
-                    small { (v.id) }
-                }
-                (verdict_cell(v.verdict))
-                @for (column, cell) in Column::all().into_iter().zip(&cells) { (matrix_cell(column, cell)) }
-            }
-        }
-    }
-
-    fn timeline_section(&self, as_of: Date) -> Markup {
-        let events = &self.facts.events;
-        let until = self.facts.until;
+    fn timeline_section(&self, events: usize, marks: &[Mark]) -> Markup {
+        let (as_of, until) = (self.as_of, self.until);
         html! {
             section id="timeline" aria-labelledby="timeline-h" {
                 h2 id="timeline-h" { "Next 12 months" }
                 p {
-                    (count_of(events.len(), "dated event")) " from " (as_of) " to " (until)
+                    (count_of(events, "dated event")) " from " (as_of) " to " (until)
                     ": every day on which a vendor's verdict or one of its findings changes — "
                     "certificates lapsing, SOC 2 reports ageing, surveillance audits and reviews "
                     "falling due, AI evidence ageing, waivers expiring (as " code { "vendorcert expiring" }
                     " lists them). Each lane is one kind of change; a mark stands for the events "
                     "of one week, larger and numbered when there are several."
                 }
-                (timeline_svg(events, as_of, until))
+                (timeline_svg(marks, as_of, until))
                 details.events {
-                    summary { "All " (count_of(events.len(), "event")) ", by date" }
-                    @if events.is_empty() {
+                    summary { "All " (count_of(events, "event")) ", by date" }
+                    @if events == 0 {
                         p { "Nothing falls due in the next 12 months." }
                     } @else {
                         table.list {
                             thead { tr { th scope="col" { "Date" } th scope="col" { "Vendor" } th scope="col" { "Event" } th scope="col" { "What" } th scope="col" { "Where" } } }
-                            tbody {
-                                @for e in events {
-                                    tr {
-                                        td.date { (e.date) }
-                                        td { (e.vendor_name) }
-                                        td { (e.kind.label()) }
-                                        td { (e.what) }
-                                        td { code { (e.location) } }
-                                    }
-                                    "\n"
-                                }
-                            }
+                            tbody { (PreEscaped(EVENTS_HERE)) }
                         }
                     }
                 }
@@ -226,8 +516,18 @@ impl HtmlReport {
     }
 }
 
-fn has_input_errors(report: &RunReport) -> bool {
-    !report.errors.is_empty() || report.invalid_count() > 0
+fn matrix_row(i: usize, v: &VendorResult, facts: Option<&EvidenceFacts>, as_of: Date) -> Markup {
+    let cells = matrix::row(v, facts, as_of);
+    html! {
+        tr.vendor {
+            th scope="row" {
+                a href={ "#v" (i) } { (v.name) }
+                small { (v.id) }
+            }
+            (verdict_cell(v.verdict))
+            @for (column, cell) in Column::all().into_iter().zip(&cells) { (matrix_cell(column, cell)) }
+        }
+    }
 }
 
 fn count_of(n: usize, word: &str) -> String {
@@ -358,7 +658,7 @@ const LANES: &[EventKind] = EventKind::ALL;
 /// At most this many events are named in one mark's tooltip.
 const MARK_TOOLTIP_EVENTS: usize = 12;
 
-fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
+fn timeline_svg(marks: &[Mark], as_of: Date, until: Date) -> Markup {
     let days = as_of.days_until(until).max(1) as f64;
     let x =
         |d: Date| TL_LEFT + (as_of.days_until(d) as f64) / days * (TL_WIDTH - TL_LEFT - TL_RIGHT);
@@ -371,19 +671,10 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
         months.push(m);
         m = m.plus_months(1);
     }
-    // Events grouped by lane and week.
-    let mut marks: BTreeMap<(usize, i64), Vec<&Event>> = BTreeMap::new();
-    for e in events {
-        let lane = LANES.iter().position(|k| *k == e.kind).unwrap_or(0);
-        marks
-            .entry((lane, as_of.days_until(e.date) / 7))
-            .or_default()
-            .push(e);
+    let mut per_lane = vec![0; LANES.len()];
+    for m in marks {
+        per_lane[m.lane] += m.count;
     }
-    let per_lane: Vec<usize> = LANES
-        .iter()
-        .map(|k| events.iter().filter(|e| e.kind == *k).count())
-        .collect();
     let description = LANES
         .iter()
         .zip(&per_lane)
@@ -409,17 +700,15 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
                 }
                 line class="asof" x1=(num(TL_LEFT)) x2=(num(TL_LEFT)) y1=(num(TL_TOP - 22.0)) y2=(num(bottom)) {}
                 text class="asof-l" x=(num(TL_LEFT + 3.0)) y=(num(TL_TOP - 24.0)) { "as of " (as_of) }
-                @for ((lane, _), group) in &marks {
-                    @let first = group[0].date;
-                    @let last = group[group.len() - 1].date;
-                    @let cx = (x(first) + x(last)) / 2.0;
-                    @let cy = TL_TOP + TL_LANE * *lane as f64 + TL_LANE / 2.0;
-                    @let r = (4.5 + 2.0 * (group.len() as f64).sqrt()).min(15.0);
-                    g class={ "mark k" (lane) } {
-                        title { (mark_tooltip(group)) }
-                        (shape(*lane, cx, cy, r))
-                        @if group.len() > 1 {
-                            text class="n" x=(num(cx)) y=(num(cy + 3.5)) { (group.len()) }
+                @for m in marks {
+                    @let cx = (x(m.first) + x(m.last)) / 2.0;
+                    @let cy = TL_TOP + TL_LANE * m.lane as f64 + TL_LANE / 2.0;
+                    @let r = (4.5 + 2.0 * (m.count as f64).sqrt()).min(15.0);
+                    g class={ "mark k" (m.lane) } {
+                        title { (m.tooltip) }
+                        (shape(m.lane, cx, cy, r))
+                        @if m.count > 1 {
+                            text class="n" x=(num(cx)) y=(num(cy + 3.5)) { (m.count) }
                         }
                     }
                 }
@@ -432,29 +721,6 @@ fn timeline_svg(events: &[Event], as_of: Date, until: Date) -> Markup {
 fn num(v: f64) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-fn mark_tooltip(group: &[&Event]) -> String {
-    let mut lines: Vec<String> = group
-        .iter()
-        .take(MARK_TOOLTIP_EVENTS)
-        .map(|e| {
-            format!(
-                "{} · {}: {} ({})",
-                e.date,
-                e.vendor_name,
-                e.what,
-                e.kind.label()
-            )
-        })
-        .collect();
-    if group.len() > MARK_TOOLTIP_EVENTS {
-        lines.push(format!(
-            "and {} more (listed below the drawing)",
-            group.len() - MARK_TOOLTIP_EVENTS
-        ));
-    }
-    lines.join("\n")
 }
 
 /// Each lane's mark has a shape of its own, so the kind does not rest on colour.
@@ -485,23 +751,11 @@ fn shape(lane: usize, cx: f64, cy: f64, r: f64) -> Markup {
     }
 }
 
-fn vendors_section(report: &RunReport) -> Markup {
+fn vendors_section() -> Markup {
     html! {
         section id="vendors" aria-labelledby="vendors-h" {
             h2 id="vendors-h" { "Vendors" }
-            @for (i, outcome) in report.vendors.iter().enumerate() {
-                @match outcome {
-                    VendorOutcome::Evaluated(v) => { (vendor_article(i, v, report.as_of)) }
-                    VendorOutcome::Invalid { file, errors } => {
-                        article.vendor id={ "v" (i) } {
-                            h3 { (file.display()) " " span.verdict.inv { "invalid" } }
-                            p { "Not evaluated: the evidence file is invalid, which is never a pass." }
-                            ul.errors { @for e in errors { (input_error(e)) } }
-                        }
-                    }
-                }
-                "\n"
-            }
+            (PreEscaped(ARTICLES_HERE))
         }
     }
 }
@@ -701,18 +955,14 @@ fn input_error(e: &InputError) -> Markup {
     }
 }
 
-fn input_errors_section(report: &RunReport) -> Markup {
+fn input_errors_section(errors: &[InputError]) -> Markup {
     html! {
         section id="input-errors" aria-labelledby="input-errors-h" {
             h2 id="input-errors-h" { "Input errors" }
             p { "An unreadable or invalid evidence file is never a pass: the run exits with code 2." }
             ul.errors {
-                @for e in &report.errors { (input_error(e)) }
-                @for outcome in &report.vendors {
-                    @if let VendorOutcome::Invalid { errors, .. } = outcome {
-                        @for e in errors { (input_error(e)) }
-                    }
-                }
+                @for e in errors { (input_error(e)) }
+                (PreEscaped(INVALID_ERRORS_HERE))
             }
         }
     }

@@ -20,20 +20,126 @@ pub struct JsonReport;
 
 impl Render for JsonReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &JsonRun::from(report))?;
-        writeln!(out)
+        super::render_streamed(self, report, out)
     }
 }
 
+/// The members before `vendors`: what the streamed report writes last and puts first.
 #[derive(Serialize)]
-pub struct JsonRun<'a> {
+struct JsonHead<'a> {
     report_version: u32,
     tool: Tool,
     as_of: String,
     policy: &'a str,
     summary: Summary,
-    vendors: Vec<JsonVendor<'a>>,
-    input_errors: &'a [InputError],
+}
+
+/// Each vendor is serialised on a worker thread, indented as a member of `vendors`, and
+/// spooled; the summary, known at the end, is written before them.
+impl super::Streamed for JsonReport {
+    type Piece = io::Result<Vec<u8>>;
+    type Sink = super::spool::Spool;
+
+    fn sink(&self) -> Self::Sink {
+        super::spool::Spool::new()
+    }
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
+        let pretty = serde_json::to_vec_pretty(&vendor(outcome))?;
+        let mut item = Vec::new();
+        super::spool::indented(&pretty, 4, true, &mut item);
+        Ok(item)
+    }
+
+    fn take(
+        &self,
+        sink: &mut Self::Sink,
+        _outcome: &VendorOutcome,
+        piece: Self::Piece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        super::spool::push_item(sink, &piece?)
+    }
+
+    fn finish(
+        &self,
+        mut sink: Self::Sink,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let head = serde_json::to_vec_pretty(&JsonHead {
+            report_version: REPORT_VERSION,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            as_of: end.as_of.to_string(),
+            policy: end.policy,
+            summary: Summary {
+                vendors: end.totals.vendors,
+                passed: end.totals.passed,
+                failed: end.totals.failed,
+                invalid: end.totals.invalid,
+            },
+        })?;
+        // Without the closing `\n}`.
+        out.write_all(&head[..head.len() - 2])?;
+        out.write_all(b",\n  \"vendors\": ")?;
+        super::spool::array(&mut sink, 2, out)?;
+        out.write_all(b",\n  \"input_errors\": ")?;
+        let mut errors = Vec::new();
+        super::spool::indented(
+            &serde_json::to_vec_pretty(end.errors)?,
+            2,
+            false,
+            &mut errors,
+        );
+        out.write_all(&errors)?;
+        out.write_all(b"\n}\n")
+    }
+}
+
+/// `--format jsonl`: each vendor's line is serialised on a worker thread and written as soon as
+/// its turn comes.
+pub struct JsonlReport {
+    pub as_of: crate::evidence::Date,
+}
+
+impl super::Streamed for JsonlReport {
+    type Piece = io::Result<Vec<u8>>;
+    type Sink = ();
+
+    fn sink(&self) {}
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
+        let mut line = Vec::with_capacity(16 * 1024);
+        write_jsonl_line(&mut line, outcome, self.as_of)?;
+        Ok(line)
+    }
+
+    fn take(
+        &self,
+        _sink: &mut (),
+        _outcome: &VendorOutcome,
+        piece: Self::Piece,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(&piece?)
+    }
+
+    fn finish(&self, _sink: (), _end: &super::RunEnd, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -120,35 +226,6 @@ struct DisplayPath<'a>(&'a std::path::Path);
 impl Serialize for DisplayPath<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&self.0.display())
-    }
-}
-
-impl<'a> From<&'a RunReport> for JsonRun<'a> {
-    fn from(report: &'a RunReport) -> Self {
-        let evaluated: Vec<&VendorResult> = report.evaluated().collect();
-        JsonRun {
-            report_version: REPORT_VERSION,
-            tool: Tool {
-                name: env!("CARGO_PKG_NAME"),
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            as_of: report.as_of.to_string(),
-            policy: &report.policy,
-            summary: Summary {
-                vendors: report.vendors.len(),
-                passed: evaluated
-                    .iter()
-                    .filter(|v| v.verdict == Verdict::Pass)
-                    .count(),
-                failed: evaluated
-                    .iter()
-                    .filter(|v| v.verdict == Verdict::Fail)
-                    .count(),
-                invalid: report.invalid_count(),
-            },
-            vendors: report.vendors.iter().map(vendor).collect(),
-            input_errors: &report.errors,
-        }
     }
 }
 

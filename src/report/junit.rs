@@ -30,15 +30,87 @@ use super::Render;
 
 pub struct JunitReport;
 
+/// The JUnit report of a run as of a date (each suite names it), written as vendors are
+/// evaluated.
+pub struct JunitStream {
+    pub as_of: crate::evidence::Date,
+}
+
 impl Render for JunitReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(junit_xml(report).as_bytes())
+        let stream = JunitStream {
+            as_of: report.as_of,
+        };
+        super::render_streamed(&stream, report, out)
+    }
+}
+
+/// The suites so far (spooled) and their counts.
+#[derive(Default)]
+pub struct Suites {
+    spool: super::spool::Spool,
+    total: Counts,
+}
+
+/// Each vendor's suite is written on a worker thread and spooled; the totals, which the
+/// document's root element carries, are written before them at the end.
+impl super::Streamed for JunitStream {
+    type Piece = (Counts, String);
+    type Sink = Suites;
+
+    fn sink(&self) -> Suites {
+        Suites::default()
+    }
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
+        match outcome {
+            VendorOutcome::Evaluated(v) => vendor_suite(v, self.as_of),
+            VendorOutcome::Invalid { file, errors } => {
+                invalid_suite(&suite_name(file), file, errors)
+            }
+        }
+    }
+
+    fn take(
+        &self,
+        sink: &mut Suites,
+        _outcome: &VendorOutcome,
+        (counts, suite): Self::Piece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        sink.total.add(counts);
+        sink.spool.write_all(suite.as_bytes())
+    }
+
+    fn finish(&self, mut sink: Suites, end: &super::RunEnd, out: &mut dyn Write) -> io::Result<()> {
+        let last = (!end.errors.is_empty())
+            .then(|| invalid_suite(env!("CARGO_PKG_NAME"), Path::new(""), end.errors));
+        if let Some((counts, _)) = &last {
+            sink.total.add(*counts);
+        }
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            r#"<testsuites name="{}" {}>"#,
+            env!("CARGO_PKG_NAME"),
+            sink.total.attributes()
+        )?;
+        sink.spool.copy_to(0, out)?;
+        if let Some((_, suite)) = last {
+            out.write_all(suite.as_bytes())?;
+        }
+        out.write_all(b"</testsuites>\n")
     }
 }
 
 /// Test counts of a suite, or of the whole run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Counts {
+pub struct Counts {
     tests: usize,
     failures: usize,
     errors: usize,
@@ -61,42 +133,6 @@ impl Counts {
     }
 }
 
-/// The whole report as an XML document.
-pub fn junit_xml(report: &RunReport) -> String {
-    let mut suites = Vec::new();
-    for outcome in &report.vendors {
-        suites.push(match outcome {
-            VendorOutcome::Evaluated(v) => vendor_suite(v, report),
-            VendorOutcome::Invalid { file, errors } => {
-                invalid_suite(&suite_name(file), file, errors)
-            }
-        });
-    }
-    if !report.errors.is_empty() {
-        suites.push(invalid_suite(
-            env!("CARGO_PKG_NAME"),
-            Path::new(""),
-            &report.errors,
-        ));
-    }
-    let mut total = Counts::default();
-    for (counts, _) in &suites {
-        total.add(*counts);
-    }
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        r#"<testsuites name="{}" {}>"#,
-        env!("CARGO_PKG_NAME"),
-        total.attributes()
-    );
-    for (_, suite) in suites {
-        xml.push_str(&suite);
-    }
-    xml.push_str("</testsuites>\n");
-    xml
-}
-
 /// The name of an invalid vendor's suite: its folder's name (its id, by convention), since the
 /// file could not be read for the id.
 fn suite_name(file: &Path) -> String {
@@ -106,7 +142,7 @@ fn suite_name(file: &Path) -> String {
         .unwrap_or_else(|| file.display().to_string())
 }
 
-fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
+fn vendor_suite(v: &VendorResult, as_of: crate::evidence::Date) -> (Counts, String) {
     let file = v.file.display().to_string();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &v.findings {
@@ -178,7 +214,7 @@ fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
         ("vendor.name", v.name.as_str()),
         ("policy", v.policy.as_str()),
         ("verdict", verdict(v)),
-        ("as_of", &report.as_of.to_string()),
+        ("as_of", &as_of.to_string()),
     ] {
         let _ = writeln!(
             suite,
@@ -324,6 +360,12 @@ pub fn text_content(s: &str) -> String {
 }
 
 fn escape(s: &str, attribute: bool) -> String {
+    // Most text is printable ASCII with nothing to escape: copied as it is.
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
 use crate::evidence::InputError;
 use crate::portfolio::{RunReport, VendorOutcome};
+use crate::report::spool::Spool;
 
 use super::{Render, location_of};
 
@@ -18,55 +19,248 @@ pub struct MarkdownReport;
 
 impl Render for MarkdownReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        let evaluated: Vec<&VendorResult> = report.evaluated().collect();
-        let mut head = Vec::new();
-        write_head(report, &evaluated, &mut head)?;
-        let mut rest = Vec::new();
-        write_rest(report, &evaluated, &mut rest)?;
-        let failing: Vec<&VendorResult> = evaluated
-            .iter()
-            .copied()
-            .filter(|v| v.verdict == Verdict::Fail)
-            .collect();
+        super::render_streamed(self, report, out)
+    }
+}
 
-        out.write_all(&head)?;
-        if !failing.is_empty() {
+/// What the Markdown report makes of one vendor: its row of the summary table, and its
+/// section (failing), its line (passing) or its input errors (invalid).
+pub struct MarkdownPiece {
+    row: Vec<u8>,
+    part: Part,
+}
+
+enum Part {
+    Failing { section: Vec<u8>, short: String },
+    Passing(Vec<u8>),
+    Invalid(Vec<u8>),
+}
+
+/// The report's parts so far: they are written in an order other than the vendors' (the
+/// summary table first, then the failing vendors, the invalid and the passing ones), and how
+/// many failing vendors' sections fit the comment depends on the size of everything else.
+#[derive(Default)]
+pub struct MarkdownParts {
+    rows: Spool,
+    rows_chars: usize,
+    /// Per failing vendor: the characters of its section and of its short line, and the
+    /// bytes of its short line.
+    failing: Vec<(usize, usize, usize)>,
+    /// The first failing vendors' sections, as long as together they could fit a comment.
+    sections: Vec<Vec<u8>>,
+    sections_chars: usize,
+    short: Spool,
+    invalid: Spool,
+    invalid_chars: usize,
+    passing: Spool,
+    passing_chars: usize,
+}
+
+impl super::Streamed for MarkdownReport {
+    type Piece = io::Result<MarkdownPiece>;
+    type Sink = MarkdownParts;
+
+    fn sink(&self) -> MarkdownParts {
+        MarkdownParts::default()
+    }
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
+        let mut row = Vec::new();
+        table_row(outcome, &mut row)?;
+        let part = match outcome {
+            VendorOutcome::Evaluated(v) if v.verdict == Verdict::Fail => {
+                let mut section = vec![b'\n'];
+                failing_vendor(v, &mut section)?;
+                Part::Failing {
+                    section,
+                    short: short_line(v),
+                }
+            }
+            VendorOutcome::Evaluated(v) => {
+                let mut line = Vec::new();
+                passing_vendor(v, &mut line)?;
+                Part::Passing(line)
+            }
+            VendorOutcome::Invalid { file, errors } => {
+                let mut entry = Vec::new();
+                writeln!(entry, "- ⚠️ INVALID {}", code(&file.display().to_string()))?;
+                for e in errors {
+                    input_error(e, "  ", &mut entry)?;
+                }
+                Part::Invalid(entry)
+            }
+        };
+        Ok(MarkdownPiece { row, part })
+    }
+
+    fn take(
+        &self,
+        parts: &mut MarkdownParts,
+        _outcome: &VendorOutcome,
+        piece: Self::Piece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let piece = piece?;
+        parts.rows_chars += chars(&piece.row);
+        parts.rows.write_all(&piece.row)?;
+        match piece.part {
+            Part::Failing { section, short } => {
+                let size = chars(&section);
+                parts
+                    .failing
+                    .push((size, short.chars().count(), short.len()));
+                parts.short.write_all(short.as_bytes())?;
+                // A section past the comment's whole budget can never be shown.
+                if parts.sections.len() + 1 == parts.failing.len()
+                    && parts.sections_chars + size <= COMMENT_BUDGET
+                {
+                    parts.sections_chars += size;
+                    parts.sections.push(section);
+                }
+            }
+            Part::Passing(line) => {
+                parts.passing_chars += chars(&line);
+                parts.passing.write_all(&line)?;
+            }
+            Part::Invalid(entry) => {
+                parts.invalid_chars += chars(&entry);
+                parts.invalid.write_all(&entry)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &self,
+        mut parts: MarkdownParts,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        // Title, counts, the summary table and the problems with the paths given.
+        let t = end.totals;
+        let mut title = Vec::new();
+        writeln!(title, "## vendorcert report")?;
+        writeln!(title)?;
+        writeln!(
+            title,
+            "**{}: {} pass, {} fail, {} invalid** · as of {} · policy {}",
+            count_of(t.vendors, "vendor"),
+            t.passed,
+            t.failed,
+            t.invalid,
+            end.as_of,
+            md(end.policy)
+        )?;
+        if t.vendors > 0 {
+            writeln!(title)?;
+            writeln!(
+                title,
+                "| Vendor | Verdict | Errors | Warnings | Attested | AI risks controlled |"
+            )?;
+            writeln!(title, "| --- | --- | ---: | ---: | --- | --- |")?;
+        }
+        let mut errors = Vec::new();
+        if !end.errors.is_empty() {
+            writeln!(errors)?;
+            writeln!(errors, "### Input errors")?;
+            writeln!(errors)?;
+            for e in end.errors {
+                input_error(e, "", &mut errors)?;
+            }
+        }
+        // Invalid vendors, passing vendors and the footer.
+        let invalid_heading = "\n### Invalid evidence\n\n";
+        let passing_heading = "\n### Passing vendors\n\n";
+        let footer = format!(
+            "\n<sub>{} {} · `vendorcert explain RULE` documents each rule</sub>\n",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION")
+        );
+        let head_chars = chars(&title) + parts.rows_chars + chars(&errors);
+        let mut rest_chars = footer.chars().count();
+        if !parts.invalid.is_empty() {
+            rest_chars += invalid_heading.chars().count() + parts.invalid_chars;
+        }
+        if !parts.passing.is_empty() {
+            rest_chars += passing_heading.chars().count() + parts.passing_chars;
+        }
+
+        out.write_all(&title)?;
+        parts.rows.copy_to(0, out)?;
+        out.write_all(&errors)?;
+        if !parts.failing.is_empty() {
             // The failing vendors' sections get what the rest of the comment leaves; those
             // that do not fit are named in one line each, and room for those lines is kept.
             const LEFT_OUT: &str = "\nLeft out to fit a pull-request comment (the table, JSON \
                                     and SARIF reports have them):\n\n";
             let heading = "\n### Failing vendors\n";
-            let short: Vec<String> = failing.iter().map(|v| short_line(v)).collect();
-            let mut budget = COMMENT_BUDGET
-                .saturating_sub(chars(&head) + chars(&rest) + heading.chars().count());
+            let mut budget =
+                COMMENT_BUDGET.saturating_sub(head_chars + rest_chars + heading.chars().count());
             out.write_all(heading.as_bytes())?;
-            let mut shown = 0;
-            for (i, v) in failing.iter().enumerate() {
-                let mut section = vec![b'\n'];
-                failing_vendor(v, &mut section)?;
-                let later = &short[i + 1..];
-                let reserve = if later.is_empty() {
+            let mut later: usize = parts.failing.iter().map(|f| f.1).sum();
+            let (mut shown, mut shown_bytes) = (0, 0u64);
+            for (i, &(size, short_chars, short_bytes)) in parts.failing.iter().enumerate() {
+                later -= short_chars;
+                let reserve = if i + 1 == parts.failing.len() {
                     0
                 } else {
-                    LEFT_OUT.chars().count()
-                        + later.iter().map(|l| l.chars().count()).sum::<usize>()
+                    LEFT_OUT.chars().count() + later
                 };
-                let size = chars(&section);
+                let Some(section) = parts.sections.get(i) else {
+                    break;
+                };
                 if size + reserve > budget {
                     break;
                 }
                 budget -= size;
-                out.write_all(&section)?;
+                out.write_all(section)?;
                 shown += 1;
+                shown_bytes += short_bytes as u64;
             }
-            if shown < failing.len() {
+            if shown < parts.failing.len() {
                 out.write_all(LEFT_OUT.as_bytes())?;
-                for line in &short[shown..] {
-                    out.write_all(line.as_bytes())?;
-                }
+                parts.short.copy_to(shown_bytes, out)?;
             }
         }
-        out.write_all(&rest)
+        if !parts.invalid.is_empty() {
+            out.write_all(invalid_heading.as_bytes())?;
+            parts.invalid.copy_to(0, out)?;
+        }
+        if !parts.passing.is_empty() {
+            out.write_all(passing_heading.as_bytes())?;
+            parts.passing.copy_to(0, out)?;
+        }
+        out.write_all(footer.as_bytes())
+    }
+}
+
+/// A vendor's row of the summary table.
+fn table_row(outcome: &VendorOutcome, out: &mut dyn Write) -> io::Result<()> {
+    match outcome {
+        VendorOutcome::Evaluated(v) => {
+            let a = v.assurance();
+            writeln!(
+                out,
+                "| {} ({}) | {} | {} | {} | {} | {} |",
+                md(&v.name),
+                code(&v.id),
+                verdict_marker(v.verdict),
+                v.count(Severity::Error),
+                v.count(Severity::Warning),
+                attested(a),
+                ai_controlled(a)
+            )
+        }
+        VendorOutcome::Invalid { file, .. } => writeln!(
+            out,
+            "| {} | ⚠️ INVALID | – | – | – | – |",
+            code(&file.display().to_string())
+        ),
     }
 }
 
@@ -87,120 +281,6 @@ fn short_line(v: &VendorResult) -> String {
 
 fn chars(bytes: &[u8]) -> usize {
     String::from_utf8_lossy(bytes).chars().count()
-}
-
-/// Title, counts, the summary table and the problems with the paths given.
-fn write_head(
-    report: &RunReport,
-    evaluated: &[&VendorResult],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let passed = evaluated
-        .iter()
-        .filter(|v| v.verdict == Verdict::Pass)
-        .count();
-    writeln!(out, "## vendorcert report")?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "**{}: {passed} pass, {} fail, {} invalid** · as of {} · policy {}",
-        count_of(report.vendors.len(), "vendor"),
-        evaluated.len() - passed,
-        report.invalid_count(),
-        report.as_of,
-        md(&report.policy)
-    )?;
-
-    if !report.vendors.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| Vendor | Verdict | Errors | Warnings | Attested | AI risks controlled |"
-        )?;
-        writeln!(out, "| --- | --- | ---: | ---: | --- | --- |")?;
-        for outcome in &report.vendors {
-            match outcome {
-                VendorOutcome::Evaluated(v) => {
-                    let a = v.assurance();
-                    writeln!(
-                        out,
-                        "| {} ({}) | {} | {} | {} | {} | {} |",
-                        md(&v.name),
-                        code(&v.id),
-                        verdict_marker(v.verdict),
-                        v.count(Severity::Error),
-                        v.count(Severity::Warning),
-                        attested(a),
-                        ai_controlled(a)
-                    )?;
-                }
-                VendorOutcome::Invalid { file, .. } => writeln!(
-                    out,
-                    "| {} | ⚠️ INVALID | – | – | – | – |",
-                    code(&file.display().to_string())
-                )?,
-            }
-        }
-    }
-
-    if !report.errors.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "### Input errors")?;
-        writeln!(out)?;
-        for e in &report.errors {
-            input_error(e, "", out)?;
-        }
-    }
-    Ok(())
-}
-
-/// Invalid vendors, passing vendors and the footer.
-fn write_rest(
-    report: &RunReport,
-    evaluated: &[&VendorResult],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let invalid: Vec<(&Path, &[InputError])> = report
-        .vendors
-        .iter()
-        .filter_map(|o| match o {
-            VendorOutcome::Invalid { file, errors } => Some((file.as_path(), &errors[..])),
-            VendorOutcome::Evaluated(_) => None,
-        })
-        .collect();
-    if !invalid.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "### Invalid evidence")?;
-        writeln!(out)?;
-        for (file, errors) in invalid {
-            writeln!(out, "- ⚠️ INVALID {}", code(&file.display().to_string()))?;
-            for e in errors {
-                input_error(e, "  ", out)?;
-            }
-        }
-    }
-
-    let passing: Vec<&VendorResult> = evaluated
-        .iter()
-        .copied()
-        .filter(|v| v.verdict == Verdict::Pass)
-        .collect();
-    if !passing.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "### Passing vendors")?;
-        writeln!(out)?;
-        for v in passing {
-            passing_vendor(v, out)?;
-        }
-    }
-
-    writeln!(out)?;
-    writeln!(
-        out,
-        "<sub>{} {} · `vendorcert explain RULE` documents each rule</sub>",
-        env!("CARGO_PKG_NAME"),
-        env!("CARGO_PKG_VERSION")
-    )
 }
 
 fn verdict_marker(verdict: Verdict) -> &'static str {

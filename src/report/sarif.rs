@@ -38,29 +38,100 @@ pub struct SarifReport;
 
 impl Render for SarifReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &sarif_log(report))?;
-        writeln!(out)
+        super::render_streamed(self, report, out)
     }
 }
 
-/// The whole SARIF log of a run, as a JSON value.
-pub fn sarif_log(report: &RunReport) -> Value {
-    let mut results = Vec::new();
-    for outcome in &report.vendors {
+/// A result as an element of `runs[0].results`, indented as the pretty printer indents it there.
+fn result_item(result: &Value, item: &mut Vec<u8>) -> io::Result<()> {
+    if !item.is_empty() {
+        item.extend_from_slice(b",\n");
+    }
+    super::spool::indented(&serde_json::to_vec_pretty(result)?, 8, true, item);
+    Ok(())
+}
+
+/// Stands for the results in the log written around them.
+const RESULTS_HERE: &str = "\u{1}results";
+
+/// Each vendor's results are serialised on a worker thread and spooled; the log around them
+/// (the exit code comes before the results) is written at the end.
+impl super::Streamed for SarifReport {
+    type Piece = io::Result<Vec<u8>>;
+    type Sink = super::spool::Spool;
+
+    fn sink(&self) -> Self::Sink {
+        super::spool::Spool::new()
+    }
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
+        let mut item = Vec::new();
         match outcome {
             VendorOutcome::Evaluated(v) => {
                 let mut seen = BTreeMap::new();
                 for f in v.findings.iter().filter(|f| reported(f)) {
-                    results.push(finding_result(v, f, &mut seen));
+                    result_item(&finding_result(v, f, &mut seen), &mut item)?;
                 }
             }
             VendorOutcome::Invalid { errors, .. } => {
-                results.extend(errors.iter().map(input_error_result));
+                for e in errors {
+                    result_item(&input_error_result(e), &mut item)?;
+                }
             }
         }
+        Ok(item)
     }
-    results.extend(report.errors.iter().map(input_error_result));
 
+    fn take(
+        &self,
+        sink: &mut Self::Sink,
+        _outcome: &VendorOutcome,
+        piece: Self::Piece,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let piece = piece?;
+        if piece.is_empty() {
+            return Ok(());
+        }
+        super::spool::push_item(sink, &piece)
+    }
+
+    fn finish(
+        &self,
+        mut sink: Self::Sink,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut item = Vec::new();
+        for e in end.errors {
+            result_item(&input_error_result(e), &mut item)?;
+        }
+        if !item.is_empty() {
+            super::spool::push_item(&mut sink, &item)?;
+        }
+        let log = sarif_log(
+            end.as_of,
+            end.policy,
+            end.totals.exit_code(end.errors.len()),
+        );
+        let text = serde_json::to_vec_pretty(&log)?;
+        let marker = serde_json::to_vec(RESULTS_HERE)?;
+        let at = memchr::memmem::find(&text, &marker)
+            .ok_or_else(|| io::Error::other("the SARIF log lost the place of its results"))?;
+        out.write_all(&text[..at])?;
+        super::spool::array(&mut sink, 6, out)?;
+        out.write_all(&text[at + marker.len()..])?;
+        writeln!(out)
+    }
+}
+
+/// The SARIF log of a run, with [`RESULTS_HERE`] where its results go.
+fn sarif_log(as_of: crate::evidence::Date, policy: &str, exit_code: u8) -> Value {
     let mut rules: Vec<Value> = RULES.iter().map(|r| rule_descriptor(r)).collect();
     rules.push(input_error_descriptor());
 
@@ -80,13 +151,13 @@ pub fn sarif_log(report: &RunReport) -> Value {
             "invocations": [{
                 // The run completed: invalid evidence files are reported as results.
                 "executionSuccessful": true,
-                "exitCode": super::exit_code(report),
+                "exitCode": exit_code,
             }],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": RESULTS_HERE,
             "properties": {
-                "asOf": report.as_of.to_string(),
-                "policy": report.policy,
+                "asOf": as_of.to_string(),
+                "policy": policy,
             },
         }],
     })

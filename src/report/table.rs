@@ -37,49 +37,121 @@ pub struct TableReport {
 
 impl Render for TableReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        super::render_streamed(self, report, out)
+    }
+}
+
+/// A vendor's row of the closing table.
+pub struct SummaryRow {
+    verdict: Option<Verdict>,
+    vendor: String,
+    errors: String,
+    warnings: String,
+    first: String,
+}
+
+/// Each vendor's part is written as soon as its turn comes; the closing table, laid out to fit
+/// every row, keeps one short row per vendor.
+impl super::Streamed for TableReport {
+    type Piece = io::Result<(Vec<u8>, SummaryRow)>;
+    type Sink = Vec<SummaryRow>;
+
+    fn sink(&self) -> Vec<SummaryRow> {
+        Vec::new()
+    }
+
+    fn piece(
+        &self,
+        _position: usize,
+        outcome: &VendorOutcome,
+        _loaded: Option<crate::portfolio::Loaded<'_>>,
+    ) -> Self::Piece {
         let full = self.show_passes || self.verbose;
-        for outcome in &report.vendors {
-            match outcome {
-                VendorOutcome::Evaluated(v) if full => self.vendor(v, out)?,
-                VendorOutcome::Evaluated(v) => self.brief_vendor(v, out)?,
-                VendorOutcome::Invalid { file, errors } => {
-                    writeln!(out, "{} {}", self.paint("INVALID", "1;31"), file.display())?;
-                    for e in errors {
-                        for line in super::diagnostic::input_error(e).lines() {
-                            writeln!(out, "  {line}")?;
-                        }
+        let mut text = Vec::new();
+        let out: &mut dyn Write = &mut text;
+        match outcome {
+            VendorOutcome::Evaluated(v) if full => self.vendor(v, out)?,
+            VendorOutcome::Evaluated(v) => self.brief_vendor(v, out)?,
+            VendorOutcome::Invalid { file, errors } => {
+                writeln!(out, "{} {}", self.paint("INVALID", "1;31"), file.display())?;
+                for e in errors {
+                    for line in super::diagnostic::input_error(e).lines() {
+                        writeln!(out, "  {line}")?;
                     }
-                    writeln!(out)?;
                 }
+                writeln!(out)?;
             }
         }
-        for e in &report.errors {
+        Ok((text, summary_row(outcome)))
+    }
+
+    fn take(
+        &self,
+        rows: &mut Vec<SummaryRow>,
+        _outcome: &VendorOutcome,
+        piece: Self::Piece,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let (text, row) = piece?;
+        out.write_all(&text)?;
+        rows.push(row);
+        Ok(())
+    }
+
+    fn finish(
+        &self,
+        rows: Vec<SummaryRow>,
+        end: &super::RunEnd,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for e in end.errors {
             writeln!(out, "{} {e}", self.paint("error:", "1;31"))?;
         }
-        let evaluated: Vec<&VendorResult> = report.evaluated().collect();
-        if self.concise && !full {
+        if self.concise && !(self.show_passes || self.verbose) {
             writeln!(
                 out,
                 "One line per finding; --full shows whole reasons and the questions to send."
             )?;
         }
-        if report.vendors.len() > 1 {
-            self.summary(report, out)?;
+        if end.totals.vendors > 1 {
+            self.summary(rows, out)?;
         }
-        let passed = evaluated
-            .iter()
-            .filter(|v| v.verdict == Verdict::Pass)
-            .count();
+        let t = end.totals;
         writeln!(
             out,
             "{}: {} pass, {} fail, {} invalid · as of {} · policy {}",
-            crate::rules::plural_pub(report.vendors.len(), "vendor"),
-            passed,
-            evaluated.len() - passed,
-            report.invalid_count(),
-            report.as_of,
-            report.policy
+            crate::rules::plural_pub(t.vendors, "vendor"),
+            t.passed,
+            t.failed,
+            t.invalid,
+            end.as_of,
+            end.policy
         )
+    }
+}
+
+fn summary_row(outcome: &VendorOutcome) -> SummaryRow {
+    match outcome {
+        VendorOutcome::Evaluated(v) => SummaryRow {
+            verdict: Some(v.verdict),
+            vendor: v.id.clone(),
+            errors: v.count(Severity::Error).to_string(),
+            warnings: v.count(Severity::Warning).to_string(),
+            first: v
+                .findings
+                .iter()
+                .find(|f| f.severity == Severity::Error)
+                .or_else(|| v.findings.iter().find(|f| f.severity == Severity::Warning))
+                .map(|f| format!("{}: {}", f.rule.id, f.message))
+                .unwrap_or_else(|| "—".to_string()),
+        },
+        VendorOutcome::Invalid { file, errors } => SummaryRow {
+            verdict: None,
+            vendor: file.display().to_string(),
+            errors: "—".to_string(),
+            warnings: "—".to_string(),
+            first: errors.first().map(|e| e.to_string()).unwrap_or_default(),
+        },
     }
 }
 
@@ -266,7 +338,7 @@ impl TableReport {
     }
 
     /// The closing table: one row per vendor, its verdict, counts and first failing reason.
-    fn summary(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+    fn summary(&self, rows: Vec<SummaryRow>, out: &mut dyn Write) -> io::Result<()> {
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -285,15 +357,9 @@ impl TableReport {
         ]);
         // Each reason on one line, cut to what the other columns leave (the full reason is
         // above); a vendor column too wide for that leaves the reasons to wrap.
-        let vendor_width = report
-            .vendors
+        let vendor_width = rows
             .iter()
-            .map(|o| match o {
-                VendorOutcome::Evaluated(v) => unicode_width::UnicodeWidthStr::width(v.id.as_str()),
-                VendorOutcome::Invalid { file, .. } => {
-                    unicode_width::UnicodeWidthStr::width(file.display().to_string().as_str())
-                }
-            })
+            .map(|r| unicode_width::UnicodeWidthStr::width(r.vendor.as_str()))
             .max()
             .unwrap_or(0)
             .max("vendor".len());
@@ -307,44 +373,24 @@ impl TableReport {
                 text
             }
         };
-        for outcome in &report.vendors {
-            match outcome {
-                VendorOutcome::Evaluated(v) => {
-                    let first = v
-                        .findings
-                        .iter()
-                        .find(|f| f.severity == Severity::Error)
-                        .or_else(|| v.findings.iter().find(|f| f.severity == Severity::Warning))
-                        .map(|f| format!("{}: {}", f.rule.id, f.message))
-                        .unwrap_or_else(|| "—".to_string());
-                    let verdict = Cell::new(match v.verdict {
-                        Verdict::Pass => "PASS",
-                        Verdict::Fail => "FAIL",
-                    });
-                    let verdict = match (self.color, v.verdict) {
-                        (false, _) => verdict,
-                        (true, Verdict::Pass) => verdict.fg(Color::Green),
-                        (true, Verdict::Fail) => verdict.fg(Color::Red),
-                    };
-                    table.add_row(vec![
-                        verdict,
-                        Cell::new(&v.id),
-                        Cell::new(v.count(Severity::Error)),
-                        Cell::new(v.count(Severity::Warning)),
-                        Cell::new(cut(first)),
-                    ]);
-                }
-                VendorOutcome::Invalid { file, errors } => {
-                    let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
-                    table.add_row(vec![
-                        Cell::new("INVALID"),
-                        Cell::new(file.display()),
-                        Cell::new("—"),
-                        Cell::new("—"),
-                        Cell::new(cut(first)),
-                    ]);
-                }
-            }
+        for row in rows {
+            let verdict = Cell::new(match row.verdict {
+                Some(Verdict::Pass) => "PASS",
+                Some(Verdict::Fail) => "FAIL",
+                None => "INVALID",
+            });
+            let verdict = match (self.color, row.verdict) {
+                (true, Some(Verdict::Pass)) => verdict.fg(Color::Green),
+                (true, Some(Verdict::Fail)) => verdict.fg(Color::Red),
+                _ => verdict,
+            };
+            table.add_row(vec![
+                verdict,
+                Cell::new(row.vendor),
+                Cell::new(row.errors),
+                Cell::new(row.warnings),
+                Cell::new(cut(row.first)),
+            ]);
         }
         for line in table.lines() {
             writeln!(out, "{line}")?;

@@ -1,0 +1,139 @@
+//! A spool: the part of a report that is written before what must precede it is known (a JSON
+//! report's totals come before its vendors, a JUnit document's counts before its suites). The
+//! part goes to an unnamed temporary file as vendors are evaluated and is copied into the report
+//! at the end, so memory does not grow with the portfolio.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+/// An unnamed temporary file (removed by the system when closed) written through a buffer.
+pub struct Spool {
+    file: Option<BufWriter<File>>,
+    /// Bytes written so far.
+    pub len: u64,
+}
+
+impl Spool {
+    /// A spool that creates its file on the first write (most runs leave some spools empty).
+    pub fn new() -> Spool {
+        Spool { file: None, len: 0 }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Copies everything written, from byte `from` on, to `out`.
+    pub fn copy_to(&mut self, from: u64, out: &mut dyn Write) -> io::Result<()> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        file.flush()?;
+        let file = file.get_mut();
+        file.seek(SeekFrom::Start(from))?;
+        let mut buffer = vec![0u8; 256 * 1024];
+        loop {
+            let n = match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            out.write_all(&buffer[..n])?;
+        }
+        file.seek(SeekFrom::End(0))?;
+        Ok(())
+    }
+}
+
+impl Spool {
+    /// Reads `len` bytes written at `at` into `into` (replacing what it held).
+    pub fn read_at(&mut self, at: u64, len: u32, into: &mut Vec<u8>) -> io::Result<()> {
+        into.clear();
+        into.resize(len as usize, 0);
+        if len == 0 {
+            return Ok(());
+        }
+        let Some(file) = self.file.as_mut() else {
+            return Err(io::Error::other("nothing was written to the spool"));
+        };
+        file.flush()?;
+        let file = file.get_mut();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            file.read_exact_at(into, at)
+        }
+        #[cfg(not(unix))]
+        {
+            file.seek(SeekFrom::Start(at))?;
+            file.read_exact(into)?;
+            file.seek(SeekFrom::End(0))?;
+            Ok(())
+        }
+    }
+}
+
+impl Default for Spool {
+    fn default() -> Spool {
+        Spool::new()
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if bytes.is_empty() {
+            return Ok(0);
+        }
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self
+                .file
+                .insert(BufWriter::with_capacity(256 * 1024, tempfile::tempfile()?)),
+        };
+        let n = file.write(bytes)?;
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), Write::flush)
+    }
+}
+
+/// Writes `pretty` (a value serialised by serde_json's pretty printer at depth 0) as it reads
+/// `indent` spaces deeper, its first line included when `first` is set. The pretty printer's
+/// line breaks are all structural (a string's line break is escaped), so indenting each line
+/// reproduces the printer's own output at that depth.
+pub fn indented(pretty: &[u8], indent: usize, first: bool, out: &mut Vec<u8>) {
+    out.reserve(pretty.len() + pretty.len() / 4);
+    if first {
+        out.extend(std::iter::repeat_n(b' ', indent));
+    }
+    let mut rest = pretty;
+    while let Some(at) = memchr::memchr(b'\n', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.extend(std::iter::repeat_n(b' ', indent));
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
+}
+
+/// Writes the items of a JSON array whose elements were spooled (each already indented, the
+/// ones after the first preceded by `,`), as serde_json's pretty printer closes an array at
+/// `indent` spaces: `[]` when there is none.
+pub fn array(items: &mut Spool, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"[")?;
+    if !items.is_empty() {
+        items.copy_to(0, out)?;
+        out.write_all(b"\n")?;
+        out.write_all(&b" ".repeat(indent))?;
+    }
+    out.write_all(b"]")
+}
+
+/// Appends one element to a spooled JSON array (see [`array`]).
+pub fn push_item(items: &mut Spool, item: &[u8]) -> io::Result<()> {
+    items.write_all(if items.is_empty() { b"\n" } else { b",\n" })?;
+    items.write_all(item)
+}
