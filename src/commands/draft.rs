@@ -234,6 +234,18 @@ fn into(dir: &Path, drafted: &[Drafted]) -> anyhow::Result<u8> {
             return Ok(2);
         }
     };
+    // Drafting the same document twice would list its evidence twice.
+    for d in drafted {
+        if before.contains(&d.sha256) {
+            eprintln!(
+                "error: {}: {} is already cited there (sha256 {}): edit its section instead",
+                evidence.display(),
+                d.file.display(),
+                d.sha256
+            );
+            return Ok(2);
+        }
+    }
     if let Err(why) = fits(&doc, drafted) {
         eprintln!("error: {}: {why}", evidence.display());
         return Ok(2);

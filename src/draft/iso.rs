@@ -472,6 +472,8 @@ pub fn certificate_number(doc: &Doc) -> Pick<String> {
     let mut found = Vec::new();
     for hit in hits {
         let value = tidy(&hit.value);
+        // `CA-17-5512 (transferred)`: the number without the note after it.
+        let value = value.split(" (").next().unwrap_or("").trim();
         let value = value.trim_end_matches('.').to_string();
         let ok = value.chars().any(|c| c.is_ascii_digit())
             && (3..=40).contains(&value.len())

@@ -561,6 +561,16 @@ def main():
     # Corrupt: a PDF header and nothing a reader can use.
     with open(os.path.join(bad, "corrupt.pdf"), "wb") as f:
         f.write(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\n%% truncated here\n")
+    # Hostile: a page whose content inflates to 80 MiB (over the 64 MiB stream limit).
+    bomb = zlib.compress(b"\0" * (80 * 1024 * 1024), 9)
+    write_pdf(os.path.join(bad, "bomb.pdf"), [b""])
+    with open(os.path.join(bad, "bomb.pdf"), "rb") as f:
+        data = f.read()
+    empty = zlib.compress(b"")
+    data = data.replace(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(empty) + empty, b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb)
+    # The cross-reference offsets moved: leave the table for the reader to rebuild.
+    with open(os.path.join(bad, "bomb.pdf"), "wb") as f:
+        f.write(data)
     # Hostile: a page tree whose kids point back at themselves, and a 32 MiB zero stream.
     bomb = zlib.compress(b"\0" * (32 * 1024 * 1024), 9)
     with open(os.path.join(bad, "loop.pdf"), "wb") as f:
