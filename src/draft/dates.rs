@@ -85,15 +85,19 @@ fn numbers(token: &str, sep: char) -> Option<Vec<&str>> {
 /// One token that is a whole date by itself.
 fn single(token: &str) -> Option<Found> {
     let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).map(Found::Date);
-    if let Some(p) = numbers(token, '-') {
-        if p[0].len() == 4 && p[1].len() <= 2 && p[2].len() <= 2 {
-            return ymd(year(p[0])?, p[1].parse().ok()?, p[2].parse().ok()?);
-        }
+    if let Some(p) = numbers(token, '-')
+        && p[0].len() == 4
+        && p[1].len() <= 2
+        && p[2].len() <= 2
+    {
+        return ymd(year(p[0])?, p[1].parse().ok()?, p[2].parse().ok()?);
     }
-    if let Some(p) = numbers(token, '.') {
-        if p[2].len() == 4 && p[0].len() <= 2 && p[1].len() <= 2 {
-            return ymd(year(p[2])?, p[1].parse().ok()?, p[0].parse().ok()?);
-        }
+    if let Some(p) = numbers(token, '.')
+        && p[2].len() == 4
+        && p[0].len() <= 2
+        && p[1].len() <= 2
+    {
+        return ymd(year(p[2])?, p[1].parse().ok()?, p[0].parse().ok()?);
     }
     if let Some(p) = numbers(token, '/') {
         if p[0].len() == 4 && p[1].len() <= 2 && p[2].len() <= 2 {
@@ -160,23 +164,22 @@ pub fn dates_in(line: &str) -> Vec<(usize, Found)> {
             if word(k).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
                 k += 1;
             }
-            if let (Some(m), Some(y)) = (word(k).and_then(month), word(k + 1).and_then(year)) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    out.push((at, Found::Date(date)));
-                    i = k + 2;
-                    continue;
-                }
+            if let (Some(m), Some(y)) = (word(k).and_then(month), word(k + 1).and_then(year))
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
+                out.push((at, Found::Date(date)));
+                i = k + 2;
+                continue;
             }
         }
         // March 12, 2026 / Oct 25 2025 / March 12th, 2026
-        if let Some(m) = month(t) {
-            if let (Some(d), Some(y)) = (word(i + 1).and_then(day), word(i + 2).and_then(year)) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    out.push((at, Found::Date(date)));
-                    i += 3;
-                    continue;
-                }
-            }
+        if let Some(m) = month(t)
+            && let (Some(d), Some(y)) = (word(i + 1).and_then(day), word(i + 2).and_then(year))
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            out.push((at, Found::Date(date)));
+            i += 3;
+            continue;
         }
         i += 1;
     }

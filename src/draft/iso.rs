@@ -251,10 +251,11 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
             ));
         }
     }
-    if found.is_empty() && ambiguous.is_empty() {
-        if let Some(todo) = bare.into_iter().next() {
-            return Pick::Unsure(todo);
-        }
+    if found.is_empty()
+        && ambiguous.is_empty()
+        && let Some(todo) = bare.into_iter().next()
+    {
+        return Pick::Unsure(todo);
     }
     if !ambiguous.is_empty() {
         let mut all: Vec<String> = found
@@ -333,11 +334,11 @@ pub fn standard_refs(line: &str) -> Vec<(usize, String, Standard)> {
                 let mut k = j;
                 while k > 1 {
                     let candidate = format!("{}{}", &line[start..i], &tail[..lead + k]);
-                    if let Some(s) = Standard::parse(candidate.trim()) {
-                        if s.amendment.is_some() {
-                            i += lead + k;
-                            break;
-                        }
+                    if let Some(s) = Standard::parse(candidate.trim())
+                        && s.amendment.is_some()
+                    {
+                        i += lead + k;
+                        break;
                     }
                     k -= 1;
                 }
@@ -765,13 +766,11 @@ fn soa(doc: &Doc) -> Option<(Option<String>, Option<NaiveDate>, At)> {
             if matches!(
                 lw.as_str(),
                 "version" | "ver." | "rev." | "revision" | "issue" | "version:" | "rev"
-            ) {
-                if let Some(v) = words.get(w + 1) {
-                    if v.chars().any(|c| c.is_ascii_digit()) {
-                        version = Some(clean(v));
-                        break;
-                    }
-                }
+            ) && let Some(v) = words.get(w + 1)
+                && v.chars().any(|c| c.is_ascii_digit())
+            {
+                version = Some(clean(v));
+                break;
             }
             if (lw.starts_with('v')
                 && lw.len() > 1

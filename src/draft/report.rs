@@ -180,10 +180,12 @@ fn strip_bullet(text: &str) -> &str {
     if let Some(rest) = t.strip_prefix(['•', '-', '*', '–', '·', '▪']) {
         return rest.trim_start();
     }
-    if let Some((n, rest)) = t.split_once(['.', ')']) {
-        if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) {
-            return rest.trim_start();
-        }
+    if let Some((n, rest)) = t.split_once(['.', ')'])
+        && !n.is_empty()
+        && n.len() <= 2
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        return rest.trim_start();
     }
     t
 }
@@ -331,20 +333,18 @@ fn period(doc: &Doc, report_type: Option<u8>) -> (Pick<(NaiveDate, NaiveDate)>, 
                 }
             }
         }
-        if let Some(p) = find_words(&joined_lower, "as of") {
-            if p < line.text.len() {
-                if let Some((_, f)) = dates_in(&joined)
-                    .into_iter()
-                    .find(|(at, _)| *at > p && *at < p + 12)
-                {
-                    match f {
-                        Found::Date(d) => as_of.push((d, line.at())),
-                        Found::Ambiguous(_, _, raw) => unsure.push(format!(
-                            "`{raw}` (p.{} l.{}) is ambiguous",
-                            line.page, line.no
-                        )),
-                    }
-                }
+        if let Some(p) = find_words(&joined_lower, "as of")
+            && p < line.text.len()
+            && let Some((_, f)) = dates_in(&joined)
+                .into_iter()
+                .find(|(at, _)| *at > p && *at < p + 12)
+        {
+            match f {
+                Found::Date(d) => as_of.push((d, line.at())),
+                Found::Ambiguous(_, _, raw) => unsure.push(format!(
+                    "`{raw}` (p.{} l.{}) is ambiguous",
+                    line.page, line.no
+                )),
             }
         }
     }
@@ -701,7 +701,11 @@ struct Exception {
     at: At,
 }
 
-fn exceptions(doc: &Doc) -> Result<Option<(Vec<Exception>, Option<At>)>, String> {
+/// The exceptions found (or none, and where the report says so), `None` when the report has no
+/// test results; `Err` holds a TODO.
+type Exceptions = Result<Option<(Vec<Exception>, Option<At>)>, String>;
+
+fn exceptions(doc: &Doc) -> Exceptions {
     let mut rows: Vec<Exception> = Vec::new();
     let mut none_at: Option<At> = None;
     let lines: Vec<(usize, &Line)> = doc.body().collect();
@@ -781,7 +785,10 @@ fn exceptions(doc: &Doc) -> Result<Option<(Vec<Exception>, Option<At>)>, String>
     Ok(Some((rows, None)))
 }
 
-fn subservice(doc: &Doc) -> Result<Option<Vec<(String, &'static str, At)>>, String> {
+/// A subservice organisation: its name, `carve_out` or `inclusive`, where.
+type SubserviceRow = (String, &'static str, At);
+
+fn subservice(doc: &Doc) -> Result<Option<Vec<SubserviceRow>>, String> {
     let mut out = Vec::new();
     let all = doc.all_lower();
     let mut heads = headings(doc, "subservice organization");
@@ -839,7 +846,10 @@ fn subservice(doc: &Doc) -> Result<Option<Vec<(String, &'static str, At)>>, Stri
     Ok(None)
 }
 
-fn cuecs(doc: &Doc) -> Option<(Vec<(String, At)>, Option<At>)> {
+/// List items with where each was read.
+type Items = Vec<(String, At)>;
+
+fn cuecs(doc: &Doc) -> Option<(Items, Option<At>)> {
     for h in headings(doc, "complementary user entity controls") {
         let found = items(doc, h);
         if !found.is_empty() {
@@ -1174,10 +1184,9 @@ pub fn bridge_letter(doc: &Doc, pin: &Pin) -> Section {
     } else if let Some(line) = doc.lines.iter().filter(|l| l.page == 1).take(12).find(|l| {
         let ds = dates_in(l.text);
         ds.len() == 1 && l.text.trim().len() < 30
-    }) {
-        if let Some((_, Found::Date(d))) = dates_in(line.text).first() {
-            dated.push((*d, line.at()));
-        }
+    }) && let Some((_, Found::Date(d))) = dates_in(line.text).first()
+    {
+        dated.push((*d, line.at()));
     }
     put(&mut t, "date", agree(dated, "date"), Value::Date);
     t.field(
@@ -1313,12 +1322,12 @@ pub fn star(doc: &Doc) -> Section {
     for (_, line) in doc.body() {
         let words: Vec<&str> = line.text.split_whitespace().collect();
         for (w, word) in words.iter().enumerate() {
-            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(word) {
-                if let Some(v) = words.get(w + 1) {
-                    let v = v.trim_end_matches([',', ';', ')', '.']);
-                    if v.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()) {
-                        versions.push((format!("{word} {v}"), line.at()));
-                    }
+            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(word)
+                && let Some(v) = words.get(w + 1)
+            {
+                let v = v.trim_end_matches([',', ';', ')', '.']);
+                if v.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    versions.push((format!("{word} {v}"), line.at()));
                 }
             }
             if word.starts_with("https://cloudsecurityalliance.org/star/registry/") {
