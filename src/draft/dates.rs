@@ -199,7 +199,10 @@ mod tests {
         let one = |s: &str| dates_in(s).into_iter().map(|(_, f)| f).collect::<Vec<_>>();
         assert_eq!(one("Issued: 25 Oct 2025"), [d(2025, 10, 25)]);
         assert_eq!(one("24.07.2024"), [d(2024, 7, 24)]);
-        assert_eq!(one("from 2025-03-01 to 2028-02-29."), [d(2025, 3, 1)]);
+        assert_eq!(
+            one("from 2025-03-01 to 2028-02-29."),
+            [d(2025, 3, 1), d(2028, 2, 29)]
+        );
         assert_eq!(one("12th March 2026"), [d(2026, 3, 12)]);
         assert_eq!(one("1st of July 2025"), [d(2025, 7, 1)]);
         assert_eq!(one("March 12, 2026"), [d(2026, 3, 12)]);

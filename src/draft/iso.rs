@@ -72,6 +72,8 @@ const EXPIRES: &[&str] = &[
     "certificate expiry",
 ];
 const BODY_LABELS: &[&str] = &[
+    "for the issuing office",
+    "issuing office",
     "certification body",
     "certifying body",
     "issued by",
@@ -500,6 +502,8 @@ const ENTITY_PHRASES: &[&str] = &[
     "this certifies that",
     "this is to certify",
     "is hereby certified that",
+    "hereby certifies that",
+    "certifies that",
 ];
 
 /// Whether a line reads as an organisation's name rather than a sentence.
@@ -613,6 +617,45 @@ pub fn certification_body(doc: &Doc) -> Pick<String> {
             }
         }
     }
+    // "Certis Registrar Inc. certifies that …", or the body's name on the line before.
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        let Some(p) = find_words(&lower, "certifies that") else {
+            continue;
+        };
+        if lower.contains("this certifies") {
+            continue;
+        }
+        let before = line.text[..p].trim();
+        let before = before.strip_suffix("hereby").unwrap_or(before).trim();
+        let before = before
+            .strip_prefix("The certification body of")
+            .unwrap_or(before)
+            .trim();
+        if !before.is_empty() {
+            if name_like(before) || before.to_lowercase().contains("certification") {
+                found.push((tidy(before), line.at()));
+            }
+            continue;
+        }
+        let previous = doc.lines[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|l| !l.is_blank() && !l.repeated && l.page == line.page);
+        if let Some(prev) = previous {
+            let text = tidy(prev.text);
+            if name_like(&text) || text.to_lowercase().contains("certification") {
+                let at = At {
+                    page: prev.page,
+                    line: prev.no,
+                    last: line.no,
+                    text: format!("{} / {}", text, line.text.trim()),
+                };
+                found.push((text, at));
+            }
+        }
+    }
     agree(found, "certification_body")
 }
 
@@ -686,9 +729,11 @@ pub fn scope(doc: &Doc) -> Pick<String> {
             }
             let next_lower = next.lower();
             let trimmed = next_lower.trim_start();
-            if labels
-                .iter()
-                .any(|l| trimmed.starts_with(l) && find_words(trimmed, l) == Some(0))
+            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
+            if (!sentence_open
+                && labels
+                    .iter()
+                    .any(|l| trimmed.starts_with(l) && find_words(trimmed, l) == Some(0)))
                 || next_lower.contains("this certificate")
                 || !dates_in(next.text).is_empty() && !parts.is_empty() && next.text.len() < 40
             {
@@ -870,12 +915,15 @@ pub fn certificate(doc: &Doc, pin: &Pin) -> Section {
         "re-",
         "recertification",
     ];
-    put(
-        &mut t,
-        "issued",
-        dated(doc, ISSUED, &before, "issued"),
-        Value::Date,
-    );
+    let range = validity(doc);
+    let issued = match dated(doc, ISSUED, &before, "issued") {
+        Pick::Nothing => match &range {
+            Pick::One(Span(first, _), at) => Pick::One(*first, at.clone()),
+            _ => Pick::Nothing,
+        },
+        pick => pick,
+    };
+    put(&mut t, "issued", issued, Value::Date);
     if let Pick::One(d, at) = dated(doc, ORIGINAL, &[], "original") {
         t.comment(format!(
             "original registration {d} (p.{} l.{}): the evidence format records the current certificate's dates only",
@@ -883,7 +931,11 @@ pub fn certificate(doc: &Doc, pin: &Pin) -> Section {
         ));
     }
     let expires = match dated(doc, EXPIRES, &[], "expires") {
-        Pick::Nothing => validity_end(doc),
+        Pick::Nothing => match range {
+            Pick::One(Span(_, last), at) => Pick::One(last, at),
+            Pick::Unsure(todo) => Pick::Unsure(todo),
+            Pick::Nothing => Pick::Nothing,
+        },
         pick => pick,
     };
     put(&mut t, "expires", expires, Value::Date);
@@ -939,23 +991,61 @@ pub fn certificate(doc: &Doc, pin: &Pin) -> Section {
     }
 }
 
-/// The end of a printed validity range (`Validity: 14 March 2025 to 13 March 2028`).
-fn validity_end(doc: &Doc) -> Pick<NaiveDate> {
+/// A printed validity range (`Validity: 14 March 2025 to 13 March 2028`, or `Valid:` above
+/// `17 August 2024 - 16 August 2027`): its first and last day.
+fn validity(doc: &Doc) -> Pick<Span> {
     let mut found = Vec::new();
-    for (_, line) in doc.body() {
+    for (i, line) in doc.body() {
         let lower = line.lower();
-        if !(lower.contains("validity") || lower.contains("valid from")) {
+        if !(lower.contains("validity") || find_words(&lower, "valid").is_some()) {
             continue;
         }
-        let dates: Vec<NaiveDate> = dates_in(line.text)
-            .into_iter()
-            .filter_map(|(_, f)| f.date())
-            .collect();
-        if dates.len() == 2 && dates[0] < dates[1] {
-            found.push((dates[1], line.at()));
+        let range = |text: &str| -> Option<Span> {
+            let dates: Vec<NaiveDate> = dates_in(text)
+                .into_iter()
+                .filter_map(|(_, f)| f.date())
+                .collect();
+            (dates.len() == 2 && dates[0] < dates[1]).then(|| Span(dates[0], dates[1]))
+        };
+        if let Some(r) = range(line.text) {
+            found.push((r, line.at()));
+            continue;
+        }
+        // `Valid:` alone in its column, the range below it.
+        let segs = segments(line.text);
+        let Some(col) = segs.iter().position(|(_, s)| {
+            let l = s.to_lowercase();
+            let l = l.trim_end_matches(':').trim();
+            l == "valid" || l == "validity" || l == "period of validity"
+        }) else {
+            continue;
+        };
+        if let Some((_, below)) = doc.next_text(i, 2) {
+            let below_segs = segments(below.text);
+            if below_segs.len() == segs.len()
+                && let Some(r) = range(below_segs[col].1)
+            {
+                let at = At {
+                    page: line.page,
+                    line: line.no,
+                    last: below.no,
+                    text: format!("{} / {}", segs[col].1, below_segs[col].1),
+                };
+                found.push((r, at));
+            }
         }
     }
-    agree(found, "expires")
+    agree(found, "validity")
+}
+
+/// A range of days, first to last.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Span(NaiveDate, NaiveDate);
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} to {}", self.0, self.1)
+    }
 }
 
 /// Whether the text has a certificate's facts, not only a claim: a number, a body or dates.

@@ -269,7 +269,11 @@ fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
             };
             out.push((body.to_string(), line.at()));
             open = true;
-        } else if open && !gap && !lower.is_empty() {
+        } else if open
+            && !gap
+            && !lower.is_empty()
+            && out.last().is_some_and(|(_, at)| at.page == line.page)
+        {
             if let Some((item, at)) = out.last_mut() {
                 item.push(' ');
                 item.push_str(text);
@@ -615,7 +619,13 @@ fn categories(doc: &Doc) -> Pick<String> {
         }) else {
             continue;
         };
-        if p >= line.text.len() || !lower.contains("trust services") && !lower.contains("categor") {
+        let about = [
+            "trust services",
+            "categor",
+            "controls relevant to",
+            "criteria relevant to",
+        ];
+        if p >= line.text.len() || !about.iter().any(|a| lower.contains(a)) {
             continue;
         }
         let rest = &lower[p + 12..];
@@ -831,6 +841,9 @@ fn subservice(doc: &Doc) -> Result<Option<Vec<SubserviceRow>>, String> {
         if !out.is_empty() {
             return Ok(Some(out));
         }
+    }
+    if let Some(rows) = subservice_in_prose(doc) {
+        return Ok(Some(rows));
     }
     if [
         "no subservice organizations",
@@ -1371,4 +1384,52 @@ mod tests {
             assert!(!control_id(not), "{not}");
         }
     }
+}
+
+/// A subservice organisation named in prose: "… uses Skyline Compute Inc. for hosting … the
+/// controls of Skyline Compute Inc. (carve-out method)". Only when the sentence naming the
+/// method names one organisation, the same one the "uses … for" sentence names.
+fn subservice_in_prose(doc: &Doc) -> Option<Vec<SubserviceRow>> {
+    let lines: Vec<&Line> = doc.body().map(|(_, l)| l).collect();
+    for (k, line) in lines.iter().enumerate() {
+        let lower = line.lower();
+        let method = if lower.contains("carve-out method") || lower.contains("carved out") {
+            "carve_out"
+        } else if lower.contains("inclusive method") {
+            "inclusive"
+        } else {
+            continue;
+        };
+        // The two lines before and this one, as one text.
+        let from = k.saturating_sub(2);
+        let text: String = lines[from..=k]
+            .iter()
+            .map(|l| l.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name_after = |marker: &str| -> Option<String> {
+            let at = text.find(marker)? + marker.len();
+            let rest = &text[at..];
+            let name: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .collect();
+            let name = name.join(" ");
+            let name = name.trim_end_matches([',', ';', ')']);
+            (!name.is_empty()).then(|| name.to_string())
+        };
+        let used = name_after(" uses ");
+        let excluded = name_after("controls of ");
+        if let (Some(a), Some(b)) = (&used, &excluded) {
+            if a.trim_end_matches('.') == b.trim_end_matches('.') {
+                let name = if b.ends_with('.') && !a.ends_with('.') {
+                    a.clone()
+                } else {
+                    b.clone()
+                };
+                return Some(vec![(name, method, line.at())]);
+            }
+        }
+    }
+    None
 }

@@ -23,7 +23,7 @@ def text_file(name, pages, width=44):
         for line in page:
             cols = line.split("||")
             if len(cols) > 1:
-                line = "".join(c.ljust(width) for c in cols[:-1]) + cols[-1]
+                line = "".join(c.ljust(max(width, len(c) + 2)) for c in cols[:-1]) + cols[-1]
             lines.append(line.rstrip())
         out.append("\n".join(lines))
     with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
@@ -296,6 +296,30 @@ ISO_27018 = [[
     "Northgate Certification Ltd",
 ]]
 
+# Written after the recognisers, to see how they do on a layout they were not tuned to: three
+# labels in a row with their values below, a validity range, the body under "For the issuing
+# office", the SoA named inside the scope.
+ISO_COBALT = [[
+    "CERTIFICATE",
+    "",
+    "Certificate no.:||Initial certification date:||Valid:",
+    "10000482-IS-2024||17 August 2021||17 August 2024 - 16 August 2027",
+    "",
+    "This is to certify that the management system of",
+    "Fenwick Data Services Ltd.",
+    "Unit 4, Canal Street, Manchester, M1 3HE, United Kingdom",
+    "",
+    "has been found to conform to the Information Security Management System standard:",
+    "ISO/IEC 27001:2022",
+    "",
+    "This certificate is valid for the following scope:",
+    "Provision of managed cloud hosting and backup services, in accordance with the",
+    "Statement of Applicability, version 7, dated 2 May 2024.",
+    "",
+    "Place and date:||For the issuing office:",
+    "London, 17 August 2024||Cobalt Business Assurance Ltd",
+]]
+
 # --------------------------------------------------------------------------------------------
 # SOC 2 reports
 
@@ -444,6 +468,44 @@ SOC_T1 = soc2_report(
 )
 SOC_T1 = with_running(SOC_T1, "Orchid Search Ltd  SOC 2 Type 1", "Page {} of {}")
 
+# Also written after the recognisers: other wording throughout, CUECs in a table with their
+# criteria, the subservice organisation only in prose, every test without exceptions.
+SOC_AURORA = [[
+    "SOC 2® Type II Report",
+    "Aurora Ledger Systems, Inc.",
+    "Independent Service Auditor's Report on Controls Relevant to Security",
+    "for the period from October 1, 2025 through March 31, 2026",
+], [
+    "Section I: Independent Service Auditor's Report",
+    "",
+    "To the Board of Directors of Aurora Ledger Systems, Inc.:",
+    "",
+    "Opinion",
+    "In our opinion, in all material respects, the description fairly presents the Aurora Ledger",
+    "platform that was designed and implemented throughout the period October 1, 2025 to",
+    "March 31, 2026, and the controls operated effectively throughout that period.",
+    "",
+    "Whitfield Carrow LLP",
+    "Seattle, Washington",
+    "May 8, 2026",
+], [
+    "Section III: Description of the System",
+    "",
+    "Aurora uses Skyline Compute Inc. for data centre hosting. The description excludes the",
+    "controls of Skyline Compute Inc. (carve-out method).",
+    "",
+    "Complementary User Entity Controls",
+    "",
+    "Criteria||Complementary user entity control",
+    "CC6.1||User entities are responsible for managing their users' access rights.",
+    "CC7.2||User entities are responsible for reporting suspected incidents to Aurora.",
+], [
+    "Section IV: Tests of Controls",
+    "",
+    "CC6.1||Inspected user access reviews.||No exceptions noted.",
+    "CC7.2||Inspected incident tickets.||No exceptions noted.",
+]]
+
 SOC3 = [[
     "Halcyon Models GmbH",
     "SOC 3 Report",
@@ -540,6 +602,8 @@ def main():
     pdf_file("bridge-letter-quillfeather.pdf", BRIDGE)
     text_file("star-certification.txt", STAR)
     pdf_file("flyer-quillfeather.pdf", FLYER)
+    pdf_file("iso-27001-cobalt.pdf", ISO_COBALT)
+    text_file("soc2-type2-aurora.txt", SOC_AURORA, width=12)
 
     # An image-only PDF: a scan, no text layer.
     image = zlib.compress(bytes(range(256)) * 16)
@@ -593,5 +657,25 @@ def main():
         f.write(body)
 
 
+def big_report(path, pages=100):
+    """A SOC 2 Type 2 report of `pages` pages (the timing case of bench/draft.sh): the report of
+    soc2-type2-unqualified.pdf with its tests of controls run on for page after page."""
+    body = [p[2:-2] for p in SOC_UNQ]  # without the running header and footer
+    rows = []
+    n = 0
+    while len(body) + len(rows) // 40 < pages:
+        n += 1
+        rows += [f"CC{1 + n % 9}.{1 + n % 5}  Inspected a sample of {n % 40 + 5} changes for approval.",
+                 "Result: No exceptions noted.", ""]
+    for i in range(0, len(rows), 42):
+        body.append(rows[i:i + 42])
+    body = with_running(body[:pages], "Quillfeather AI Ltd | SOC 2 Type 2 | Confidential", "Page {} of {}")
+    write_pdf(path, [page_content(p, "td") for p in body])
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--big":
+        big_report(sys.argv[2])
+    else:
+        main()

@@ -211,3 +211,31 @@ truth("flyer-quillfeather.pdf", "claim", [
     ("iso.standard", "ISO 27001"),
     ("iso.source", "marketing"),
 ])
+
+truth("iso-27001-cobalt.pdf", "iso_certificate", [
+    ("iso.standard", "ISO/IEC 27001:2022"),
+    ("iso.certificate_number", "10000482-IS-2024"),
+    ("iso.certified_entity", "Fenwick Data Services Ltd."),
+    ("iso.certification_body", "Cobalt Business Assurance Ltd"),
+    ("iso.issued", "2024-08-17"),
+    ("iso.expires", "2027-08-16"),
+    ("iso.scope", "Provision of managed cloud hosting and backup services, in accordance with the Statement of Applicability, version 7, dated 2 May 2024."),
+    ("iso.soa.version", "7"),
+    ("iso.source", "document"),
+])
+truth("soc2-type2-aurora.txt", "soc2_report", [
+    ("soc2.type", "2"),
+    ("soc2.auditor", "Whitfield Carrow LLP"),
+    ("soc2.period_start", "2025-10-01"),
+    ("soc2.period_end", "2026-03-31"),
+    ("soc2.report_date", "2026-05-08"),
+    ("soc2.opinion", "unqualified"),
+    ("soc2.categories", "security"),
+    ("soc2.services", "Aurora Ledger platform"),
+    ("soc2.exceptions", "[]"),
+    ("soc2.cuecs[0].control", "User entities are responsible for managing their users' access rights."),
+    ("soc2.cuecs[1].control", "User entities are responsible for reporting suspected incidents to Aurora."),
+    ("soc2.subservice[0].name", "Skyline Compute Inc."),
+    ("soc2.subservice[0].method", "carve_out"),
+    ("soc2.source", "document"),
+])
