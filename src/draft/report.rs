@@ -1420,15 +1420,15 @@ fn subservice_in_prose(doc: &Doc) -> Option<Vec<SubserviceRow>> {
         };
         let used = name_after(" uses ");
         let excluded = name_after("controls of ");
-        if let (Some(a), Some(b)) = (&used, &excluded) {
-            if a.trim_end_matches('.') == b.trim_end_matches('.') {
-                let name = if b.ends_with('.') && !a.ends_with('.') {
-                    a.clone()
-                } else {
-                    b.clone()
-                };
-                return Some(vec![(name, method, line.at())]);
-            }
+        if let (Some(a), Some(b)) = (&used, &excluded)
+            && a.trim_end_matches('.') == b.trim_end_matches('.')
+        {
+            let name = if b.ends_with('.') && !a.ends_with('.') {
+                a.clone()
+            } else {
+                b.clone()
+            };
+            return Some(vec![(name, method, line.at())]);
         }
     }
     None
