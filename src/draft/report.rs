@@ -1371,21 +1371,6 @@ pub fn star(doc: &Doc) -> Section {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_ids() {
-        for id in ["CC6.1", "A1.2", "PI1.3", "P4.2", "C1.1", "CC6.1:"] {
-            assert!(control_id(id), "{id}");
-        }
-        for not in ["CC", "ISO", "6.1", "CCC6.1", "Z1.1"] {
-            assert!(!control_id(not), "{not}");
-        }
-    }
-}
-
 /// A subservice organisation named in prose: "… uses Skyline Compute Inc. for hosting … the
 /// controls of Skyline Compute Inc. (carve-out method)". Only when the sentence naming the
 /// method names one organisation, the same one the "uses … for" sentence names.
@@ -1432,4 +1417,19 @@ fn subservice_in_prose(doc: &Doc) -> Option<Vec<SubserviceRow>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_ids() {
+        for id in ["CC6.1", "A1.2", "PI1.3", "P4.2", "C1.1", "CC6.1:"] {
+            assert!(control_id(id), "{id}");
+        }
+        for not in ["CC", "ISO", "6.1", "CCC6.1", "Z1.1"] {
+            assert!(!control_id(not), "{not}");
+        }
+    }
 }
