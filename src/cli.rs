@@ -97,6 +97,36 @@ pub enum Command {
     /// Inspect policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Draft evidence from a vendor's certificates and reports (PDFs with a text layer, or
+    /// text), on this machine: every value with the page and line it was read from, nothing it
+    /// is unsure of, nothing marked verified.
+    ///
+    /// Exit codes: 0 drafted, 2 a document could not be read or recognised (nothing is written).
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DraftArgs {
+    /// The documents: ISO/IEC certificates, SOC 2 or SOC 3 reports, bridge letters, CSA STAR
+    /// certificates or attestations, as PDFs with a text layer or as text files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Copy each document into VENDOR_DIR/documents/ and add the drafted sections to the end of
+    /// VENDOR_DIR/vendor.toml, keeping its content, comments and order.
+    #[arg(long, value_name = "VENDOR_DIR")]
+    pub into: Option<PathBuf>,
+    /// Output format when writing to standard output.
+    #[arg(long, value_enum, default_value_t = DraftFormat::Toml, conflicts_with = "into")]
+    pub format: DraftFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    /// Evidence sections to paste into vendor.toml, each value followed by a comment citing
+    /// its page, line and text.
+    Toml,
+    /// The drafted values with their provenance, one object per document.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

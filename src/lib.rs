@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod commands;
+pub mod draft;
 pub mod engine;
 pub mod evidence;
 pub mod interrupt;

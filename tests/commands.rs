@@ -342,13 +342,11 @@ fn init_ai_template_holds_every_field_a_rule_reads() {
         let Some(mut v) = value.get(key) else {
             return false;
         };
-        if index {
-            if let toml::Value::Array(items) = v {
-                let Some(first) = items.first() else {
-                    return false;
-                };
-                v = first;
-            }
+        if index && let toml::Value::Array(items) = v {
+            let Some(first) = items.first() else {
+                return false;
+            };
+            v = first;
         }
         has(v, rest)
     }

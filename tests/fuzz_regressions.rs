@@ -54,3 +54,8 @@ fn waivers_file_inputs_do_not_crash() {
 fn registry_answer_inputs_do_not_crash() {
     assert!(replay("registry_answer", harness::registry_answer) > 0);
 }
+
+#[test]
+fn draft_document_inputs_do_not_crash() {
+    assert!(replay("draft_document", harness::draft) > 0);
+}

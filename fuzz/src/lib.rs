@@ -219,3 +219,26 @@ pub fn registry_answer(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let _ = page_names(&text, "Nimbus Cloud Services, Inc.");
 }
+
+/// A document given to `vendorcert draft` (a PDF or text): text extraction under its limits,
+/// recognition, drafting and both renderings. The TOML draft must itself be valid TOML: a
+/// draft the analyst cannot paste is a finding too.
+pub fn draft(bytes: &[u8]) {
+    use vendorcert::draft;
+    let Ok(text) = draft::extract(bytes.to_vec(), std::time::Duration::from_secs(10)) else {
+        return;
+    };
+    let pin = draft::Pin {
+        path: "documents/fuzz.pdf".into(),
+        sha256: "0".repeat(64),
+    };
+    let Ok(drafted) = draft::draft_text(&text, &pin) else {
+        return;
+    };
+    let toml_text = draft::render::toml("fuzz.pdf", &drafted);
+    if let Err(e) = toml_text.parse::<toml::Table>() {
+        panic!("the draft is not valid TOML: {e}\n{toml_text}");
+    }
+    let _ = draft::render::json("fuzz.pdf", &drafted);
+    let _ = draft::fields(&drafted);
+}

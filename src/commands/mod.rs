@@ -5,6 +5,7 @@
 pub mod check;
 pub mod config;
 pub mod diff;
+pub mod draft;
 pub mod expiring;
 pub mod fetch;
 pub mod init;
@@ -109,6 +110,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Expiring(args) => expiring::expiring(args),
         Command::Diff(args) => diff::diff(args),
         Command::Fetch(args) => fetch::fetch(args),
+        Command::Draft(args) => draft::draft(args),
     }
 }
 

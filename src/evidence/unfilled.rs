@@ -58,18 +58,18 @@ fn render(steps: &[Step]) -> String {
 pub fn find(root: &Node) -> Vec<Unfilled> {
     let mut out = Vec::new();
     walk(root, &mut Vec::new(), &mut |steps, node| {
-        if let NodeKind::Str(s) = &node.kind {
-            if is_template_placeholder(s) {
-                let hint = s.trim();
-                out.push((
-                    steps.to_vec(),
-                    Unfilled {
-                        path: render(steps),
-                        span: node.span.clone(),
-                        hint: hint[1..hint.len() - 1].trim().to_string(),
-                    },
-                ));
-            }
+        if let NodeKind::Str(s) = &node.kind
+            && is_template_placeholder(s)
+        {
+            let hint = s.trim();
+            out.push((
+                steps.to_vec(),
+                Unfilled {
+                    path: render(steps),
+                    span: node.span.clone(),
+                    hint: hint[1..hint.len() - 1].trim().to_string(),
+                },
+            ));
         }
     });
     out.into_iter().map(|(_, u)| u).collect()

@@ -149,13 +149,13 @@ pub fn lookups(vendor: &LoadedVendor, registries: &Registries) -> Vec<Lookup> {
 pub fn describe_duration(d: Duration) -> String {
     let ms = d.as_millis();
     let s = d.as_secs();
-    if ms % 1000 != 0 || s == 0 {
+    if !ms.is_multiple_of(1000) || s == 0 {
         format!("{ms}ms")
-    } else if s % 86_400 == 0 {
+    } else if s.is_multiple_of(86_400) {
         format!("{}d", s / 86_400)
-    } else if s % 3600 == 0 {
+    } else if s.is_multiple_of(3600) {
         format!("{}h", s / 3600)
-    } else if s % 60 == 0 {
+    } else if s.is_multiple_of(60) {
         format!("{}m", s / 60)
     } else {
         format!("{s}s")

@@ -1,0 +1,1087 @@
+//! ISO/IEC management-system certificates: standard and edition, number, entity, bodies,
+//! dates, scope, surveillance and Statement of Applicability.
+
+use chrono::NaiveDate;
+
+use super::dates::{Found, dates_in};
+use super::lines::{Doc, after_label, find_words, labelled, segments};
+use super::{At, Child, Pin, Section, Table, Value};
+use crate::evidence::Standard;
+
+pub const NUMBER_LABELS: &[&str] = &[
+    "certificate number",
+    "certificate no.",
+    "certificate no",
+    "certificate nr.",
+    "certificate nr",
+    "certificate #",
+    "certificate id",
+    "certificate reference",
+    "certificate registration number",
+    "certificate registration no.",
+    "cert. no.",
+    "cert no.",
+    "cert no",
+    "registration number",
+    "registration no.",
+    "registration no",
+    "reg. no.",
+];
+const ISSUED: &[&str] = &[
+    "date of issue",
+    "issue date",
+    "issued on",
+    "issued",
+    "date of current issue",
+    "current issue date",
+    "current issue",
+    "date of certification",
+    "certification date",
+    "effective date",
+    "valid from",
+];
+const ORIGINAL: &[&str] = &[
+    "original registration date",
+    "original registration",
+    "original certification date",
+    "original certification",
+    "original issue date",
+    "original issue",
+    "originally issued",
+    "initial certification date",
+    "initial certification",
+    "initial registration date",
+    "initial registration",
+    "first issued",
+    "date of original registration",
+    "date of initial certification",
+    "certified since",
+    "registered since",
+];
+const EXPIRES: &[&str] = &[
+    "expiry date",
+    "date of expiry",
+    "expiration date",
+    "expires on",
+    "expires",
+    "expiry",
+    "valid until",
+    "valid to",
+    "valid through",
+    "valid till",
+    "certificate expiry",
+];
+const BODY_LABELS: &[&str] = &[
+    "for the issuing office",
+    "issuing office",
+    "certification body",
+    "certifying body",
+    "issued by",
+    "certified by",
+    "certificate issued by",
+    "registrar",
+];
+const ENTITY_LABELS: &[&str] = &[
+    "certified organisation",
+    "certified organization",
+    "name of organisation",
+    "name of organization",
+    "organisation",
+    "organization",
+    "certificate holder",
+    "certified entity",
+    "awarded to",
+    "issued to",
+    "company",
+    "client",
+];
+const SCOPE_LABELS: &[&str] = &[
+    "scope of certification",
+    "scope of registration",
+    "scope of the certificate",
+    "scope of the certification",
+    "certification scope",
+    "certified scope",
+    "scope",
+];
+const SCOPE_PHRASES: &[&str] = &[
+    "is valid for the following scope",
+    "for the following scope",
+    "for the following activities",
+];
+const ACCREDITATION_LABELS: &[&str] = &["accreditation body", "accredited by"];
+const OTHER_LABELS: &[&str] = &[
+    "statement of applicability",
+    "surveillance",
+    "standard",
+    "address",
+    "location",
+    "site",
+    "sites",
+    "page",
+    "signed",
+    "signature",
+    "accreditation",
+];
+/// Standards that certification bodies and guidance are written to; never the standard a
+/// certificate certifies to.
+const NOT_CERTIFIED: &[u32] = &[
+    17011, 17021, 17024, 17065, 19011, 27000, 27002, 27006, 27007, 22989, 23894, 42006,
+];
+
+fn all_labels() -> Vec<&'static str> {
+    [
+        NUMBER_LABELS,
+        ISSUED,
+        ORIGINAL,
+        EXPIRES,
+        BODY_LABELS,
+        ENTITY_LABELS,
+        SCOPE_LABELS,
+        ACCREDITATION_LABELS,
+        OTHER_LABELS,
+    ]
+    .concat()
+}
+
+/// What the recognisers made of one field.
+pub enum Pick<T> {
+    Nothing,
+    One(T, At),
+    /// Seen, but not sure: what to say in the `TODO` comment.
+    Unsure(String),
+}
+
+/// One value when every candidate agrees, `Unsure` listing them when they differ.
+pub fn agree<T: Clone + PartialEq + std::fmt::Display>(
+    found: Vec<(T, At)>,
+    field: &str,
+) -> Pick<T> {
+    let Some((first, at)) = found.first().cloned() else {
+        return Pick::Nothing;
+    };
+    if found.iter().all(|(v, _)| *v == first) {
+        return Pick::One(first, at);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (v, at) in &found {
+        let c = format!("{v} (p.{} l.{})", at.page, at.line);
+        if !seen.iter().any(|s| s.starts_with(&v.to_string())) {
+            seen.push(c);
+        }
+    }
+    Pick::Unsure(format!("{field}: candidates {}", seen.join(", ")))
+}
+
+pub fn put<T>(table: &mut Table, key: &str, pick: Pick<T>, to_value: impl Fn(T) -> Value) {
+    match pick {
+        Pick::Nothing => {}
+        Pick::One(v, at) => table.field(key, to_value(v), Some(at)),
+        Pick::Unsure(todo) => table.comment(format!("TODO {todo}")),
+    }
+}
+
+/// Dates printed after one of `phrases` on a line (or under it, in the same column), not
+/// after one of `skip_after` (the phrase is part of a longer label such as "original issue").
+pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> Pick<NaiveDate> {
+    let mut found: Vec<(NaiveDate, At)> = Vec::new();
+    let mut ambiguous: Vec<String> = Vec::new();
+    let mut bare: Vec<String> = Vec::new();
+    let mut take = |f: Found, at: At, found: &mut Vec<(NaiveDate, At)>| match f {
+        Found::Date(d) => found.push((d, at)),
+        Found::Ambiguous(a, b, raw) => ambiguous.push(format!(
+            "`{raw}` (p.{} l.{}) reads as {a} or {b}",
+            at.page, at.line
+        )),
+    };
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        let Some((p, phrase)) = phrases
+            .iter()
+            .filter_map(|ph| find_words(&lower, ph).map(|p| (p, *ph)))
+            .filter(|(p, _)| {
+                let before = &lower[..*p];
+                !skip_before.iter().any(|s| before.trim_end().ends_with(s))
+            })
+            .min_by_key(|(p, ph)| (*p, usize::MAX - ph.len()))
+        else {
+            continue;
+        };
+        let end = p + phrase.len();
+        // The first date after the phrase, unless another label comes between.
+        let dates = dates_in(line.text);
+        let next = dates.into_iter().find(|(at, _)| *at >= end);
+        if let Some((at, f)) = next {
+            let between = &lower[end..at];
+            let other_label = all_labels()
+                .iter()
+                .filter(|l| !phrases.contains(l))
+                .any(|l| find_words(between, l).is_some());
+            if !other_label {
+                take(f, line.at(), &mut found);
+            }
+            continue;
+        }
+        // Label above value: the same column of the next line.
+        let segs = segments(line.text);
+        let Some(col) = segs.iter().position(|(o, s)| *o <= p && p < o + s.len()) else {
+            continue;
+        };
+        let mut taken = false;
+        if let Some((_, below)) = doc.next_text(i, 2) {
+            let below_segs = segments(below.text);
+            if below_segs.len() == segs.len() {
+                let value = below_segs[col].1;
+                if let Some((_, f)) = dates_in(value).into_iter().next() {
+                    let at = At {
+                        page: line.page,
+                        line: line.no,
+                        last: below.no,
+                        text: format!("{} / {}", segs[col].1, value),
+                    };
+                    take(f, at, &mut found);
+                    taken = true;
+                }
+            }
+        }
+        // A label alone in its column, with no date beside or below it.
+        let label_only = segs[col].1.trim_end_matches(':').trim().len() <= phrase.len() + 1;
+        if !taken && label_only {
+            bare.push(format!(
+                "{field}: the label on p.{} l.{} has no date beside or below it",
+                line.page, line.no
+            ));
+        }
+    }
+    if found.is_empty()
+        && ambiguous.is_empty()
+        && let Some(todo) = bare.into_iter().next()
+    {
+        return Pick::Unsure(todo);
+    }
+    if !ambiguous.is_empty() {
+        let mut all: Vec<String> = found
+            .iter()
+            .map(|(d, at)| format!("{d} (p.{} l.{})", at.page, at.line))
+            .collect();
+        all.extend(ambiguous);
+        return Pick::Unsure(format!("{field}: candidates {}", all.join("; ")));
+    }
+    agree(found, field)
+}
+
+/// A standard reference printed in a line: byte offset, text as printed, parsed.
+pub fn standard_refs(line: &str) -> Vec<(usize, String, Standard)> {
+    let lower = line.to_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("iso") {
+        let at = from + found;
+        from = at + 3;
+        if at > 0
+            && lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        // Back up over an `EN ` or `BS EN ` prefix.
+        let mut start = at;
+        for prefix in ["bs en ", "din en ", "en "] {
+            if lower[..at].ends_with(prefix) {
+                start = at - prefix.len();
+                break;
+            }
+        }
+        let bytes = line.as_bytes();
+        let mut i = at + 3;
+        // `/IEC`, ` IEC`
+        let rest = &lower[i..];
+        if let Some(r) = rest
+            .strip_prefix("/iec")
+            .or_else(|| rest.strip_prefix(" iec"))
+        {
+            i = line.len() - r.len();
+        }
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(4..=5).contains(&digits) {
+            continue;
+        }
+        i += digits;
+        // `:2022`
+        if bytes.get(i) == Some(&b':')
+            && bytes
+                .get(i + 1..i + 5)
+                .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        {
+            i += 5;
+            // `/Amd 1:2024`, ` + A1:2024`, `/AMD1:2024`
+            let tail = &line[i..];
+            let trimmed = tail.trim_start();
+            if trimmed.starts_with('/') || trimmed.starts_with('+') {
+                let lead = tail.len() - trimmed.len();
+                let mut j = 1;
+                let tb = trimmed.as_bytes();
+                while j < tb.len()
+                    && j < 20
+                    && (tb[j].is_ascii_alphanumeric() || b" .:".contains(&tb[j]))
+                {
+                    j += 1;
+                }
+                // Shrink to the longest prefix that parses with the amendment.
+                let mut k = j;
+                while k > 1 {
+                    let candidate = format!("{}{}", &line[start..i], &tail[..lead + k]);
+                    if let Some(s) = Standard::parse(candidate.trim())
+                        && s.amendment.is_some()
+                    {
+                        i += lead + k;
+                        break;
+                    }
+                    k -= 1;
+                }
+            }
+        }
+        let printed = line[start..i].trim().to_string();
+        if let Some(s) = Standard::parse(&printed) {
+            out.push((start, printed, s));
+        }
+        from = i.max(from);
+    }
+    out
+}
+
+const STANDARD_LINE: &[&str] = &[
+    "requirements of",
+    "conforms to",
+    "conform to",
+    "conformity with",
+    "complies with",
+    "compliance with",
+    "in accordance with",
+    "meets the requirements",
+    "certified to",
+    "registered to",
+    "approved to",
+    "standard",
+    "management system",
+];
+const NOT_MAIN_BEFORE: &[&str] = &[
+    "extension to",
+    "in conjunction with",
+    "together with",
+    "based on",
+    "extends",
+    "transitioned from",
+    "previously",
+    "guidance of",
+    "controls of",
+    "annex a of",
+];
+
+/// The standard a certificate certifies to.
+pub fn main_standard(doc: &Doc) -> Pick<String> {
+    let mut on_standard_lines: Vec<(String, Standard, At)> = Vec::new();
+    let mut anywhere: Vec<(String, Standard, At)> = Vec::new();
+    for (_, line) in doc.body() {
+        let lower = line.lower();
+        if lower.contains("transition") {
+            continue;
+        }
+        for (at, printed, s) in standard_refs(line.text) {
+            if NOT_CERTIFIED.contains(&s.number) {
+                continue;
+            }
+            let before = lower[..at].trim_end();
+            if NOT_MAIN_BEFORE.iter().any(|p| before.ends_with(p)) {
+                continue;
+            }
+            let entry = (printed, s, line.at());
+            if STANDARD_LINE.iter().any(|p| lower.contains(p)) {
+                on_standard_lines.push(entry.clone());
+            }
+            anywhere.push(entry);
+        }
+    }
+    let pool = if on_standard_lines.is_empty() {
+        anywhere
+    } else {
+        on_standard_lines
+    };
+    let Some(first) = pool.first() else {
+        return Pick::Nothing;
+    };
+    let numbers: std::collections::BTreeSet<u32> = pool.iter().map(|(_, s, _)| s.number).collect();
+    if numbers.len() > 1 {
+        let names: Vec<String> = pool.iter().map(|(p, _, _)| p.clone()).collect();
+        return Pick::Unsure(format!(
+            "standard: several standards printed: {}",
+            dedup(names).join(", ")
+        ));
+    }
+    // The most specific reference; differing editions or amendments are not guessed between.
+    let most = pool
+        .iter()
+        .max_by_key(|(_, s, _)| (s.edition.is_some() as u8) + (s.amendment.is_some() as u8))
+        .unwrap_or(first);
+    let conflict = pool.iter().any(|(_, s, _)| {
+        (s.edition.is_some() && s.edition != most.1.edition)
+            || (s.amendment.is_some() && s.amendment != most.1.amendment)
+    });
+    if conflict {
+        let names: Vec<String> = pool.iter().map(|(p, _, _)| p.clone()).collect();
+        return Pick::Unsure(format!(
+            "standard: editions differ: {}",
+            dedup(names).join(", ")
+        ));
+    }
+    Pick::One(most.0.clone(), most.2.clone())
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    v.retain(|s| seen.insert(s.clone()));
+    v
+}
+
+/// A value cut at the end of its sentence or column.
+fn tidy(value: &str) -> String {
+    value
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '“' | '”'))
+        .trim_end_matches([',', ';'])
+        .trim()
+        .to_string()
+}
+
+/// The certificate number(s) printed beside a number label.
+pub fn certificate_number(doc: &Doc) -> Pick<String> {
+    let (hits, bare) = labelled(
+        doc,
+        NUMBER_LABELS,
+        &all_labels(),
+        &[
+            "extension",
+            "in conjunction",
+            "together with",
+            "accreditation",
+        ],
+        true,
+    );
+    let mut found = Vec::new();
+    for hit in hits {
+        let value = tidy(&hit.value);
+        // `CA-17-5512 (transferred)`: the number without the note after it.
+        let value = value.split(" (").next().unwrap_or("").trim();
+        let value = value.trim_end_matches('.').to_string();
+        let ok = value.chars().any(|c| c.is_ascii_digit())
+            && (3..=40).contains(&value.len())
+            && dates_in(&value).is_empty()
+            && standard_refs(&value).is_empty();
+        if ok {
+            found.push((value, hit.at));
+        }
+    }
+    if found.is_empty() && !bare.is_empty() {
+        let b = &bare[0];
+        return Pick::Unsure(format!(
+            "certificate_number: the label on p.{} l.{} has no value beside or below it",
+            b.at.page, b.at.line
+        ));
+    }
+    agree(found, "certificate_number")
+}
+
+const ENTITY_PHRASES: &[&str] = &[
+    "this is to certify that",
+    "we hereby certify that",
+    "this certifies that",
+    "this is to certify",
+    "is hereby certified that",
+    "hereby certifies that",
+    "certifies that",
+];
+
+/// Whether a line reads as an organisation's name rather than a sentence.
+fn name_like(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = text.split_whitespace().count();
+    !text.is_empty()
+        && words <= 10
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && ![
+            "has been",
+            "certif",
+            "iso",
+            "management system",
+            "operates",
+            "scope",
+            "the organisation",
+            "the organization",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+pub fn certified_entity(doc: &Doc) -> Pick<String> {
+    let mut found = Vec::new();
+    let (hits, _) = labelled(doc, ENTITY_LABELS, &all_labels(), &[], false);
+    for hit in hits {
+        let value = tidy(&hit.value);
+        if name_like(&value) {
+            found.push((value, hit.at));
+        }
+    }
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        let Some((p, phrase)) = ENTITY_PHRASES
+            .iter()
+            .find_map(|ph| lower.find(ph).map(|p| (p, *ph)))
+        else {
+            continue;
+        };
+        let rest = tidy(after_label(&line.text[p + phrase.len()..]));
+        let rest_lower = rest.to_lowercase();
+        let generic = rest.is_empty()
+            || rest_lower.starts_with("the ")
+            || rest_lower.contains("management system of");
+        if !generic && name_like(&rest) {
+            found.push((rest, line.at()));
+            continue;
+        }
+        // The name on one of the next lines, after any "the management system of".
+        let mut j = i;
+        for _ in 0..3 {
+            let Some((k, next)) = doc.next_text(j, 3) else {
+                break;
+            };
+            j = k;
+            let text = tidy(next.text);
+            let lower = text.to_lowercase();
+            if lower.contains("management system of") || lower == "of" || lower.starts_with("the ")
+            {
+                continue;
+            }
+            if name_like(&text) {
+                let at = At {
+                    page: line.page,
+                    line: line.no,
+                    last: next.no,
+                    text: format!("{} / {}", line.text.trim(), text),
+                };
+                found.push((text, at));
+            }
+            break;
+        }
+    }
+    agree(found, "certified_entity")
+}
+
+pub fn certification_body(doc: &Doc) -> Pick<String> {
+    let mut found = Vec::new();
+    let (hits, _) = labelled(doc, BODY_LABELS, &all_labels(), &[], false);
+    for hit in hits {
+        let value = tidy(&hit.value);
+        if name_like(&value) || value.to_lowercase().contains("certification") {
+            found.push((value, hit.at));
+        }
+    }
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        let Some(p) = find_words(&lower, "on behalf of") else {
+            continue;
+        };
+        let rest = tidy(&line.text[p + "on behalf of".len()..]);
+        let rest = rest.trim_end_matches([':', '.']).trim().to_string();
+        if !rest.is_empty() {
+            if name_like(&rest) || rest.to_lowercase().contains("certification") {
+                found.push((rest, line.at()));
+            }
+        } else if let Some((_, next)) = doc.next_text(i, 2) {
+            let text = tidy(next.text);
+            if name_like(&text) || text.to_lowercase().contains("certification") {
+                let at = At {
+                    page: line.page,
+                    line: line.no,
+                    last: next.no,
+                    text: format!("{} / {}", line.text.trim(), text),
+                };
+                found.push((text, at));
+            }
+        }
+    }
+    // "Certis Registrar Inc. certifies that …", or the body's name on the line before.
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        let Some(p) = find_words(&lower, "certifies that") else {
+            continue;
+        };
+        if lower.contains("this certifies") {
+            continue;
+        }
+        let before = line.text[..p].trim();
+        let before = before.strip_suffix("hereby").unwrap_or(before).trim();
+        let before = before
+            .strip_prefix("The certification body of")
+            .unwrap_or(before)
+            .trim();
+        if !before.is_empty() {
+            if name_like(before) || before.to_lowercase().contains("certification") {
+                found.push((tidy(before), line.at()));
+            }
+            continue;
+        }
+        let previous = doc.lines[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|l| !l.is_blank() && !l.repeated && l.page == line.page);
+        if let Some(prev) = previous {
+            let text = tidy(prev.text);
+            if name_like(&text) || text.to_lowercase().contains("certification") {
+                let at = At {
+                    page: prev.page,
+                    line: prev.no,
+                    last: line.no,
+                    text: format!("{} / {}", text, line.text.trim()),
+                };
+                found.push((text, at));
+            }
+        }
+    }
+    agree(found, "certification_body")
+}
+
+pub fn accreditation_body(doc: &Doc) -> Pick<String> {
+    let (hits, _) = labelled(doc, ACCREDITATION_LABELS, &all_labels(), &[], false);
+    let bodies = crate::rules::accreditation::recognised_bodies();
+    let mut found = Vec::new();
+    for hit in &hits {
+        let value = tidy(&hit.value);
+        if let Some(b) = crate::rules::accreditation::find_body(&bodies, &value) {
+            found.push((b.acronym.clone(), hit.at.clone()));
+        }
+    }
+    if found.is_empty() {
+        for (_, line) in doc.body() {
+            let lower = line.lower();
+            for b in &bodies {
+                // An acronym alone (`SAS`, `NA`) is also a company form or a word: it counts
+                // only on a line about accreditation.
+                let by_acronym = b.acronym.len() >= 3
+                    && lower.contains("accredit")
+                    && find_words(line.text, &b.acronym).is_some();
+                let by_name = b.name.len() > 8 && lower.contains(&b.name.to_lowercase());
+                if by_acronym || by_name {
+                    found.push((b.acronym.clone(), line.at()));
+                }
+            }
+        }
+    }
+    agree(found, "accreditation_body")
+}
+
+pub fn scope(doc: &Doc) -> Pick<String> {
+    let labels = all_labels();
+    let mut found: Vec<(String, At)> = Vec::new();
+    let body: Vec<(usize, &super::lines::Line)> = doc.body().collect();
+    let mut k = 0;
+    while k < body.len() {
+        let (_, line) = body[k];
+        let lower = line.lower();
+        let start = SCOPE_PHRASES
+            .iter()
+            .find_map(|ph| find_words(&lower, ph).map(|p| p + ph.len()))
+            .or_else(|| {
+                let trimmed = lower.trim_start();
+                let lead = lower.len() - trimmed.len();
+                SCOPE_LABELS
+                    .iter()
+                    .find(|l| trimmed.starts_with(**l) && find_words(trimmed, l) == Some(0))
+                    .map(|l| lead + l.len())
+            });
+        let Some(start) = start else {
+            k += 1;
+            continue;
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let first = after_label(&line.text[start..]).trim();
+        if !first.is_empty() {
+            parts.push(first.to_string());
+        }
+        let mut last = line.no;
+        let mut m = k + 1;
+        while m < body.len() && m <= k + 15 {
+            let (_, next) = body[m];
+            if next.page != line.page || (next.is_blank() && !parts.is_empty()) {
+                break;
+            }
+            if next.is_blank() {
+                m += 1;
+                continue;
+            }
+            let next_lower = next.lower();
+            let trimmed = next_lower.trim_start();
+            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
+            if (!sentence_open
+                && labels
+                    .iter()
+                    .any(|l| trimmed.starts_with(l) && find_words(trimmed, l) == Some(0)))
+                || next_lower.contains("this certificate")
+                || !dates_in(next.text).is_empty() && !parts.is_empty() && next.text.len() < 40
+            {
+                break;
+            }
+            parts.push(next.text.trim().to_string());
+            last = next.no;
+            m += 1;
+        }
+        let text = tidy(&parts.join(" "));
+        if text.len() >= 12 {
+            found.push((
+                text,
+                At {
+                    page: line.page,
+                    line: line.no,
+                    last,
+                    text: line.text.trim().to_string(),
+                },
+            ));
+            break;
+        }
+        k += 1;
+    }
+    agree(found, "scope")
+}
+
+/// Surveillance audits the certificate says took place, and the schedule it prints.
+fn surveillance(doc: &Doc) -> (Vec<(NaiveDate, At)>, Vec<String>) {
+    let mut done = Vec::new();
+    let mut planned = Vec::new();
+    for (_, line) in doc.body() {
+        let lower = line.lower();
+        if !lower.contains("surveillance") {
+            continue;
+        }
+        let performed = [
+            "completed",
+            "conducted",
+            "performed",
+            "carried out",
+            "took place",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        for (_, f) in dates_in(line.text) {
+            match (f, performed) {
+                (Found::Date(d), true) => done.push((d, line.at())),
+                (Found::Date(d), false) => {
+                    planned.push(format!("{d} (p.{} l.{})", line.page, line.no))
+                }
+                (Found::Ambiguous(_, _, raw), _) => planned.push(format!(
+                    "`{raw}` (ambiguous, p.{} l.{})",
+                    line.page, line.no
+                )),
+            }
+        }
+    }
+    (done, planned)
+}
+
+/// The Statement of Applicability's version (and its date, for a comment).
+fn soa(doc: &Doc) -> Option<(Option<String>, Option<NaiveDate>, At)> {
+    for (_, line) in doc.body() {
+        let lower = line.lower();
+        if !(lower.contains("statement of applicability") || find_words(line.text, "SoA").is_some())
+        {
+            continue;
+        }
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        let mut version = None;
+        for (w, word) in words.iter().enumerate() {
+            let lw = word.to_lowercase();
+            let clean = |s: &str| s.trim_end_matches([',', ';', ')', '.']).to_string();
+            if matches!(
+                lw.as_str(),
+                "version" | "ver." | "rev." | "revision" | "issue" | "version:" | "rev"
+            ) && let Some(v) = words.get(w + 1)
+                && v.chars().any(|c| c.is_ascii_digit())
+            {
+                version = Some(clean(v));
+                break;
+            }
+            if (lw.starts_with('v')
+                && lw.len() > 1
+                && lw[1..].starts_with(|c: char| c.is_ascii_digit()))
+                && dates_in(word).is_empty()
+            {
+                version = Some(clean(word));
+                break;
+            }
+        }
+        let date = dates_in(line.text).into_iter().find_map(|(_, f)| f.date());
+        if version.is_some() || date.is_some() {
+            return Some((version, date, line.at()));
+        }
+    }
+    None
+}
+
+/// The number of the certificate an extension certificate extends.
+fn extends(doc: &Doc) -> Pick<String> {
+    let mut found = Vec::new();
+    for (_, line) in doc.body() {
+        let lower = line.lower();
+        if !["extension to", "in conjunction with", "extends certificate"]
+            .iter()
+            .any(|p| lower.contains(p))
+        {
+            continue;
+        }
+        for label in [
+            "certificate no.",
+            "certificate number",
+            "certificate no",
+            "certificate",
+        ] {
+            if let Some(p) = find_words(&lower, label) {
+                let rest = after_label(&line.text[p + label.len()..]);
+                let value: String = rest
+                    .split([',', ';', ')', '('])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches('.')
+                    .to_string();
+                if value.chars().any(|c| c.is_ascii_digit())
+                    && value.len() <= 30
+                    && standard_refs(&value).is_empty()
+                {
+                    found.push((value, line.at()));
+                    break;
+                }
+            }
+        }
+    }
+    agree(found, "extends")
+}
+
+/// Drafts the `[[iso]]` entry of a certificate.
+pub fn certificate(doc: &Doc, pin: &Pin) -> Section {
+    let mut t = Table::default();
+    match main_standard(doc) {
+        Pick::One(s, at) => t.field("standard", Value::Str(s), Some(at)),
+        Pick::Unsure(todo) => {
+            t.comment(format!("TODO {todo}"));
+        }
+        Pick::Nothing => t.comment("TODO standard: no standard reference found in the text"),
+    }
+    put(
+        &mut t,
+        "certificate_number",
+        certificate_number(doc),
+        Value::Str,
+    );
+    put(
+        &mut t,
+        "certified_entity",
+        certified_entity(doc),
+        Value::Str,
+    );
+    match certification_body(doc) {
+        Pick::Nothing => t.comment(
+            "certification body not found in the text; read it from the certificate's letterhead or signature",
+        ),
+        pick => put(&mut t, "certification_body", pick, Value::Str),
+    }
+    match accreditation_body(doc) {
+        Pick::Nothing => t.comment(
+            "accreditation body not found in the text; read it from the certificate's accreditation mark",
+        ),
+        pick => put(&mut t, "accreditation_body", pick, Value::Str),
+    }
+    let before = [
+        "original",
+        "initial",
+        "first",
+        "originally",
+        "re-",
+        "recertification",
+    ];
+    let range = validity(doc);
+    let issued = match dated(doc, ISSUED, &before, "issued") {
+        Pick::Nothing => match &range {
+            Pick::One(Span(first, _), at) => Pick::One(*first, at.clone()),
+            _ => Pick::Nothing,
+        },
+        pick => pick,
+    };
+    put(&mut t, "issued", issued, Value::Date);
+    if let Pick::One(d, at) = dated(doc, ORIGINAL, &[], "original") {
+        t.comment(format!(
+            "original registration {d} (p.{} l.{}): the evidence format records the current certificate's dates only",
+            at.page, at.line
+        ));
+    }
+    let expires = match dated(doc, EXPIRES, &[], "expires") {
+        Pick::Nothing => match range {
+            Pick::One(Span(_, last), at) => Pick::One(last, at),
+            Pick::Unsure(todo) => Pick::Unsure(todo),
+            Pick::Nothing => Pick::Nothing,
+        },
+        pick => pick,
+    };
+    put(&mut t, "expires", expires, Value::Date);
+    put(&mut t, "scope", scope(doc), Value::Str);
+    put(&mut t, "extends", extends(doc), Value::Str);
+    t.field("source", Value::Str("document".into()), None);
+    t.field(
+        "document",
+        Value::Document {
+            path: pin.path.clone(),
+            sha256: pin.sha256.clone(),
+        },
+        None,
+    );
+    let (done, planned) = surveillance(doc);
+    if !planned.is_empty() {
+        t.comment(format!(
+            "surveillance schedule printed: {}; add an [[iso.surveillance]] entry once an audit has taken place",
+            planned.join(", ")
+        ));
+    }
+    for (date, at) in done {
+        let mut s = Table::default();
+        s.field("date", Value::Date(date), Some(at));
+        t.children.push(Child {
+            key: "surveillance",
+            array: true,
+            table: s,
+        });
+    }
+    if let Some((version, date, at)) = soa(doc) {
+        let mut s = Table::default();
+        s.field_with_note(
+            "reviewed",
+            Value::Bool(false),
+            None,
+            "set to true once you have read the Statement of Applicability itself",
+        );
+        if let Some(v) = version {
+            s.field("version", Value::Str(v), Some(at.clone()));
+        }
+        if let Some(d) = date {
+            s.comment(format!(
+                "the certificate dates the Statement of Applicability {d} (p.{} l.{}); `date` is the date of your review",
+                at.page, at.line
+            ));
+        }
+        t.child("soa", false, s);
+    }
+    Section {
+        section: "iso",
+        table: t,
+    }
+}
+
+/// A printed validity range (`Validity: 14 March 2025 to 13 March 2028`, or `Valid:` above
+/// `17 August 2024 - 16 August 2027`): its first and last day.
+fn validity(doc: &Doc) -> Pick<Span> {
+    let mut found = Vec::new();
+    for (i, line) in doc.body() {
+        let lower = line.lower();
+        if !(lower.contains("validity") || find_words(&lower, "valid").is_some()) {
+            continue;
+        }
+        let range = |text: &str| -> Option<Span> {
+            let dates: Vec<NaiveDate> = dates_in(text)
+                .into_iter()
+                .filter_map(|(_, f)| f.date())
+                .collect();
+            (dates.len() == 2 && dates[0] < dates[1]).then(|| Span(dates[0], dates[1]))
+        };
+        if let Some(r) = range(line.text) {
+            found.push((r, line.at()));
+            continue;
+        }
+        // `Valid:` alone in its column, the range below it.
+        let segs = segments(line.text);
+        let Some(col) = segs.iter().position(|(_, s)| {
+            let l = s.to_lowercase();
+            let l = l.trim_end_matches(':').trim();
+            l == "valid" || l == "validity" || l == "period of validity"
+        }) else {
+            continue;
+        };
+        if let Some((_, below)) = doc.next_text(i, 2) {
+            let below_segs = segments(below.text);
+            if below_segs.len() == segs.len()
+                && let Some(r) = range(below_segs[col].1)
+            {
+                let at = At {
+                    page: line.page,
+                    line: line.no,
+                    last: below.no,
+                    text: format!("{} / {}", segs[col].1, below_segs[col].1),
+                };
+                found.push((r, at));
+            }
+        }
+    }
+    agree(found, "validity")
+}
+
+/// A range of days, first to last.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Span(NaiveDate, NaiveDate);
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} to {}", self.0, self.1)
+    }
+}
+
+/// Whether the text has a certificate's facts, not only a claim: a number, a body or dates.
+pub fn has_certificate_facts(doc: &Doc) -> bool {
+    let number = !matches!(certificate_number(doc), Pick::Nothing);
+    let body = !matches!(certification_body(doc), Pick::Nothing);
+    let dates = !matches!(dated(doc, ISSUED, &[], "issued"), Pick::Nothing)
+        || !matches!(dated(doc, EXPIRES, &[], "expires"), Pick::Nothing);
+    [number, body, dates].iter().filter(|b| **b).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_references_with_amendments() {
+        let refs = |s: &str| {
+            standard_refs(s)
+                .into_iter()
+                .map(|(_, p, _)| p)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            refs("meets ISO/IEC 27001:2022/Amd 1:2024."),
+            ["ISO/IEC 27001:2022/Amd 1:2024"]
+        );
+        assert_eq!(
+            refs("to ISO/IEC 27001:2022 + A1:2024 and"),
+            ["ISO/IEC 27001:2022 + A1:2024"]
+        );
+        assert_eq!(
+            refs("ISO 9001:2015, ISO/IEC 42001:2023"),
+            ["ISO 9001:2015", "ISO/IEC 42001:2023"]
+        );
+        assert_eq!(refs("EN ISO/IEC 27001:2017"), ["EN ISO/IEC 27001:2017"]);
+        assert_eq!(refs("ISOLATION 2022"), Vec::<String>::new());
+    }
+}
