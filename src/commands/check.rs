@@ -19,10 +19,13 @@ use crate::report::{self, Render};
 
 pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
-    let inputs = match run_inputs(&args.run)? {
+    let mut inputs = match run_inputs(&args.run)? {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    if let Some(regime) = args.obligation {
+        inputs.choice = inputs.choice.bearing_on(regime);
+    }
     let (choice, waivers) = (&inputs.choice, &inputs.waivers);
     let mode = match (args.online.online, args.online.offline) {
         (true, _) => Some(crate::online::Mode::Online),
