@@ -354,6 +354,9 @@ pub enum Format {
     /// One self-contained HTML page (no script, nothing fetched): summary metrics, the
     /// certification matrix, a 12-month timeline, and per vendor its findings and questions.
     Html,
+    /// OSCAL 1.1.2 assessment results (docs/oscal.md): vendors as parties, each piece of
+    /// evidence an observation, each rule outcome a finding, each failure a risk.
+    Oscal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -49,6 +49,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if args.format == Format::Jsonl {
         return check_streaming(&args, as_of, &inputs, session.as_ref());
     }
+    if args.format == Format::Oscal {
+        return super::oscal::check_oscal(&args, as_of, &inputs, session.as_ref());
+    }
     let progress = Progress::default();
     let mut vendors = Vec::new();
     let answers = registry_answers(session.as_ref());
@@ -78,7 +81,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let renderer: Box<dyn Render> = match args.format {
-        Format::Json | Format::Jsonl => Box::new(JsonReport),
+        Format::Json | Format::Jsonl | Format::Oscal => Box::new(JsonReport),
         Format::Sarif => Box::new(crate::report::sarif::SarifReport),
         Format::Junit => Box::new(crate::report::junit::JunitReport),
         Format::Markdown => Box::new(crate::report::markdown::MarkdownReport),

@@ -9,6 +9,7 @@ pub mod expiring;
 pub mod fetch;
 pub mod init;
 pub mod man;
+pub mod oscal;
 pub mod policy;
 pub mod questions;
 pub mod summary;

@@ -13,6 +13,13 @@
 //!   each, because Jenkins reads only the first `<error>` of a test case); problems with the
 //!   paths given go into a last suite, `vendorcert`.
 //!
+//! - Times: `time="0"` on every test case and suite. vendorcert does not time its checks (each
+//!   is a look at values already in memory, microseconds): a measured time would make the same
+//!   evidence give different bytes from run to run, and a report be impossible to compare.
+//!   `timestamp` on each suite is the as-of date at midnight (`2026-11-23T00:00:00`): the moment
+//!   the evaluation speaks for, not when the process ran. `hostname` is the machine's name
+//!   (`localhost` when it cannot be told), as Jenkins' schema requires.
+//!
 //! Text from evidence files is untrusted: it is escaped, and characters XML 1.0 cannot carry
 //! (control characters other than tab and line breaks) are replaced by a visible `\u{..}`.
 
@@ -63,12 +70,21 @@ impl Counts {
 
 /// The whole report as an XML document.
 pub fn junit_xml(report: &RunReport) -> String {
+    junit_xml_on(report, &hostname())
+}
+
+/// The report as written on the machine `host`.
+pub fn junit_xml_on(report: &RunReport, host: &str) -> String {
+    let stamp = SuiteStamp {
+        timestamp: format!("{}T00:00:00", report.as_of),
+        hostname: attr(host),
+    };
     let mut suites = Vec::new();
     for outcome in &report.vendors {
         suites.push(match outcome {
-            VendorOutcome::Evaluated(v) => vendor_suite(v, report),
+            VendorOutcome::Evaluated(v) => vendor_suite(v, report, &stamp),
             VendorOutcome::Invalid { file, errors } => {
-                invalid_suite(&suite_name(file), file, errors)
+                invalid_suite(&suite_name(file), file, errors, &stamp)
             }
         });
     }
@@ -77,6 +93,7 @@ pub fn junit_xml(report: &RunReport) -> String {
             env!("CARGO_PKG_NAME"),
             Path::new(""),
             &report.errors,
+            &stamp,
         ));
     }
     let mut total = Counts::default();
@@ -86,15 +103,52 @@ pub fn junit_xml(report: &RunReport) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         xml,
-        r#"<testsuites name="{}" {}>"#,
+        r#"<testsuites name="{}" {} time="0" timestamp="{}">"#,
         env!("CARGO_PKG_NAME"),
-        total.attributes()
+        total.attributes(),
+        stamp.timestamp
     );
     for (_, suite) in suites {
         xml.push_str(&suite);
     }
     xml.push_str("</testsuites>\n");
     xml
+}
+
+/// What every suite says about when and where it ran (see the module documentation).
+struct SuiteStamp {
+    /// The as-of date at midnight, `YYYY-MM-DDT00:00:00`.
+    timestamp: String,
+    /// The machine's name, escaped for an attribute.
+    hostname: String,
+}
+
+impl SuiteStamp {
+    fn attributes(&self) -> String {
+        format!(
+            r#"time="0" timestamp="{}" hostname="{}""#,
+            self.timestamp, self.hostname
+        )
+    }
+}
+
+/// The machine's host name; `localhost` when it cannot be told.
+fn hostname() -> String {
+    #[cfg(unix)]
+    {
+        let mut buf = [0u8; 256];
+        // SAFETY: `buf` is valid for writes of `buf.len()` bytes, which is the length passed;
+        // gethostname writes at most that many.
+        let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+        if rc == 0 {
+            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            let name = String::from_utf8_lossy(&buf[..end]).trim().to_string();
+            if !name.is_empty() {
+                return name;
+            }
+        }
+    }
+    "localhost".to_string()
 }
 
 /// The name of an invalid vendor's suite: its folder's name (its id, by convention), since the
@@ -106,7 +160,7 @@ fn suite_name(file: &Path) -> String {
         .unwrap_or_else(|| file.display().to_string())
 }
 
-fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
+fn vendor_suite(v: &VendorResult, report: &RunReport, stamp: &SuiteStamp) -> (Counts, String) {
     let file = v.file.display().to_string();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &v.findings {
@@ -130,7 +184,7 @@ fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
         counts.tests += 1;
         let _ = write!(
             cases,
-            r#"    <testcase classname="{}" name="{}" file="{}" line="{}""#,
+            r#"    <testcase classname="{}" name="{}" file="{}" line="{}" time="0""#,
             attr(&v.id),
             attr(&name),
             attr(&file),
@@ -168,9 +222,10 @@ fn vendor_suite(v: &VendorResult, report: &RunReport) -> (Counts, String) {
     let mut suite = String::new();
     let _ = writeln!(
         suite,
-        r#"  <testsuite name="{}" {} file="{}">"#,
+        r#"  <testsuite name="{}" {} {} file="{}">"#,
         attr(&v.id),
         counts.attributes(),
+        stamp.attributes(),
         attr(&file)
     );
     suite.push_str("    <properties>\n");
@@ -262,7 +317,12 @@ fn body(f: &Finding, file: &str) -> Body {
 
 /// A suite for input errors (an invalid evidence file, or the paths given): one test case in
 /// error per input error.
-fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, String) {
+fn invalid_suite(
+    name: &str,
+    file: &Path,
+    errors: &[InputError],
+    stamp: &SuiteStamp,
+) -> (Counts, String) {
     let counts = Counts {
         tests: errors.len(),
         errors: errors.len(),
@@ -271,9 +331,10 @@ fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, Str
     let mut suite = String::new();
     let _ = write!(
         suite,
-        r#"  <testsuite name="{}" {}"#,
+        r#"  <testsuite name="{}" {} {}"#,
         attr(name),
-        counts.attributes()
+        counts.attributes(),
+        stamp.attributes()
     );
     if !file.as_os_str().is_empty() {
         let _ = write!(suite, r#" file="{}""#, attr(&file.display().to_string()));
@@ -298,7 +359,7 @@ fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, Str
         text.push('\n');
         let _ = write!(
             suite,
-            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\">\n      \
+            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" time=\"0\">\n      \
              <error message=\"{}\" type=\"input-error\">{}</error>\n    </testcase>\n",
             attr(name),
             attr(&case_name),
