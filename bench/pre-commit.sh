@@ -25,7 +25,7 @@ repos:
     rev: $(git -C "$root" rev-parse HEAD)
     hooks:
       - id: vendorcert-system
-        args: [--as-of, $as_of]
+        args: [--as-of, "$as_of"]
 YAML
 git add -A
 git -c user.name=bench -c user.email=bench@example.invalid commit --quiet -m portfolio
