@@ -9,6 +9,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::evidence::Date;
+use crate::rules::crosswalk::Regime;
 
 /// Verify vendors' security and AI certifications from evidence files.
 #[derive(Debug, Parser)]
@@ -44,6 +45,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
+        /// Only the rules bearing on this framework's obligations (docs/crosswalk.md), each with
+        /// the identifiers it maps to.
+        #[arg(long, value_name = "FRAMEWORK", value_parser = regime_parser())]
+        maps_to: Option<Regime>,
     },
     /// Explain a rule: what it checks, why, passing and failing evidence, its sources, the
     /// question.
@@ -272,6 +277,11 @@ pub struct CheckArgs {
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Judge only what bears on this framework's obligations (docs/crosswalk.md): the rules
+    /// mapped to it, plus those that run under every framework (filled-in evidence, possible
+    /// dates, waivers). The other rules are off: they are neither reported nor counted.
+    #[arg(long, value_name = "FRAMEWORK", value_parser = regime_parser())]
+    pub obligation: Option<Regime>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -400,6 +410,9 @@ pub enum Format {
     /// One self-contained HTML page (no script, nothing fetched): summary metrics, the
     /// certification matrix, a 12-month timeline, and per vendor its findings and questions.
     Html,
+    /// OSCAL 1.1.2 assessment results (docs/oscal.md): vendors as parties, each piece of
+    /// evidence an observation, each rule outcome a finding, each failure a risk.
+    Oscal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -434,6 +447,16 @@ impl TypedValueParser for Offered {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
     }
+}
+
+/// The frameworks of the crosswalk, by key (`nis2`, `dora`, `ai-act`, …).
+fn regime_parser() -> impl TypedValueParser<Value = Regime> {
+    clap::builder::PossibleValuesParser::new(
+        Regime::ALL
+            .iter()
+            .map(|r| PossibleValue::new(r.key()).help(r.title())),
+    )
+    .map(|key| Regime::from_key(&key).expect("a possible value is a framework key"))
 }
 
 fn rule_ids() -> Vec<&'static str> {

@@ -452,7 +452,11 @@ fn apply_waivers(ctx: &Ctx, policy: &Policy, findings: &mut Vec<Finding>) {
                 used = true;
             }
         }
-        if !used {
+        // Under `check --obligation`, a waiver of a rule the restriction turned off has no
+        // finding to accept, and that says nothing about the waiver.
+        let restricted_off = policy.bearing_on.is_some()
+            && crate::rules::find(&w.rule).is_some_and(|r| policy.level(r) == Level::Off);
+        if !used && !restricted_off {
             // "N waivers in force" no longer tells the whole story.
             findings.retain(|f| !(f.rule.id == general::WAIVER.id && f.status == Status::Pass));
             let outcome = Outcome::warn(format!(

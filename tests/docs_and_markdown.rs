@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use vendorcert::report::rules_doc::{REGENERATE, rules_markdown};
+use vendorcert::report::rules_doc::{REGENERATE, crosswalk_markdown, rules_markdown};
 use vendorcert::rules::RULES;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -185,10 +185,16 @@ fn explain_prints_every_section() {
             "Passing evidence",
             "Failing evidence",
             "Sources",
+            "Obligations it helps evidence",
             "Question to send the vendor",
             "Default level",
         ]
     );
+    assert!(text.split_whitespace().collect::<Vec<_>>().join(" ").contains(
+        "Obligations it helps evidence - ISO 27001 A.5.22 (monitoring and review of supplier \
+         services): a Type 2 report tests the supplier's controls over a period, which a review \
+         can rely on"
+    ));
     let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flowing.contains(
         "Question to send the vendor Can you share your most recent SOC 2 Type 2 report, or the \
@@ -294,6 +300,22 @@ fn rules_as_json() {
             );
         }
         assert_eq!(sources.len(), declared.sources.len(), "{id}");
+        let obligations = rule["obligations"].as_array().expect("obligations");
+        assert_eq!(
+            obligations.len(),
+            declared.obligations.mappings.len(),
+            "{id}"
+        );
+        for (o, m) in obligations.iter().zip(declared.obligations.mappings) {
+            assert_eq!(o["id"], m.obligation.id, "{id}");
+            assert_eq!(o["title"], m.obligation.title, "{id}");
+            assert_eq!(o["why"], m.why, "{id}");
+        }
+        assert_eq!(
+            rule["every_framework"].as_str(),
+            declared.obligations.every_framework,
+            "{id}"
+        );
         match declared.gap {
             Some(gap) => {
                 assert_eq!(rule["ai_gap"]["risk"], gap.risk, "{id}");
@@ -324,6 +346,7 @@ fn rules_markdown_documents_every_rule() {
         "**Passing evidence**",
         "**Failing evidence**",
         "**Sources**",
+        "**Obligations it helps evidence**",
         "**Question to send the vendor**",
         "**Default level**",
     ] {
@@ -370,6 +393,94 @@ fn docs_rules_md_is_up_to_date() {
             want.get(n).copied().unwrap_or("(end of file)"),
         );
     }
+}
+
+/// `docs/crosswalk.md` is generated from the crosswalk table: it fails when it differs, and
+/// `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_crosswalk_md_is_up_to_date() {
+    let path = Path::new(ROOT).join("docs/crosswalk.md");
+    let expected = crosswalk_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read docs/crosswalk.md ({e}); run `{REGENERATE}`"))
+        .replace("\r\n", "\n");
+    assert!(
+        actual == expected,
+        "docs/crosswalk.md is out of date with src/rules/crosswalk.rs; regenerate it with \
+         `{REGENERATE}` and commit it"
+    );
+    // Every rule is in it, and every link to rules.md has its heading there.
+    let rules_md = rules_markdown();
+    for rule in RULES {
+        assert!(
+            rules_md.contains(&format!("\n### {}\n", rule.id)),
+            "{}",
+            rule.id
+        );
+        assert!(
+            expected.contains(&format!("[{}](rules.md#{})", rule.id, rule.slug())),
+            "{} is not in docs/crosswalk.md",
+            rule.id
+        );
+    }
+}
+
+/// `rules --maps-to` lists the rules bearing on one framework, each with its identifiers.
+#[test]
+fn rules_maps_to_lists_the_rules_bearing_on_a_framework() {
+    let out = vendorcert()
+        .args(["rules", "--maps-to", "dora"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let listed: Vec<&str> = text.lines().map(|l| l.split(' ').next().unwrap()).collect();
+    let bearing: Vec<&str> = RULES
+        .iter()
+        .filter(|r| {
+            r.obligations
+                .bears_on(vendorcert::rules::crosswalk::Regime::Dora)
+        })
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(listed, bearing);
+    assert!(text.lines().any(|l| l.starts_with("CONTRACT-TERMINATION ")
+        && l.ends_with("[Art. 28(7), Art. 28(8), Art. 30(2)(h)]")));
+    assert!(!text.contains("AI-BIAS"));
+    let json = vendorcert()
+        .args(["rules", "--maps-to", "owasp-llm", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "CONTRACT-ZDR",
+            "AI-TRAINING-DATA",
+            "AI-RETENTION",
+            "AI-ADVERSARIAL",
+            "AI-MODEL-SECURITY",
+            "AI-OUTPUT-MONITORING",
+            "AI-INCIDENT-RESPONSE",
+            "AI-INFERENCE-LOGS",
+        ]
+    );
+    let bad = vendorcert()
+        .args(["rules", "--maps-to", "hipaa"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("[possible values: iso27001, soc2"));
 }
 
 /// `docs/policies.md` documents the thresholds in the groups and order `policy show` writes
@@ -466,6 +577,7 @@ fn no_user_facing_text_mentions_seeds() {
         .collect();
     runs.push(vec!["rules".into()]);
     runs.push(vec!["rules".into(), "--format".into(), "json".into()]);
+    runs.push(vec!["rules".into(), "--maps-to".into(), "ai-act".into()]);
     for rule in RULES {
         runs.push(vec!["explain".into(), rule.id.into()]);
     }

@@ -174,6 +174,9 @@ fn the_schema_check_rejects_broken_sarif() {
 #[test]
 fn sarif_declares_every_rule_and_the_input_error_rule() {
     let log = sarif(Path::new(PORTFOLIO));
+    let rules_md =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+            .unwrap();
     let rules = log["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();
@@ -193,9 +196,60 @@ fn sarif_declares_every_rule_and_the_input_error_rule() {
                 vendorcert::rules::Level::Off => "none",
             }
         );
-        assert!(declared["properties"]["tags"].is_array());
+        // Code scanning: a help link to the rule's section of docs/rules.md at this version's
+        // tag, a security severity on the rules that fail a vendor, the crosswalk as tags.
+        assert_eq!(
+            declared["helpUri"],
+            format!(
+                "{}/blob/v{}/docs/rules.md#{}",
+                env!("CARGO_PKG_REPOSITORY"),
+                env!("CARGO_PKG_VERSION"),
+                rule.id.to_lowercase()
+            )
+        );
+        assert!(
+            rules_md.contains(&format!("\n### {}\n", rule.id)),
+            "{}: docs/rules.md has no section for the helpUri anchor",
+            rule.id
+        );
+        let error = rule.default_level == vendorcert::rules::Level::Error;
+        assert_eq!(
+            declared["properties"]["security-severity"].as_str(),
+            error.then_some("7.0"),
+            "{}",
+            rule.id
+        );
+        let tags: Vec<&str> = declared["properties"]["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(tags.contains(&"security"), error, "{}", rule.id);
+        for o in rule.obligations.obligations() {
+            assert!(tags.contains(&o.framework.key()), "{}: {tags:?}", rule.id);
+            assert!(tags.contains(&o.label().as_str()), "{}: {tags:?}", rule.id);
+        }
+        assert_eq!(
+            declared["properties"]["obligations"]
+                .as_array()
+                .unwrap()
+                .len(),
+            rule.obligations.mappings.len()
+        );
     }
     assert_eq!(rules.last().unwrap()["id"], "input-error");
+    // Relative artifact URIs resolve against the folder the run started in.
+    let root = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(
+        root,
+        format!("{}/", vendorcert::report::sarif::uri_of(here)),
+        "the run started in {}",
+        here.display()
+    );
     // ruleIndex points at the rule named by ruleId.
     for r in results(&log) {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
@@ -428,6 +482,19 @@ fn junit_of_the_portfolio_parses_with_one_suite_per_vendor_and_the_json_counts()
     let doc = roxmltree::Document::parse(&xml).expect("JUnit output is well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
+    // Times are not measured (reproducible bytes); the timestamp is the as-of date.
+    let timestamp = format!("{AS_OF}T00:00:00");
+    assert_eq!(root.attribute("time"), Some("0"));
+    assert_eq!(root.attribute("timestamp"), Some(timestamp.as_str()));
+    for suite in children(root, "testsuite") {
+        assert_eq!(suite.attribute("time"), Some("0"));
+        assert_eq!(suite.attribute("timestamp"), Some(timestamp.as_str()));
+        assert!(suite.attribute("hostname").is_some_and(|h| !h.is_empty()));
+        for case in children(suite, "testcase") {
+            assert_eq!(case.attribute("time"), Some("0"));
+            assert!(case.attribute("file").is_some() && case.attribute("line").is_some());
+        }
+    }
 
     let report = json_report(Path::new(PORTFOLIO));
     let vendors = report["vendors"].as_array().unwrap();
@@ -574,4 +641,162 @@ fn a_hostile_vendor_name_is_escaped_in_sarif() {
         .collect();
     assert!(names.contains(HOSTILE_NAME), "{names:?}");
     assert!(names.contains("Bell\u{7} & <b>bold</b> ']]>"), "{names:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// OSCAL
+
+/// NIST's OSCAL 1.1.2 assessment-results schema (public domain), as compliance-trestle carries
+/// it at `release-schemas/oscal_assessment-results_schema.json` in its v3.x tags.
+const OSCAL_SCHEMA: &str = "tests/data/oscal_assessment-results_1.1.2.schema.json";
+const OSCAL_SCHEMA_SHA256: &str =
+    "d033da70154cf6625ae46a746199e88e58f2928b1387dfac051d381b92f41b0d";
+
+#[test]
+fn oscal_of_the_portfolio_validates_against_the_nist_schema() {
+    use sha2::{Digest, Sha256};
+    let text = fs::read(OSCAL_SCHEMA).unwrap();
+    let digest: String = Sha256::digest(&text)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        digest, OSCAL_SCHEMA_SHA256,
+        "the schema is NIST's, unchanged"
+    );
+    let schema: Value = serde_json::from_slice(&text).unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the OSCAL schema compiles offline");
+    let raw = check(Path::new(PORTFOLIO), "oscal");
+    let doc: Value = serde_json::from_str(&raw).expect("OSCAL output is JSON");
+    let errors = schema_errors(&validator, &doc);
+    assert!(
+        errors.is_empty(),
+        "{} schema errors: {errors:#?}",
+        errors.len()
+    );
+    // The same run gives the same bytes: every UUID is derived from stable names.
+    assert_eq!(raw, check(Path::new(PORTFOLIO), "oscal"));
+}
+
+#[test]
+fn oscal_maps_vendors_evidence_findings_risks_and_waivers() {
+    let doc: Value = serde_json::from_str(&check(Path::new(PORTFOLIO), "oscal")).unwrap();
+    let report = json_report(Path::new(PORTFOLIO));
+    let ar = &doc["assessment-results"];
+    assert_eq!(ar["metadata"]["oscal-version"], "1.1.2");
+    let results = ar["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "one result per run");
+    let result = &results[0];
+    let vendors = report["vendors"].as_array().unwrap();
+    let parties = ar["metadata"]["parties"].as_array().unwrap();
+    for v in vendors {
+        assert!(
+            parties
+                .iter()
+                .any(|p| p["short-name"] == v["id"] && p["type"] == "organization"),
+            "{} is a party",
+            v["id"]
+        );
+    }
+    // One finding per rule outcome; satisfied only for a pass.
+    let all: Vec<&Value> = vendors
+        .iter()
+        .flat_map(|v| v["findings"].as_array().unwrap())
+        .collect();
+    let findings = result["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), all.len());
+    for (finding, f) in findings.iter().zip(&all) {
+        let state = &finding["target"]["status"]["state"];
+        let want = if f["status"] == "pass" {
+            "satisfied"
+        } else {
+            "not-satisfied"
+        };
+        assert_eq!(state, want, "{}", finding["title"]);
+        assert_eq!(
+            finding["target"]["target-id"],
+            f["rule"].as_str().unwrap().to_lowercase()
+        );
+    }
+    // A risk per failing finding (open) and per waived one (deviation approved, with its
+    // deadline and the approval in the risk log).
+    let risks = result["risks"].as_array().unwrap();
+    let failing = all.iter().filter(|f| f["severity"] == "error").count();
+    let waived: Vec<&&Value> = all.iter().filter(|f| f["status"] == "waived").collect();
+    assert!(!waived.is_empty(), "the example portfolio has a waiver");
+    assert_eq!(risks.len(), failing + waived.len());
+    let approved: Vec<&Value> = risks
+        .iter()
+        .filter(|r| r["status"] == "deviation-approved")
+        .collect();
+    assert_eq!(approved.len(), waived.len());
+    for (risk, f) in approved.iter().zip(&waived) {
+        assert_eq!(
+            risk["deadline"],
+            format!("{}T00:00:00Z", f["waiver"]["expires"].as_str().unwrap())
+        );
+        let entry = &risk["risk-log"]["entries"][0];
+        assert_eq!(
+            entry["start"],
+            format!("{}T00:00:00Z", f["waiver"]["approved"].as_str().unwrap())
+        );
+        assert!(
+            entry["description"]
+                .as_str()
+                .unwrap()
+                .contains(f["waiver"]["approver"].as_str().unwrap())
+        );
+    }
+    assert_eq!(
+        risks.iter().filter(|r| r["status"] == "open").count(),
+        failing
+    );
+    // Each piece of evidence an observation, with when it stops counting, pointing at the
+    // evidence file's (and the document's) SHA-256 in the back matter.
+    let observations = result["observations"].as_array().unwrap();
+    let resources = ar["back-matter"]["resources"].as_array().unwrap();
+    let certificate = observations
+        .iter()
+        .find(|o| {
+            o["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("ISO/IEC 27001"))
+        })
+        .expect("an ISO/IEC 27001 certificate is observed");
+    assert!(certificate["expires"].is_string());
+    for evidence in certificate["relevant-evidence"].as_array().unwrap() {
+        let href = evidence["href"].as_str().unwrap().trim_start_matches('#');
+        let resource = resources
+            .iter()
+            .find(|r| r["uuid"] == href)
+            .expect("relevant evidence points at a back-matter resource");
+        let hash = &resource["rlinks"][0]["hashes"][0];
+        assert_eq!(hash["algorithm"], "SHA-256");
+        assert_eq!(hash["value"].as_str().unwrap().len(), 64);
+    }
+    // Vendorcert is the tool every origin names, and the rules the policies ran are reviewed.
+    let tool = ar["results"][0]["local-definitions"]["components"][0].clone();
+    assert_eq!(tool["title"], "vendorcert");
+    assert_eq!(
+        findings[0]["origins"][0]["actors"][0]["actor-uuid"],
+        tool["uuid"]
+    );
+    let reviewed = result["reviewed-controls"]["control-selections"][0]["include-controls"]
+        .as_array()
+        .unwrap();
+    assert!(reviewed.iter().any(|c| c["control-id"] == "soc2-type"));
+    // UUIDs are unique.
+    let mut uuids = std::collections::BTreeSet::new();
+    for list in [findings, risks, observations, resources] {
+        for item in list {
+            assert!(
+                uuids.insert(item["uuid"].as_str().unwrap().to_string()),
+                "{}",
+                item["uuid"]
+            );
+        }
+    }
 }

@@ -1121,3 +1121,85 @@ error: POLICY:6:15: unknown value `eror`, expected one of `off`, `warning`, `err
 "
     );
 }
+
+/// `check --obligation FRAMEWORK`: each vendor's findings are exactly those of the unrestricted
+/// run in the rules bearing on the framework or running under every framework, the verdicts
+/// and the exit code follow from them, and the reports name the restriction.
+#[test]
+fn an_obligation_restricts_the_run_to_the_rules_bearing_on_it() {
+    use vendorcert::rules::crosswalk::Regime;
+    let portfolio = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/portfolio");
+    let run = |extra: &[&str]| {
+        let out = vendorcert()
+            .args(["check", "--as-of", AS_OF, "--format", "json"])
+            .args(extra)
+            .arg(&portfolio)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code().unwrap(), report)
+    };
+    let (_, full) = run(&[]);
+    for regime in [Regime::Dora, Regime::OwaspLlm, Regime::Gdpr] {
+        let (code, restricted) = run(&["--obligation", regime.key()]);
+        let suffix = format!(" (only {})", regime.key());
+        assert!(
+            restricted["policy"].as_str().unwrap().ends_with(&suffix),
+            "{}",
+            restricted["policy"]
+        );
+        let mut any_fails = false;
+        let vendors = restricted["vendors"].as_array().unwrap();
+        assert_eq!(vendors.len(), full["vendors"].as_array().unwrap().len());
+        for (v, w) in vendors.iter().zip(full["vendors"].as_array().unwrap()) {
+            assert_eq!(v["id"], w["id"]);
+            assert!(v["policy"].as_str().unwrap().ends_with(&suffix));
+            let kept = |f: &&Value| {
+                let rule = vendorcert::rules::find(f["rule"].as_str().unwrap()).unwrap();
+                rule.obligations.runs_under(regime)
+            };
+            let unused_waiver = |f: &&Value| {
+                f["rule"] == "GEN-WAIVER"
+                    && f["message"]
+                        .as_str()
+                        .is_some_and(|m| m.ends_with("matches no finding: remove it or correct it"))
+            };
+            let mut have: Vec<&Value> = v["findings"].as_array().unwrap().iter().collect();
+            let mut want: Vec<&Value> = w["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(kept)
+                .collect();
+            // The restriction keeps a waiver of a rule it turned off from "matching nothing".
+            have.retain(|f| !unused_waiver(f));
+            want.retain(|f| !unused_waiver(f));
+            assert_eq!(have, want, "{} under {}", v["id"], regime.key());
+            let errors = have.iter().filter(|f| f["severity"] == "error").count();
+            assert_eq!(v["errors"], errors, "{}", v["id"]);
+            let verdict = if errors > 0 { "fail" } else { "pass" };
+            assert_eq!(v["verdict"], verdict, "{}", v["id"]);
+            any_fails |= errors > 0;
+        }
+        assert_eq!(code, i32::from(any_fails), "{}", regime.key());
+    }
+    // An AI-only framework passes a vendor whose only failures are outside it.
+    let (_, owasp) = run(&["--obligation", "owasp-llm"]);
+    let rules: BTreeSet<&str> = owasp["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|v| v["findings"].as_array().unwrap())
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains("AI-ADVERSARIAL") && rules.contains("GEN-FILLED"));
+    assert!(!rules.contains("SOC2-TYPE") && !rules.contains("AI-BIAS"));
+    vendorcert()
+        .args(["check", "--as-of", AS_OF, "--obligation", "hipaa"])
+        .arg(&portfolio)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value 'hipaa' for '--obligation",
+        ));
+}

@@ -15,16 +15,20 @@ use crate::report::html::HtmlReport;
 use crate::report::json::{JsonReport, JsonlReport};
 use crate::report::junit::JunitStream;
 use crate::report::markdown::MarkdownReport;
+use crate::report::oscal::OscalReport;
 use crate::report::sarif::SarifReport;
 use crate::report::table::TableReport;
 use crate::report::{self, Streamed};
 
 pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
-    let inputs = match run_inputs(&args.run)? {
+    let mut inputs = match run_inputs(&args.run)? {
         Ok(inputs) => inputs,
         Err(code) => return Ok(code),
     };
+    if let Some(regime) = args.obligation {
+        inputs.choice = inputs.choice.bearing_on(regime);
+    }
     let mode = match (args.online.online, args.online.offline) {
         (true, _) => Some(crate::online::Mode::Online),
         (_, true) => Some(crate::online::Mode::Offline),
@@ -50,7 +54,11 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         Format::Jsonl => check_streamed(&args, as_of, &inputs, session, &JsonlReport { as_of }),
         Format::Json => check_streamed(&args, as_of, &inputs, session, &JsonReport),
         Format::Sarif => check_streamed(&args, as_of, &inputs, session, &SarifReport),
-        Format::Junit => check_streamed(&args, as_of, &inputs, session, &JunitStream { as_of }),
+        Format::Junit => {
+            let junit = JunitStream::new(as_of);
+            check_streamed(&args, as_of, &inputs, session, &junit)
+        }
+        Format::Oscal => check_streamed(&args, as_of, &inputs, session, &OscalReport { as_of }),
         Format::Markdown => check_streamed(&args, as_of, &inputs, session, &MarkdownReport),
         Format::Html => {
             let html = HtmlReport::new(as_of);

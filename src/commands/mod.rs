@@ -27,11 +27,11 @@ use crate::rules::RULES;
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::check(args),
-        Command::Rules { format } => {
+        Command::Rules { format, maps_to } => {
             let mut buffer = Vec::new();
             match format {
-                RulesFormat::Table => crate::report::rules_doc::rules_table(&mut buffer)?,
-                RulesFormat::Json => crate::report::rules_doc::rules_json(&mut buffer)?,
+                RulesFormat::Table => crate::report::rules_doc::rules_table(&mut buffer, maps_to)?,
+                RulesFormat::Json => crate::report::rules_doc::rules_json(&mut buffer, maps_to)?,
             }
             emit(&buffer)?;
             Ok(0)
@@ -228,7 +228,9 @@ pub fn run_inputs(run: &RunArgs) -> anyhow::Result<Result<RunInputs, u8>> {
     };
     let max_months = match &choice {
         PolicyChoice::Fixed(p) => p.thresholds.max_waiver_months,
-        PolicyChoice::ByRiskTier => crate::policy::Thresholds::default().max_waiver_months,
+        PolicyChoice::ByRiskTier | PolicyChoice::Bearing { .. } => {
+            crate::policy::Thresholds::default().max_waiver_months
+        }
     };
     let mut files: Vec<PathBuf> = match (&run.waivers, &config) {
         (Some(_), _) | (None, None) => Vec::new(),

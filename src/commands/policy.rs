@@ -8,7 +8,9 @@ use crate::policy::{PolicyChoice, policy_file_text};
 pub fn policy_show(arg: &str) -> anyhow::Result<u8> {
     let policy = match PolicyChoice::from_arg(Some(arg)) {
         Ok(PolicyChoice::Fixed(p)) => p,
-        Ok(PolicyChoice::ByRiskTier) => unreachable!("a name was given"),
+        Ok(PolicyChoice::ByRiskTier | PolicyChoice::Bearing { .. }) => {
+            unreachable!("a name was given")
+        }
         Err(errors) => return report_input_errors(&errors),
     };
     let mut out = io::stdout().lock();

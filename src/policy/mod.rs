@@ -48,6 +48,10 @@ pub struct Policy {
         ),
     >,
     pub thresholds: Thresholds,
+    /// The framework a run is restricted to (`check --obligation`): rules that do not bear on
+    /// it are off.
+    #[serde(skip)]
+    pub bearing_on: Option<crate::rules::crosswalk::Regime>,
 }
 
 /// Which rules count as AI gaps or contract terms (off in `baseline`).
@@ -70,6 +74,7 @@ impl Policy {
             extends: "baseline",
             file: None,
             level_origins: BTreeMap::new(),
+            bearing_on: None,
             levels,
             thresholds: Thresholds::default(),
         }
@@ -86,6 +91,7 @@ impl Policy {
             extends: "ai-vendor",
             file: None,
             level_origins: BTreeMap::new(),
+            bearing_on: None,
             levels,
             thresholds: Thresholds::default(),
         }
@@ -117,6 +123,7 @@ impl Policy {
             extends: "strict",
             file: None,
             level_origins: BTreeMap::new(),
+            bearing_on: None,
             levels,
             thresholds,
         }
@@ -159,6 +166,18 @@ impl Policy {
         }
     }
 
+    /// Turns off every rule that does not bear on `regime` and does not run under every
+    /// framework (`check --obligation`); the name says so.
+    pub fn restrict_to(&mut self, regime: crate::rules::crosswalk::Regime) {
+        for rule in RULES {
+            if !rule.obligations.runs_under(regime) {
+                self.levels.insert(rule.id.to_string(), Level::Off);
+            }
+        }
+        self.name = format!("{} (only {})", self.name, regime.key());
+        self.bearing_on = Some(regime);
+    }
+
     /// The level a rule runs at under this policy.
     pub fn level(&self, rule: &Rule) -> Level {
         self.levels
@@ -184,6 +203,11 @@ pub enum PolicyChoice {
     Fixed(Box<Policy>),
     /// Each vendor's risk tier picks a built-in policy.
     ByRiskTier,
+    /// Another choice with only the rules bearing on one framework on (`check --obligation`).
+    Bearing {
+        on: crate::rules::crosswalk::Regime,
+        choice: Box<PolicyChoice>,
+    },
 }
 
 impl PolicyChoice {
@@ -212,6 +236,19 @@ impl PolicyChoice {
         match self {
             PolicyChoice::Fixed(p) => (**p).clone(),
             PolicyChoice::ByRiskTier => Policy::for_risk_tier(tier),
+            PolicyChoice::Bearing { on, choice } => {
+                let mut policy = choice.for_vendor(tier);
+                policy.restrict_to(*on);
+                policy
+            }
+        }
+    }
+
+    /// This choice, restricted to the rules bearing on `regime` (`check --obligation`).
+    pub fn bearing_on(self, regime: crate::rules::crosswalk::Regime) -> PolicyChoice {
+        PolicyChoice::Bearing {
+            on: regime,
+            choice: Box::new(self),
         }
     }
 
@@ -230,6 +267,9 @@ impl PolicyChoice {
         match self {
             PolicyChoice::Fixed(p) => p.name.clone(),
             PolicyChoice::ByRiskTier => "by risk tier".to_string(),
+            PolicyChoice::Bearing { on, choice } => {
+                format!("{} (only {})", choice.describe(), on.key())
+            }
         }
     }
 }

@@ -932,6 +932,14 @@ fn findings_table(v: &VendorResult, findings: &[&Finding]) -> Markup {
                             @if let Some(gap) = f.rule.gap {
                                 br; small { "Risk left uncovered: " (gap.risk) @if let Some(o) = gap.owasp { " (" (o) ")" } }
                             }
+                            @if !f.rule.obligations.mappings.is_empty() {
+                                br; small.obligations { "Bears on: "
+                                    @for (i, o) in f.rule.obligations.obligations().enumerate() {
+                                        @if i > 0 { ", " }
+                                        span title=(o.title) { (o.label()) }
+                                    }
+                                }
+                            }
                         }
                         td { code { (where_found(v, f)) } }
                     }

@@ -196,6 +196,8 @@ struct JsonFinding<'a> {
     matched: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'static str>,
+    /// The obligations the rule helps evidence (docs/crosswalk.md).
+    obligations: crate::rules::crosswalk::ObligationRefs,
     /// For a non-passing AI gap rule: the risk left uncovered.
     #[serde(skip_serializing_if = "Option::is_none")]
     ai_gap: Option<AiGap>,
@@ -290,6 +292,7 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         },
         matched: &f.matched,
         question: f.needs_answer().then_some(f.rule.question),
+        obligations: crate::rules::crosswalk::ObligationRefs(f.rule.obligations),
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
         waiver: f.waiver.as_ref(),
         registry: f.registry.as_ref(),

@@ -8,6 +8,12 @@
 //! - A finding of severity warning passes, with a `<system-out>` saying "warning: …": warnings
 //!   do not fail a vendor, so they do not fail its test either (a policy with `warnings_fail`
 //!   raises them to errors, and then they are failures).
+//! - Times: `time="0"` on every test case and suite. vendorcert does not time its checks (each
+//!   is a look at values already in memory, microseconds): a measured time would make the same
+//!   evidence give different bytes from run to run, and a report be impossible to compare.
+//!   `timestamp` on each suite is the as-of date at midnight (`2026-11-23T00:00:00`): the moment
+//!   the evaluation speaks for, not when the process ran. `hostname` is the machine's name
+//!   (`localhost` when it cannot be told), as Jenkins' schema requires.
 //! - Not applicable and waived findings are `<skipped>`; passing findings are plain test cases.
 //! - An invalid evidence file is a suite with one test case in `<error>` per input error (one
 //!   each, because Jenkins reads only the first `<error>` of a test case); problems with the
@@ -34,13 +40,29 @@ pub struct JunitReport;
 /// evaluated.
 pub struct JunitStream {
     pub as_of: crate::evidence::Date,
+    /// When and where the suites ran.
+    stamp: SuiteStamp,
+}
+
+impl JunitStream {
+    /// The report as of `as_of`, written on this machine.
+    pub fn new(as_of: crate::evidence::Date) -> Self {
+        Self::on(as_of, &hostname())
+    }
+
+    /// The report as of `as_of`, written on the machine `host`.
+    pub fn on(as_of: crate::evidence::Date, host: &str) -> Self {
+        let stamp = SuiteStamp {
+            timestamp: format!("{as_of}T00:00:00"),
+            hostname: attr(host),
+        };
+        JunitStream { as_of, stamp }
+    }
 }
 
 impl Render for JunitReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        let stream = JunitStream {
-            as_of: report.as_of,
-        };
+        let stream = JunitStream::new(report.as_of);
         super::render_streamed(&stream, report, out)
     }
 }
@@ -69,9 +91,9 @@ impl super::Streamed for JunitStream {
         _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
         match outcome {
-            VendorOutcome::Evaluated(v) => vendor_suite(v, self.as_of),
+            VendorOutcome::Evaluated(v) => vendor_suite(v, self.as_of, &self.stamp),
             VendorOutcome::Invalid { file, errors } => {
-                invalid_suite(&suite_name(file), file, errors)
+                invalid_suite(&suite_name(file), file, errors, &self.stamp)
             }
         }
     }
@@ -88,17 +110,24 @@ impl super::Streamed for JunitStream {
     }
 
     fn finish(&self, mut sink: Suites, end: &super::RunEnd, out: &mut dyn Write) -> io::Result<()> {
-        let last = (!end.errors.is_empty())
-            .then(|| invalid_suite(env!("CARGO_PKG_NAME"), Path::new(""), end.errors));
+        let last = (!end.errors.is_empty()).then(|| {
+            invalid_suite(
+                env!("CARGO_PKG_NAME"),
+                Path::new(""),
+                end.errors,
+                &self.stamp,
+            )
+        });
         if let Some((counts, _)) = &last {
             sink.total.add(*counts);
         }
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(
             out,
-            r#"<testsuites name="{}" {}>"#,
+            r#"<testsuites name="{}" {} time="0" timestamp="{}">"#,
             env!("CARGO_PKG_NAME"),
-            sink.total.attributes()
+            sink.total.attributes(),
+            self.stamp.timestamp
         )?;
         sink.spool.copy_to(0, out)?;
         if let Some((_, suite)) = last {
@@ -133,6 +162,37 @@ impl Counts {
     }
 }
 
+/// What every suite says about when and where it ran (see the module documentation).
+struct SuiteStamp {
+    /// The as-of date at midnight, `YYYY-MM-DDT00:00:00`.
+    timestamp: String,
+    /// The machine's name, escaped for an attribute.
+    hostname: String,
+}
+
+impl SuiteStamp {
+    fn attributes(&self) -> String {
+        format!(
+            r#"time="0" timestamp="{}" hostname="{}""#,
+            self.timestamp, self.hostname
+        )
+    }
+}
+
+/// The machine's host name (the node name `uname` gives); `localhost` when it cannot be told.
+fn hostname() -> String {
+    #[cfg(unix)]
+    {
+        let uname = rustix::system::uname();
+        let name = uname.nodename().to_string_lossy();
+        let name = name.trim();
+        if !name.is_empty() {
+            return name.to_string();
+        }
+    }
+    "localhost".to_string()
+}
+
 /// The name of an invalid vendor's suite: its folder's name (its id, by convention), since the
 /// file could not be read for the id.
 fn suite_name(file: &Path) -> String {
@@ -142,7 +202,11 @@ fn suite_name(file: &Path) -> String {
         .unwrap_or_else(|| file.display().to_string())
 }
 
-fn vendor_suite(v: &VendorResult, as_of: crate::evidence::Date) -> (Counts, String) {
+fn vendor_suite(
+    v: &VendorResult,
+    as_of: crate::evidence::Date,
+    stamp: &SuiteStamp,
+) -> (Counts, String) {
     let file = v.file.display().to_string();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &v.findings {
@@ -166,7 +230,7 @@ fn vendor_suite(v: &VendorResult, as_of: crate::evidence::Date) -> (Counts, Stri
         counts.tests += 1;
         let _ = write!(
             cases,
-            r#"    <testcase classname="{}" name="{}" file="{}" line="{}""#,
+            r#"    <testcase classname="{}" name="{}" file="{}" line="{}" time="0""#,
             attr(&v.id),
             attr(&name),
             attr(&file),
@@ -204,9 +268,10 @@ fn vendor_suite(v: &VendorResult, as_of: crate::evidence::Date) -> (Counts, Stri
     let mut suite = String::new();
     let _ = writeln!(
         suite,
-        r#"  <testsuite name="{}" {} file="{}">"#,
+        r#"  <testsuite name="{}" {} {} file="{}">"#,
         attr(&v.id),
         counts.attributes(),
+        stamp.attributes(),
         attr(&file)
     );
     suite.push_str("    <properties>\n");
@@ -298,7 +363,12 @@ fn body(f: &Finding, file: &str) -> Body {
 
 /// A suite for input errors (an invalid evidence file, or the paths given): one test case in
 /// error per input error.
-fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, String) {
+fn invalid_suite(
+    name: &str,
+    file: &Path,
+    errors: &[InputError],
+    stamp: &SuiteStamp,
+) -> (Counts, String) {
     let counts = Counts {
         tests: errors.len(),
         errors: errors.len(),
@@ -307,9 +377,10 @@ fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, Str
     let mut suite = String::new();
     let _ = write!(
         suite,
-        r#"  <testsuite name="{}" {}"#,
+        r#"  <testsuite name="{}" {} {}"#,
         attr(name),
-        counts.attributes()
+        counts.attributes(),
+        stamp.attributes()
     );
     if !file.as_os_str().is_empty() {
         let _ = write!(suite, r#" file="{}""#, attr(&file.display().to_string()));
@@ -334,7 +405,7 @@ fn invalid_suite(name: &str, file: &Path, errors: &[InputError]) -> (Counts, Str
         text.push('\n');
         let _ = write!(
             suite,
-            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\">\n      \
+            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" time=\"0\">\n      \
              <error message=\"{}\" type=\"input-error\">{}</error>\n    </testcase>\n",
             attr(name),
             attr(&case_name),

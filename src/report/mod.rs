@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod oscal;
 pub mod questions;
 pub mod rules_doc;
 pub mod sarif;

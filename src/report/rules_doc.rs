@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::rules::crosswalk::{Obligation, Regime};
 use crate::rules::{AiGap, Framework, Level, RULES, Rule};
 
 /// Column at which `explain` and `docs/rules.md` wrap their text.
@@ -20,23 +21,51 @@ pub const WHY_IT_MATTERS: &str = "Why it matters";
 pub const PASSING_EVIDENCE: &str = "Passing evidence";
 pub const FAILING_EVIDENCE: &str = "Failing evidence";
 pub const SOURCES: &str = "Sources";
+pub const OBLIGATIONS: &str = "Obligations it helps evidence";
 pub const QUESTION: &str = "Question to send the vendor";
 pub const DEFAULT_LEVEL: &str = "Default level";
 /// Only for AI gap rules.
 pub const AI_RISK: &str = "AI risk left uncovered";
 
-/// `vendorcert rules` as a plain table.
-pub fn rules_table(out: &mut dyn Write) -> io::Result<()> {
-    for rule in RULES {
-        writeln!(
+/// The rules `rules --maps-to` lists: all of them, or those bearing on one framework.
+fn listed(maps_to: Option<Regime>) -> impl Iterator<Item = &'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .filter(move |r| maps_to.is_none_or(|regime| r.obligations.bears_on(regime)))
+}
+
+/// `vendorcert rules` as a plain table; with `maps_to`, only the rules bearing on that framework,
+/// each followed by the identifiers it maps to.
+pub fn rules_table(out: &mut dyn Write, maps_to: Option<Regime>) -> io::Result<()> {
+    for rule in listed(maps_to) {
+        write!(
             out,
             "{:<22} {:<8} {}",
             rule.id,
             rule.default_level.as_str(),
             rule.title
         )?;
+        if let Some(regime) = maps_to {
+            let ids: Vec<&str> = rule
+                .obligations
+                .obligations()
+                .filter(|o| o.framework == regime)
+                .map(|o| o.id)
+                .collect();
+            write!(out, " [{}]", ids.join(", "))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
+}
+
+/// One obligation of a rule, as `rules --format json` lists it.
+#[derive(Serialize)]
+struct JsonObligation {
+    #[serde(flatten)]
+    obligation: &'static Obligation,
+    why: &'static str,
 }
 
 #[derive(Serialize)]
@@ -53,12 +82,17 @@ struct JsonRule {
     fails: &'static str,
     /// For AI gap rules: the risk left uncovered when the rule does not pass; `null` otherwise.
     ai_gap: Option<AiGap>,
+    /// The obligations the rule helps evidence (docs/crosswalk.md).
+    obligations: Vec<JsonObligation>,
+    /// Why the rule runs whatever framework `check --obligation` restricts a run to; `null`
+    /// for a rule that runs only under the frameworks it bears on.
+    every_framework: Option<&'static str>,
 }
 
-/// `vendorcert rules --format json`: every rule, in registry order.
-pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
-    let rules: Vec<JsonRule> = RULES
-        .iter()
+/// `vendorcert rules --format json`: every rule (or those bearing on `maps_to`), in registry
+/// order.
+pub fn rules_json(out: &mut dyn Write, maps_to: Option<Regime>) -> io::Result<()> {
+    let rules: Vec<JsonRule> = listed(maps_to)
         .map(|r| JsonRule {
             id: r.id,
             framework: r.framework,
@@ -70,6 +104,16 @@ pub fn rules_json(out: &mut dyn Write) -> io::Result<()> {
             passes: r.passes,
             fails: r.fails,
             ai_gap: r.gap,
+            obligations: r
+                .obligations
+                .mappings
+                .iter()
+                .map(|m| JsonObligation {
+                    obligation: m.obligation,
+                    why: m.why,
+                })
+                .collect(),
+            every_framework: r.obligations.every_framework,
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rules)?;
@@ -100,6 +144,7 @@ fn sections(rule: &Rule) -> Vec<Section> {
             paragraphs: rule.sources.iter().map(|s| s.to_string()).collect(),
             list: true,
         },
+        obligations(rule),
         text(QUESTION, vec![rule.question.to_string()]),
         text(
             DEFAULT_LEVEL,
@@ -117,6 +162,37 @@ fn sections(rule: &Rule) -> Vec<Section> {
         sections.push(text(AI_RISK, vec![format!("Risk: {}.", gap.risk), owasp]));
     }
     sections
+}
+
+/// The crosswalk of a rule: each obligation with its title and why, framework by framework;
+/// for a rule bearing on none, why not.
+fn obligations(rule: &Rule) -> Section {
+    let walk = rule.obligations;
+    let mut paragraphs: Vec<String> = Regime::ALL
+        .iter()
+        .flat_map(|regime| {
+            walk.mappings
+                .iter()
+                .filter(move |m| m.obligation.framework == *regime)
+        })
+        .map(|m| {
+            let o = m.obligation;
+            format!("{} ({}): {}", o.label(), o.title, m.why)
+        })
+        .collect();
+    if let Some(reason) = walk.every_framework {
+        let lead = if walk.mappings.is_empty() {
+            "None of its own; it runs under every framework"
+        } else {
+            "It also runs under every framework"
+        };
+        paragraphs.push(format!("{lead} (`check --obligation`): {reason}"));
+    }
+    Section {
+        heading: OBLIGATIONS,
+        paragraphs,
+        list: true,
+    }
 }
 
 /// `vendorcert explain RULE`: the rule's full documentation, wrapped at [`WRAP_WIDTH`].
@@ -232,6 +308,161 @@ pub fn rules_markdown() -> String {
     }
     md
 }
+
+/// The content of `docs/crosswalk.md`, generated from the crosswalk table
+/// (`src/rules/crosswalk.rs`).
+pub fn crosswalk_markdown() -> String {
+    use crate::rules::crosswalk::catalogue;
+    let mut lines: Vec<String> = Vec::new();
+    let para = |lines: &mut Vec<String>, text: &str| {
+        lines.extend(wrap(text, WRAP_WIDTH, true));
+        lines.push(String::new());
+    };
+    lines.push(format!(
+        "<!-- Generated by `vendorcert` from the crosswalk table (src/rules/crosswalk.rs); must \
+         not be edited by hand. Regenerate it with `{REGENERATE}`. -->"
+    ));
+    lines.push(String::new());
+    lines.push("# Obligation crosswalk".into());
+    lines.push(String::new());
+    for text in CROSSWALK_INTRO {
+        para(&mut lines, text);
+    }
+    lines.push("## Frameworks and their sources".into());
+    lines.push(String::new());
+    para(
+        &mut lines,
+        "Each mapping rests on the framework's own public text, at the identifier given; the \
+         titles are short descriptions in our words, not the standards' text.",
+    );
+    lines.push("| Key | Framework | Source | Rules | Mappings |".into());
+    lines.push("| --- | --- | --- | --- | --- |".into());
+    for regime in Regime::ALL {
+        let rules = RULES
+            .iter()
+            .filter(|r| r.obligations.bears_on(*regime))
+            .count();
+        let mappings: usize = RULES
+            .iter()
+            .map(|r| {
+                r.obligations
+                    .mappings
+                    .iter()
+                    .filter(|m| m.obligation.framework == *regime)
+                    .count()
+            })
+            .sum();
+        lines.push(format!(
+            "| `{}` | {} | {} | {rules} | {mappings} |",
+            regime.key(),
+            regime.title(),
+            regime.source()
+        ));
+    }
+    lines.push(String::new());
+    let mapped = RULES
+        .iter()
+        .filter(|r| !r.obligations.mappings.is_empty())
+        .count();
+    let total: usize = RULES.iter().map(|r| r.obligations.mappings.len()).sum();
+    para(
+        &mut lines,
+        &format!(
+            "{mapped} of the {} rules are mapped, with {total} mappings in all; the others run \
+             under every framework, for the reason given [below](#rules-under-every-framework).",
+            RULES.len()
+        ),
+    );
+    for regime in Regime::ALL {
+        lines.push(format!("## {}", regime.title()));
+        lines.push(String::new());
+        lines.push(format!(
+            "`rules --maps-to {0}` lists these rules; `check --obligation {0}` judges only them \
+             (and the rules under every framework).",
+            regime.key()
+        ));
+        lines.push(String::new());
+        lines.push("| Identifier | Title | Rule: why |".into());
+        lines.push("| --- | --- | --- |".into());
+        for obligation in catalogue().filter(|o| o.framework == *regime) {
+            let why: Vec<String> = RULES
+                .iter()
+                .flat_map(|r| {
+                    r.obligations
+                        .mappings
+                        .iter()
+                        .filter(|m| std::ptr::eq(m.obligation, obligation))
+                        .map(|m| format!("[{}](rules.md#{}): {}", r.id, r.slug(), m.why))
+                })
+                .collect();
+            lines.push(format!(
+                "| {} | {} | {} |",
+                obligation.id,
+                obligation.title,
+                why.join("<br>").replace('|', "\\|")
+            ));
+        }
+        lines.push(String::new());
+    }
+    lines.push("## Rules under every framework".into());
+    lines.push(String::new());
+    para(
+        &mut lines,
+        "These rules run whatever framework `check --obligation` names, because they decide \
+         whether the evidence or the waivers can be relied on at all:",
+    );
+    for rule in RULES {
+        if let Some(reason) = rule.obligations.every_framework {
+            let text = format!("[{}](rules.md#{}): {reason}.", rule.id, rule.slug());
+            for (i, l) in wrap(&text, WRAP_WIDTH - 2, true).iter().enumerate() {
+                lines.push(format!("{}{l}", if i == 0 { "- " } else { "  " }));
+            }
+        }
+    }
+    let mut md = lines.join("\n");
+    md.push('\n');
+    md
+}
+
+/// The hand-written part of `docs/crosswalk.md`, paragraph by paragraph.
+const CROSSWALK_INTRO: &[&str] = &[
+    "Every rule names the obligations of the buyer's own frameworks that its evidence helps \
+     meet: ISO/IEC 27001:2022 Annex A controls, SOC 2 trust services criteria, NIS2 Articles 20 \
+     to 23, DORA Articles 5 and 28 to 30, GDPR Articles 5, 28, 32 and 33, EU AI Act articles and \
+     NIST AI RMF 1.0 subcategories; and where an AI gap leaves a known attack open, the OWASP \
+     Top 10 for LLM Applications 2025 entries and MITRE ATLAS techniques. A review can then be \
+     read against the obligations a team must show it meets.",
+    "A mapping says that a passing rule *helps evidence* the obligation, for the part a \
+     vendor's evidence can show; it never says the rule discharges it. The obligations are the \
+     buyer's (a financial entity under DORA, a controller under GDPR, a deployer under the EU \
+     AI Act), except where an article binds the vendor and the buyer must check it (EU AI Act \
+     Articles 15, 19, 55, 72 and 73 bind providers). GDPR Articles 28(5) and 32(3) speak of \
+     approved codes of conduct and certification mechanisms (Articles 40 and 42); SOC 2 and \
+     ISO/IEC certificates are not such mechanisms, so no rule is mapped to them. This is our \
+     reading of the public texts, reviewed with the code, not legal advice.",
+    "The table lives in `src/rules/crosswalk.rs`: each rule's declaration points at its entry, \
+     every identifier has one short title there, and a test checks that identifiers are \
+     well-formed for their framework (Annex A control numbers within A.5.1 to A.8.34, trust \
+     services criteria that exist, article references, AI RMF subcategories within each \
+     function, LLM01:2025 to LLM10:2025, AML.Txxxx), that every AI rule bears on the EU AI Act \
+     or the NIST AI RMF, that the OWASP entry an AI gap names is in the crosswalk, that every \
+     catalogued obligation is used, and that a rule mapped to nothing says why.",
+    "Where it shows: `vendorcert explain RULE` and [rules.md](rules.md) list a rule's \
+     obligations with their why; `vendorcert rules --maps-to FRAMEWORK` lists the rules bearing \
+     on one framework with their identifiers (`--format json` adds `obligations` with title and \
+     why to every rule); every finding of the [JSON report](json-report.md) carries \
+     `obligations` (framework key and identifier); SARIF rule descriptors carry them as \
+     `properties.tags` (the framework keys and labels such as `NIS2 Art. 21(2)(d)`) and \
+     `properties.obligations`; the HTML report shows them under each finding as \"Bears on\".",
+    "`vendorcert check --obligation FRAMEWORK` judges a portfolio for one framework: every rule \
+     that bears on none of its obligations is turned off, as a policy turns a rule off, so it is \
+     neither reported nor counted in the verdict or the exit code. The rules that run under \
+     every framework (listed at the end) stay on whatever the framework: a placeholder left in \
+     the evidence, an impossible date or a lapsed waiver still fails the vendor. The levels of \
+     the rules that stay on are the policy's. The policy's name in every report says so \
+     (`ai-vendor (only dora)`), and a waiver of a rule the restriction turned off is not \
+     reported as matching no finding. An unknown framework is a usage error (exit 2).",
+];
 
 /// `text` as a sentence: capitalised, ending with a full stop.
 fn sentence(text: &str) -> String {

@@ -34,6 +34,25 @@ const FINGERPRINT_KEY: &str = "vendorcert/v1";
 /// The base that relative artifact URIs are resolved against: the folder the run started in.
 const SRCROOT: &str = "%SRCROOT%";
 
+/// Where each rule's documentation is: its section of docs/rules.md in the repository, at the
+/// tag of this version (`v0.1.0`), so a link never points at a rule as a later version words it.
+pub const RULES_DOC_BASE: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/v",
+    env!("CARGO_PKG_VERSION"),
+    "/docs/rules.md"
+);
+
+/// The `security-severity` GitHub code scanning ranks a rule's alerts by (0 to 10; 7.0 to 8.9 is
+/// "high"): given to the rules whose default level is error, the ones that fail a vendor.
+pub const ERROR_SECURITY_SEVERITY: &str = "7.0";
+
+/// A rule's documentation: its section of docs/rules.md (the anchor GitHub and GitLab give the
+/// `### RULE-ID` heading).
+pub fn help_uri(rule: &Rule) -> String {
+    format!("{RULES_DOC_BASE}#{}", rule.slug())
+}
+
 pub struct SarifReport;
 
 impl Render for SarifReport {
@@ -153,6 +172,7 @@ fn sarif_log(as_of: crate::evidence::Date, policy: &str, exit_code: u8) -> Value
                 "executionSuccessful": true,
                 "exitCode": exit_code,
             }],
+            "originalUriBaseIds": { SRCROOT: srcroot() },
             "columnKind": "unicodeCodePoints",
             "results": RESULTS_HERE,
             "properties": {
@@ -206,41 +226,85 @@ pub fn pascal_name(id: &str) -> String {
         .collect()
 }
 
+/// What `%SRCROOT%` stands for: the folder the run started in, as a `file:` URI ending in `/`.
+fn srcroot() -> Value {
+    let description = json!({ "text": "the folder vendorcert ran in" });
+    match std::env::current_dir() {
+        Ok(dir) if dir.has_root() => {
+            let mut uri = uri_of(&dir);
+            if !uri.ends_with('/') {
+                uri.push('/');
+            }
+            json!({ "uri": uri, "description": description })
+        }
+        _ => json!({ "description": description }),
+    }
+}
+
 fn rule_descriptor(rule: &Rule) -> Value {
     let framework = serde_json::to_value(rule.framework).unwrap_or(Value::Null);
     // The schema wants tags unique (the AI framework's name is already "ai").
     let mut tags = vec![Value::from("vendor-risk"), framework.clone()];
-    if rule.gap.is_some() && !tags.contains(&Value::from("ai")) {
-        tags.push("ai".into());
+    let mut tag = |t: Value| {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    };
+    if rule.gap.is_some() {
+        tag("ai".into());
+    }
+    // GitHub shows `security-severity` only on rules tagged "security".
+    if rule.default_level == Level::Error {
+        tag("security".into());
+    }
+    // The frameworks the rule bears on, then each obligation ("NIS2 Art. 21(2)(d)").
+    for regime in crate::rules::crosswalk::Regime::ALL {
+        if rule.obligations.bears_on(*regime) {
+            tag(regime.key().into());
+        }
+    }
+    for obligation in rule.obligations.obligations() {
+        tag(obligation.label().into());
     }
     let mut properties = json!({
         "framework": framework,
         "frameworkTitle": rule.framework.title(),
         "sources": rule.sources,
         "tags": tags,
+        "obligations": crate::rules::crosswalk::ObligationRefs(rule.obligations),
     });
+    if rule.default_level == Level::Error {
+        properties["security-severity"] = ERROR_SECURITY_SEVERITY.into();
+    }
     if let Some(gap) = rule.gap {
         properties["aiGap"] = json!(gap);
     }
+    let obligations: Vec<String> = rule.obligations.obligations().map(|o| o.label()).collect();
+    let obligations = match obligations.as_slice() {
+        [] => String::new(),
+        labels => format!("\nHelps evidence: {}.", labels.join("; ")),
+    };
     json!({
         "id": rule.id,
         "name": pascal_name(rule.id),
         "shortDescription": { "text": rule.title },
         "fullDescription": { "text": rule.rationale },
+        "helpUri": help_uri(rule),
         "help": {
             "text": format!(
-                "Passes: {}.\nFails: {}.\nAsk the vendor: {}\nSources: {}.",
+                "Passes: {}.\nFails: {}.\nAsk the vendor: {}\nSources: {}.{obligations}",
                 rule.passes,
                 rule.fails,
                 rule.question,
                 rule.sources.join("; ")
             ),
             "markdown": format!(
-                "**Passes:** {}.\n\n**Fails:** {}.\n\n**Ask the vendor:** {}\n\n**Sources:** {}.",
+                "**Passes:** {}.\n\n**Fails:** {}.\n\n**Ask the vendor:** {}\n\n**Sources:** {}.{}",
                 rule.passes,
                 rule.fails,
                 rule.question,
-                rule.sources.join("; ")
+                rule.sources.join("; "),
+                obligations.replace("\nHelps evidence:", "\n\n**Helps evidence:**")
             ),
         },
         "defaultConfiguration": { "level": level_of_rule(rule.default_level) },

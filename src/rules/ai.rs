@@ -79,6 +79,7 @@ pub static RISK_REGISTER: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_RISK_REGISTER,
     check: |ctx| {
         const REQUIRED: &[(AiRisk, &str)] = &[
             (AiRisk::TrainingDataExposure, "training data exposure"),
@@ -136,6 +137,7 @@ pub static TRAINING_DATA: Rule = Rule {
         "ai.training_terms",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_TRAINING_DATA,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let at = "ai.training_on_customer_data";
@@ -201,6 +203,7 @@ pub static RETENTION: Rule = Rule {
         "ai.zero_data_retention",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_RETENTION,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let log_days = ai.inference_logs.as_ref().and_then(|l| l.retention_days);
@@ -279,6 +282,7 @@ pub static ADVERSARIAL: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_ADVERSARIAL,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(t) = &ai.adversarial_testing else {
@@ -361,6 +365,7 @@ pub static MODEL_SECURITY: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_MODEL_SECURITY,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(m) = &ai.model_security else {
@@ -409,6 +414,7 @@ pub static OUTPUT_MONITORING: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_OUTPUT_MONITORING,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| match &ai.output_monitoring {
             Some(m) if m.in_place => Outcome::pass("outputs are monitored")
@@ -456,6 +462,7 @@ pub static BIAS: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_BIAS,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(b) = &ai.bias else {
@@ -525,6 +532,7 @@ pub static INCIDENT_RESPONSE: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_INCIDENT_RESPONSE,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(p) = &ai.incident_response else {
@@ -605,6 +613,7 @@ pub static RMF: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_RMF,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(r) = &ai.rmf else {
@@ -678,6 +687,7 @@ pub static INFERENCE_LOGS: Rule = Rule {
         "ai.source",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::AI_INFERENCE_LOGS,
     check: |ctx| {
         for_ai_vendor(ctx, |ai| {
             let Some(l) = &ai.inference_logs else {
@@ -739,6 +749,7 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         "iso[].verification.status",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::ISO_AI_SCOPE,
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
@@ -835,6 +846,7 @@ pub static ISO_42001: Rule = Rule {
         "vendor.ai_vendor",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_42001,
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];

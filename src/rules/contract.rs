@@ -41,6 +41,7 @@ pub static CERTS: Rule = Rule {
         "iso[].standard",
         "soc2",
     ],
+    obligations: &crate::rules::crosswalk::CONTRACT_CERTS,
     check: |ctx| {
         let mut held: Vec<String> = Vec::new();
         if !ctx.ev.soc2.is_empty() {
@@ -116,6 +117,7 @@ pub static LAPSE_NOTICE: Rule = Rule {
     fails: "no notice term, or a notice period over 30 days",
     gap: None,
     reads: &["contract", "contract.lapse_notice_days", "contract.source"],
+    obligations: &crate::rules::crosswalk::CONTRACT_LAPSE_NOTICE,
     check: |ctx| {
         with_contract(ctx, |c| match c.lapse_notice_days {
             None => Outcome::fail("no notice term for a lapsed certification").at("contract"),
@@ -146,6 +148,7 @@ pub static TERMINATION: Rule = Rule {
         "contract.termination_on_lapse",
         "vendor.risk_tier",
     ],
+    obligations: &crate::rules::crosswalk::CONTRACT_TERMINATION,
     check: |ctx| {
         if ctx.ev.vendor.risk_tier != RiskTier::High {
             return vec![
@@ -184,6 +187,7 @@ pub static SUBPROCESSORS: Rule = Rule {
         "contract.subprocessor_notice_days",
         "contract.subprocessor_objection",
     ],
+    obligations: &crate::rules::crosswalk::CONTRACT_SUBPROCESSORS,
     check: |ctx| {
         with_contract(ctx, |c| {
             match (c.subprocessor_notice_days, c.subprocessor_objection) {
@@ -232,6 +236,7 @@ pub static ZDR: Rule = Rule {
         "contract.zdr_retention_days",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::CONTRACT_ZDR,
     check: |ctx| {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];

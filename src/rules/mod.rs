@@ -19,6 +19,7 @@ pub mod accreditation;
 pub mod ai;
 pub mod as_of;
 pub mod contract;
+pub mod crosswalk;
 pub mod general;
 pub mod iso;
 pub mod soc2;
@@ -143,6 +144,10 @@ pub struct Rule {
     /// evidence format reference (docs/evidence-format.md); `tests/field_reads.rs` checks that
     /// changing each of them can change the rule's outcome, and that no other field can.
     pub reads: &'static [&'static str],
+    /// The obligations of the buyer's frameworks (ISO/IEC 27001 Annex A, SOC 2, NIS2, DORA,
+    /// GDPR, EU AI Act, NIST AI RMF, OWASP LLM Top 10, MITRE ATLAS) the rule helps evidence, each
+    /// with why; the table is `rules/crosswalk.rs` (docs/crosswalk.md).
+    pub obligations: &'static crosswalk::Crosswalk,
     pub check: fn(&Ctx) -> Vec<Outcome>,
 }
 

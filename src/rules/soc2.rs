@@ -88,6 +88,7 @@ pub static TYPE: Rule = Rule {
         "soc2[].source",
         "soc2[].type",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_TYPE,
     check: |ctx| {
         if ctx.thresholds.require_soc2 && current_reports(ctx).is_empty() {
             return vec![
@@ -130,6 +131,7 @@ pub static AGE: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_AGE,
     check: |ctx| {
         let limit = ctx.thresholds.soc2_max_age_months;
         per_report(ctx, |i, r| {
@@ -190,6 +192,7 @@ pub static BRIDGE: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_BRIDGE,
     check: |ctx| {
         let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
@@ -272,6 +275,7 @@ pub static PERIOD: Rule = Rule {
         "soc2[].source",
         "soc2[].type",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_PERIOD,
     check: |ctx| {
         let t = &ctx.thresholds;
         per_report(ctx, |i, r| {
@@ -329,6 +333,7 @@ pub static OPINION: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_OPINION,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].opinion");
@@ -374,6 +379,7 @@ pub static EXCEPTIONS: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_EXCEPTIONS,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].exceptions");
@@ -452,6 +458,7 @@ pub static SCOPE: Rule = Rule {
         "soc2[].system_description",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_SCOPE,
     check: |ctx| {
         let reports = current_reports(ctx);
         if reports.is_empty() {
@@ -583,6 +590,7 @@ pub static CATEGORIES: Rule = Rule {
         "vendor.ai_vendor",
         "vendor.data_classes",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_CATEGORIES,
     check: |ctx| {
         let v = &ctx.ev.vendor;
         let personal = v
@@ -648,6 +656,7 @@ pub static FULL_REPORT: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_FULL_REPORT,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].source");
@@ -689,6 +698,7 @@ pub static CUECS: Rule = Rule {
         "soc2[].services",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_CUECS,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].cuecs");
@@ -765,6 +775,7 @@ pub static SUBSERVICE: Rule = Rule {
         "soc2[].subservice[].vendor",
         "vendor.id",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_SUBSERVICE,
     check: |ctx| {
         per_report(ctx, |i, r| {
             let at = format!("soc2[{i}].subservice");
@@ -862,6 +873,7 @@ pub static AUDITOR: Rule = Rule {
         "soc2[].source",
         "vendor.name",
     ],
+    obligations: &crate::rules::crosswalk::SOC2_AUDITOR,
     check: |ctx| {
         let vendor = fold(&ctx.ev.vendor.name);
         per_report(ctx, |i, r| {

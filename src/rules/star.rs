@@ -130,6 +130,7 @@ pub static LEVEL: Rule = Rule {
     fails: "a Level 1 self-assessment",
     gap: None,
     reads: &["star", "star[].level", "star[].source"],
+    obligations: &crate::rules::crosswalk::STAR_LEVEL,
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].level");
@@ -163,6 +164,7 @@ pub static REGISTRY: Rule = Rule {
     fails: "no URL, or a URL outside the registry; a URL not looked at is unverified",
     gap: None,
     reads: &["star", "star[].registry_url", "star[].source"],
+    obligations: &crate::rules::crosswalk::STAR_REGISTRY,
     check: |ctx| {
         per_entry(ctx, |i, e| {
             let at = format!("star[{i}].registry_url");
@@ -248,6 +250,7 @@ pub static CURRENT: Rule = Rule {
         "star[].program",
         "star[].source",
     ],
+    obligations: &crate::rules::crosswalk::STAR_CURRENT,
     check: |ctx| {
         per_entry(ctx, |i, e| match valid_until(ctx, e) {
             Err(why) => certificate_cause(ctx, e, Outcome::fail(why).at(format!("star[{i}]"))),
@@ -298,6 +301,7 @@ pub static AI: Rule = Rule {
         "star[].program",
         "star[].source",
     ],
+    obligations: &crate::rules::crosswalk::STAR_AI,
     check: |ctx| {
         let entries: Vec<(usize, &StarEntry)> = ctx
             .ev

@@ -38,6 +38,7 @@ pub static INDEPENDENT: Rule = Rule {
         "star",
         "star[].source",
     ],
+    obligations: &crate::rules::crosswalk::GEN_INDEPENDENT,
     check: |ctx| {
         let ev = ctx.ev;
         let mut pieces: Vec<(String, String, bool)> = Vec::new();
@@ -162,6 +163,7 @@ pub static COVERAGE: Rule = Rule {
         "soc2[].type",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::GEN_COVERAGE,
     check: |ctx| {
         let t = &ctx.thresholds;
         // Every sound report and certificate counts, superseded or not: a later, weaker one
@@ -268,6 +270,7 @@ pub static EXPIRY: Rule = Rule {
         "star[].assessment",
         "star[].date",
     ],
+    obligations: &crate::rules::crosswalk::GEN_EXPIRY,
     check: |ctx| {
         let horizon = ctx.thresholds.expiry_horizon_days;
         let ahead =
@@ -410,6 +413,7 @@ pub static LAYERS: Rule = Rule {
         "vendor.hosted_on[].vendor",
         "vendor.id",
     ],
+    obligations: &crate::rules::crosswalk::GEN_LAYERS,
     check: |ctx| {
         let hosting = &ctx.ev.vendor.hosted_on;
         if hosting.is_empty() {

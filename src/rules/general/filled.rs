@@ -17,6 +17,7 @@ pub static FILLED: Rule = Rule {
     fails: "a value still written as a placeholder `\"<…>\"`: the field is not filled in",
     gap: None,
     reads: &[],
+    obligations: &crate::rules::crosswalk::GEN_FILLED,
     check: |ctx| {
         if ctx.vendor.unfilled.is_empty() {
             return vec![Outcome::not_applicable(

@@ -22,6 +22,7 @@ pub static REVIEW: Rule = Rule {
     fails: "no review date, one older than three months, or one after the as-of date",
     gap: None,
     reads: &["vendor.last_review"],
+    obligations: &crate::rules::crosswalk::GEN_REVIEW,
     check: |ctx| {
         let months = ctx.thresholds.review_interval_months;
         let at = "vendor.last_review";
@@ -96,6 +97,7 @@ pub static DOCUMENT: Rule = Rule {
         "soc2[].document.url",
         "soc2[].source",
     ],
+    obligations: &crate::rules::crosswalk::GEN_DOCUMENT,
     check: |ctx| {
         let mut outcomes = Vec::new();
         // Documents cited by URL that `--online` fetched and found matching.
@@ -276,6 +278,7 @@ pub static INCIDENTS: Rule = Rule {
         "incidents.disclosed[].handling",
         "incidents.reviewed_on",
     ],
+    obligations: &crate::rules::crosswalk::GEN_INCIDENTS,
     check: |ctx| {
         let Some(history) = &ctx.ev.incidents else {
             return vec![Outcome::fail("no incident history recorded").at("vendor")];
@@ -454,6 +457,7 @@ pub static DATES: Rule = Rule {
         "star[].date",
         "vendor.last_review",
     ],
+    obligations: &crate::rules::crosswalk::GEN_DATES,
     check: |ctx| {
         let events = past_events(ctx.ev);
         if events.is_empty() {

@@ -138,6 +138,7 @@ pub static SECTOR: Rule = Rule {
         "vendor.contexts",
         "vendor.data_classes",
     ],
+    obligations: &crate::rules::crosswalk::GEN_SECTOR,
     check: |ctx| {
         let required = sector_requirements(&ctx.ev.vendor);
         if required.is_empty() {

@@ -67,6 +67,7 @@ pub static WAIVER: Rule = Rule {
         "soc2[].period_end",
         "vendor.id",
     ],
+    obligations: &crate::rules::crosswalk::GEN_WAIVER,
     check: |ctx| {
         if ctx.waivers.is_empty() {
             return vec![Outcome::not_applicable("no waiver names this vendor")];

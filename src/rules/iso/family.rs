@@ -34,6 +34,7 @@ pub static FAMILY: Rule = Rule {
         "iso[].verification.status",
         "vendor.ai_vendor",
     ],
+    obligations: &crate::rules::crosswalk::ISO_FAMILY,
     check: |ctx| {
         let certs = current_certs(ctx);
         let required = &required_numbers(ctx);

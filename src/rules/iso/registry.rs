@@ -50,6 +50,7 @@ pub static VERIFIED: Rule = Rule {
         "vendor.country",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_VERIFIED,
     check: |ctx| {
         let max_age = ctx.thresholds.verification_max_age_months;
         per_cert(ctx, |i, c, standard| {

@@ -38,6 +38,7 @@ pub static SCOPE: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_SCOPE,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].scope");

@@ -155,6 +155,7 @@ pub static CURRENT: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_CURRENT,
     check: |ctx| {
         let t = &ctx.thresholds;
         per_cert(ctx, |i, c, _| {
@@ -227,6 +228,7 @@ pub static VERSION: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_VERSION,
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let at = format!("iso[{i}].standard");
@@ -328,6 +330,7 @@ pub static ACCREDITED: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_ACCREDITED,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let Some(cb) = c
@@ -390,6 +393,7 @@ pub static NUMBER: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_NUMBER,
     check: |ctx| {
         per_cert(ctx, |i, c, _| {
             let at = format!("iso[{i}].certificate_number");
@@ -435,6 +439,7 @@ pub static SURVEILLANCE: Rule = Rule {
         "iso[].surveillance[].date",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_SURVEILLANCE,
     check: |ctx| {
         let months = ctx.thresholds.surveillance_months;
         per_cert(ctx, |i, c, s| {
@@ -529,6 +534,7 @@ pub static SOA: Rule = Rule {
         "iso[].standard",
         "vendor.services",
     ],
+    obligations: &crate::rules::crosswalk::ISO_SOA,
     check: |ctx| {
         per_cert(ctx, |i, c, s| {
             let own_soa =
