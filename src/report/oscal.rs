@@ -36,8 +36,9 @@ pub const NS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/ns/oscal");
 
 /// A version 5 UUID of `name` in vendorcert's namespace.
 fn uuid(name: &str) -> String {
-    let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, NS.as_bytes());
-    Uuid::new_v5(&namespace, name.as_bytes()).to_string()
+    static NAMESPACE: std::sync::LazyLock<Uuid> =
+        std::sync::LazyLock::new(|| Uuid::new_v5(&Uuid::NAMESPACE_URL, NS.as_bytes()));
+    Uuid::new_v5(&NAMESPACE, name.as_bytes()).to_string()
 }
 
 /// A date as an OSCAL date-time: midnight UTC.
