@@ -67,7 +67,11 @@ fn portfolio_oscal() -> String {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "the portfolio has failing vendors");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the portfolio has failing vendors"
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -97,8 +101,8 @@ fn trestle_imports_and_validates_the_portfolio_assessment_results() {
     let imported = ws.join("assessment-results/portfolio/assessment-results.json");
     assert!(imported.is_file(), "{}", text(&import));
     // trestle writes the model back from its pydantic objects: the findings survive the trip.
-    let back: serde_json::Value = serde_json::from_str(&fs::read_to_string(&imported).unwrap())
-        .expect("trestle writes JSON");
+    let back: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&imported).unwrap()).expect("trestle writes JSON");
     let findings = back["assessment-results"]["results"][0]["findings"]
         .as_array()
         .expect("findings");

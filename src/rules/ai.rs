@@ -754,44 +754,39 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         if !ctx.ev.vendor.ai_vendor {
             return vec![Outcome::not_applicable("not an AI vendor").at("vendor.ai_vendor")];
         }
+        // Every current 27001 or 42001 scope is read: a scope that leaves the AI estate out is a
+        // fact against the certificate whatever else is wrong with it (leaving an unsound
+        // certificate out would make a missing certification body hide that fact). Only a
+        // sound certificate (current, accredited, possible) can show the AI estate.
         let certs: Vec<(usize, &IsoCertificate, Standard)> = current_certs(ctx)
             .into_iter()
-            // Only a sound certificate (current, accredited, possible) can show the AI estate.
-            .filter(|(_, c, s)| {
-                matches!(s.number, 27001 | 42001) && super::iso::unsound(ctx, c, s).is_none()
-            })
+            .filter(|(_, _, s)| matches!(s.number, 27001 | 42001))
             .collect();
-        if certs.is_empty() {
+        let any_sound = certs
+            .iter()
+            .any(|(_, c, s)| super::iso::unsound(ctx, c, s).is_none());
+        let names_all = |c: &IsoCertificate| ai_elements(ctx, c).1.is_empty();
+        if certs.is_empty() || !any_sound && certs.iter().all(|(_, c, _)| names_all(c)) {
             return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];
         }
-        let phrasings = &ctx.thresholds.ai_scope_phrasings;
         let mut outcomes = certs
             .into_iter()
-            .map(|(i, c, s)| {
+            .filter_map(|(i, c, s)| {
                 let scope = c.scope.as_deref().unwrap_or("");
-                let mut matched = Vec::new();
-                let mut missing = Vec::new();
-                for element in AI_SCOPE_ELEMENTS {
-                    let found = phrasings
-                        .get(*element)
-                        .into_iter()
-                        .flatten()
-                        .find_map(|p| coverage(p, &[scope], &[]).ok());
-                    match found {
-                        Some(cov) => matched.push(format!("{element}: \"{}\"", cov.text())),
-                        None => missing.push(*element),
-                    }
-                }
+                let (matched, missing) = ai_elements(ctx, c);
                 let o = match crate::evidence::scope::exclusion_phrase(scope) {
                     _ if !missing.is_empty() => Outcome::fail(format!("scope does not name {}", and_list(&missing))),
+                    _ if super::iso::unsound(ctx, c, &s).is_some() => return None,
                     Some(phrase) => Outcome::unverified(format!(
                         "scope names all four AI elements, but it also says \"{phrase}\": confirm none of them is excluded"
                     )),
                     None => Outcome::pass("scope names all four AI elements").resting_on(c.source),
                 };
-                o.matched(matched)
-                    .at(format!("iso[{i}].scope"))
-                    .subject(super::iso::subject(c, &s))
+                Some(
+                    o.matched(matched)
+                        .at(format!("iso[{i}].scope"))
+                        .subject(super::iso::subject(c, &s)),
+                )
             })
             .collect::<Vec<Outcome>>();
         // One current 27001 or 42001 whose scope names the AI estate is enough.
@@ -803,6 +798,27 @@ pub static ISO_AI_SCOPE: Rule = Rule {
         }
     },
 };
+
+/// The AI scope elements a certificate's scope names (each with the text that names it, by a
+/// phrasing of the policy) and those it does not.
+fn ai_elements(ctx: &Ctx, c: &IsoCertificate) -> (Vec<String>, Vec<&'static str>) {
+    let scope = c.scope.as_deref().unwrap_or("");
+    let phrasings = &ctx.thresholds.ai_scope_phrasings;
+    let mut matched = Vec::new();
+    let mut missing = Vec::new();
+    for element in AI_SCOPE_ELEMENTS {
+        let found = phrasings
+            .get(*element)
+            .into_iter()
+            .flatten()
+            .find_map(|p| coverage(p, &[scope], &[]).ok());
+        match found {
+            Some(cov) => matched.push(format!("{element}: \"{}\"", cov.text())),
+            None => missing.push(*element),
+        }
+    }
+    (matched, missing)
+}
 
 pub static ISO_42001: Rule = Rule {
     id: "ISO-42001",
