@@ -6,12 +6,13 @@
 
 use std::io::{self, Read, Write};
 
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::engine::{Finding, Severity, VendorResult, Verdict};
 use crate::portfolio::{RunReport, VendorOutcome};
 use crate::rules::{Framework, Status};
 
+use super::fixed_table::content_width;
 use super::spool::Spool;
 use super::{Render, location_of};
 
@@ -448,66 +449,14 @@ impl TableReport {
             }
             return Ok(());
         };
-        let fixed = |table: &mut Table| {
-            table.set_constraints(widths.map(|w| {
-                // The width given includes the padding, one space each side.
-                ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)))
-            }));
-        };
-        // The top border, the header and the line under it: the first lines of a table of the
-        // header and one row, less that row's lines and the bottom border.
-        let mut bottom = String::new();
-        let mut batch = self.summary_table(false);
         rows.spool.read_all(&mut |input| {
-            while let Some(row) = SummaryRow::read_from(input)? {
-                if bottom.is_empty() {
-                    let cells = self.summary_cells(row, &cut);
-                    let mut alone = self.summary_table(false);
-                    alone.add_row(cells.clone());
-                    fixed(&mut alone);
-                    let row_lines = alone.lines().count() - 2;
-                    let mut headed = self.summary_table(true);
-                    headed.add_row(cells.clone());
-                    fixed(&mut headed);
-                    let lines: Vec<String> = headed.lines().collect();
-                    for line in &lines[..lines.len() - 1 - row_lines] {
-                        writeln!(out, "{line}")?;
-                    }
-                    bottom = lines.last().cloned().unwrap_or_default();
-                    batch.add_row(cells);
-                    continue;
-                }
-                batch.add_row(self.summary_cells(row, &cut));
-                if batch.row_count() == SUMMARY_BATCH {
-                    self.summary_batch(&mut batch, &fixed, out)?;
-                }
-            }
-            Ok(())
-        })?;
-        if batch.row_count() > 0 {
-            self.summary_batch(&mut batch, &fixed, out)?;
-        }
-        if !bottom.is_empty() {
-            writeln!(out, "{bottom}")?;
-        }
-        Ok(())
-    }
-
-    /// Writes the rows of `batch` (a closing table without header) laid out by `fixed`, without
-    /// its borders above and below, and empties it.
-    fn summary_batch(
-        &self,
-        batch: &mut Table,
-        fixed: &dyn Fn(&mut Table),
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        fixed(batch);
-        let lines: Vec<String> = batch.lines().collect();
-        for line in &lines[1..lines.len() - 1] {
-            writeln!(out, "{line}")?;
-        }
-        *batch = self.summary_table(false);
-        Ok(())
+            super::fixed_table::write(
+                &|header| self.summary_table(header),
+                &widths,
+                &mut || Ok(SummaryRow::read_from(input)?.map(|row| self.summary_cells(row, &cut))),
+                out,
+            )
+        })
     }
 
     /// An empty closing table, with or without its header.
@@ -689,24 +638,12 @@ impl TableReport {
 /// The closing table's header.
 const SUMMARY_HEADER: [&str; 5] = ["verdict", "vendor", "errors", "warnings", "first reason"];
 
-/// Rows of the closing table laid out at a time.
-const SUMMARY_BATCH: usize = 1024;
-
 fn verdict_label(verdict: Option<Verdict>) -> &'static str {
     match verdict {
         Some(Verdict::Pass) => "PASS",
         Some(Verdict::Fail) => "FAIL",
         None => "INVALID",
     }
-}
-
-/// A cell's width as comfy-table measures it: its widest line, at least 1.
-fn content_width(text: &str) -> usize {
-    text.split('\n')
-        .map(unicode_width::UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
-        .max(1)
 }
 
 /// The content widths comfy-table's dynamic arrangement gives the closing table (five columns,
