@@ -21,7 +21,11 @@ pub fn expiring(args: ExpiringArgs) -> anyhow::Result<u8> {
         Span::Months(m) => as_of.plus_months(m),
     };
     let waivers = &inputs.waivers;
-    let format = args.format;
+    let format = match args.format {
+        crate::cli::CalendarFormat::Table => report::expiring::CalendarFormat::Table,
+        crate::cli::CalendarFormat::Json => report::expiring::CalendarFormat::Json,
+        crate::cli::CalendarFormat::Ics => report::expiring::CalendarFormat::Ics,
+    };
     let mut calendar = Calendar::new(format, as_of, until);
     let mut taken = Ok(());
     let errors = portfolio::map_vendors(

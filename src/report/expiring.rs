@@ -8,9 +8,17 @@ use comfy_table::{Cell, Table, presets};
 
 use super::fixed_table::content_width;
 use super::spool::{self, Spool};
-use crate::cli::CalendarFormat;
 use crate::evidence::Date;
 use crate::portfolio::calendar::{self, Event, EventKind};
+
+/// How the calendar is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarFormat {
+    Table,
+    Json,
+    /// iCalendar.
+    Ics,
+}
 
 /// One vendor's events, rendered for the calendar's format, in calendar order.
 pub struct VendorEvents {

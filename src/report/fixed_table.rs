@@ -76,3 +76,55 @@ pub fn content_width(text: &str) -> usize {
         .unwrap_or(0)
         .max(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use comfy_table::{Cell, ContentArrangement, Table, presets};
+
+    fn table(header: bool, width: Option<u16>) -> Table {
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED);
+        table.force_no_tty();
+        if let Some(width) = width {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(width);
+        }
+        if header {
+            table.set_header(vec!["date", "vendor", "what"]);
+        }
+        table
+    }
+
+    #[test]
+    fn batches_at_the_widest_cells_widths_give_the_whole_tables_lines() {
+        let rows: Vec<[String; 3]> = (0..2500)
+            .map(|i| {
+                [
+                    format!("2026-12-{:02}", i % 28 + 1),
+                    "v".repeat(i % 17 + 1),
+                    format!("event {i}\nask now: {}", "é".repeat(i % 23)),
+                ]
+            })
+            .collect();
+        let mut whole = table(true, None);
+        let mut widths = ["date", "vendor", "what"].map(super::content_width);
+        for row in &rows {
+            whole.add_row(row.to_vec());
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(super::content_width(cell));
+            }
+        }
+        let mut expected = whole.to_string();
+        expected.push('\n');
+        let mut next = rows.iter();
+        let mut out = Vec::new();
+        super::write(
+            &|header| table(header, None),
+            &widths,
+            &mut || Ok(next.next().map(|r| r.iter().map(Cell::new).collect())),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+}

@@ -917,6 +917,46 @@ fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 mod tests {
     use super::wrap;
 
+    /// Wherever the reimplementation says every column fits unwrapped, comfy-table's own dynamic
+    /// arrangement makes each column as wide as its widest cell.
+    #[test]
+    fn unwrapped_widths_agree_with_comfy_tables_arrangement() {
+        use comfy_table::{ContentArrangement, Table, presets};
+        let mut checked = 0;
+        for width in [40u16, 45, 52, 60, 63, 80, 100, 120] {
+            for vendor in [6, 9, 13, 20, 28, 35, 44, 60] {
+                for reason in [12, 20, 30, 41, 55, 70, 90] {
+                    for errors in [6, 7, 9] {
+                        let widest = [7, vendor, errors, 8, reason];
+                        let mut table = Table::new();
+                        table.load_style(presets::UTF8_FULL_CONDENSED);
+                        table.set_content_arrangement(ContentArrangement::Dynamic);
+                        table.set_width(width);
+                        table.force_no_tty();
+                        table.set_header(super::SUMMARY_HEADER.to_vec());
+                        table.add_row(widest.map(|w| "x".repeat(w)).to_vec());
+                        let top = table.lines().next().unwrap();
+                        let comfy: Vec<usize> = top
+                            .trim_start_matches('┌')
+                            .trim_end_matches('┐')
+                            .split('┬')
+                            .map(|c| c.chars().count() - 2)
+                            .collect();
+                        match super::unwrapped_widths(widest, usize::from(width)) {
+                            Some(ours) => {
+                                assert_eq!(comfy, ours.to_vec(), "{width} columns, {widest:?}");
+                                checked += 1;
+                            }
+                            // The whole table is laid out by comfy-table itself then.
+                            None => {}
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
     #[test]
     fn wraps_by_width_and_cuts_words_wider_than_a_line() {
         assert_eq!(
