@@ -51,19 +51,15 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let session = session.as_ref();
     match args.format {
-        Format::Jsonl => check_streamed(&args, as_of, &inputs, session, &JsonlReport { as_of }),
-        Format::Json => check_streamed(&args, as_of, &inputs, session, &JsonReport),
-        Format::Sarif => check_streamed(&args, as_of, &inputs, session, &SarifReport),
+        Format::Jsonl => check_streamed(&args, as_of, &inputs, session, |_| JsonlReport { as_of }),
+        Format::Json => check_streamed(&args, as_of, &inputs, session, |_| JsonReport),
+        Format::Sarif => check_streamed(&args, as_of, &inputs, session, |_| SarifReport),
         Format::Junit => {
-            let junit = JunitStream::new(as_of);
-            check_streamed(&args, as_of, &inputs, session, &junit)
+            check_streamed(&args, as_of, &inputs, session, |_| JunitStream::new(as_of))
         }
-        Format::Oscal => check_streamed(&args, as_of, &inputs, session, &OscalReport { as_of }),
-        Format::Markdown => check_streamed(&args, as_of, &inputs, session, &MarkdownReport),
-        Format::Html => {
-            let html = HtmlReport::new(as_of);
-            check_streamed(&args, as_of, &inputs, session, &html)
-        }
+        Format::Oscal => check_streamed(&args, as_of, &inputs, session, |_| OscalReport { as_of }),
+        Format::Markdown => check_streamed(&args, as_of, &inputs, session, |_| MarkdownReport),
+        Format::Html => check_streamed(&args, as_of, &inputs, session, |_| HtmlReport::new(as_of)),
         Format::Table => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -72,17 +68,15 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            let table = TableReport {
+            let width = terminal_width(to_terminal);
+            check_streamed(&args, as_of, &inputs, session, |vendors| TableReport {
                 color,
-                width: terminal_width(to_terminal),
+                width,
                 verbose: args.verbose,
                 show_passes: args.show_passes,
-                // Concise for a run of several vendors: counted by a walk of the paths (no
-                // file is read), since the first vendor is written before the last is found.
-                concise: args.concise
-                    || (!args.full && portfolio::discover(&args.run.paths).0.len() > 1),
-            };
-            check_streamed(&args, as_of, &inputs, session, &table)
+                // Concise for a run of several vendors (counted before the first is read).
+                concise: args.concise || (!args.full && vendors > 1),
+            })
         }
     }
 }
@@ -119,14 +113,23 @@ impl Progress {
 
 /// Evaluates the run and writes the report as vendors are evaluated, in path order: nothing
 /// grows with the portfolio but what the format itself must gather (see [`Streamed`]). With
-/// `--output`, the report goes to a temporary file renamed into place at the end.
-fn check_streamed<S: Streamed>(
+/// `--output`, the report goes to a temporary file renamed into place at the end. The format is
+/// made by `format` once the run's vendors are counted (before the first is evaluated), given
+/// their number.
+fn check_streamed<S: Streamed + Send>(
     args: &CheckArgs,
     as_of: Date,
     inputs: &super::RunInputs,
     session: Option<&crate::online::Session>,
-    format: &S,
+    format: impl FnOnce(usize) -> S,
 ) -> anyhow::Result<u8> {
+    let make = format;
+    let format: std::sync::OnceLock<S> = std::sync::OnceLock::new();
+    let made = || {
+        format
+            .get()
+            .expect("the vendors are counted before the first is evaluated")
+    };
     let (choice, waivers) = (&inputs.choice, inputs.waivers.as_slice());
     let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         Some(path) => {
@@ -154,7 +157,7 @@ fn check_streamed<S: Streamed>(
     let mut totals = report::Totals::default();
     let mut warned = false;
     let mut write_error: Option<io::Error> = None;
-    let mut sink = format.sink();
+    let mut sink: Option<S::Sink> = None;
     let mut ids = std::collections::BTreeSet::new();
     let progress = Progress::default();
     let answers = registry_answers(session);
@@ -168,10 +171,13 @@ fn check_streamed<S: Streamed>(
             registry_answers: answers.as_deref(),
         },
         S::KEEPS_JUDGED,
-        |n| progress.start(n),
+        |n| {
+            progress.start(n);
+            let _ = format.set(make(n));
+        },
         |position, v, loaded| {
             // Rendered on the worker threads; only the writing is in order.
-            let piece = format.piece(position, &v, loaded);
+            let piece = made().piece(position, &v, loaded);
             (v, piece)
         },
         |(v, piece)| {
@@ -198,7 +204,12 @@ fn check_streamed<S: Streamed>(
                 }
             }
             if write_error.is_none()
-                && let Err(e) = format.take(&mut sink, &v, piece, &mut out)
+                && let Err(e) = made().take(
+                    sink.get_or_insert_with(|| made().sink()),
+                    &v,
+                    piece,
+                    &mut out,
+                )
             {
                 write_error = Some(e);
             }
@@ -230,8 +241,8 @@ fn check_streamed<S: Streamed>(
     };
     let written = match write_error {
         Some(e) => Err(e),
-        None => format
-            .finish(sink, &end, &mut out)
+        None => made()
+            .finish(sink.unwrap_or_else(|| made().sink()), &end, &mut out)
             .and_then(|()| out.flush()),
     };
     drop(out);

@@ -349,30 +349,47 @@ pub fn write_ics<'e>(
     as_of: Date,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut written = Ok(());
-    let mut line = |text: String| {
-        if written.is_ok() {
-            written = out.write_all(fold(&text).as_bytes());
-        }
-    };
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line(format!(
-        "PRODID:-//vendorcert//vendorcert {}//EN",
-        env!("CARGO_PKG_VERSION")
-    ));
-    line("CALSCALE:GREGORIAN".into());
-    line("X-WR-CALNAME:Vendor certification deadlines".into());
-    let stamp = as_of.0.format("%Y%m%dT000000Z");
+    out.write_all(ics_head().as_bytes())?;
     for e in events {
-        let day = e.date.0.format("%Y%m%d");
-        let next = e.date.plus_days(1).0.format("%Y%m%d");
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}", uid(e)));
-        line(format!("DTSTAMP:{stamp}"));
-        line(format!("DTSTART;VALUE=DATE:{day}"));
-        line(format!("DTEND;VALUE=DATE:{next}"));
-        line(format!(
+        out.write_all(ics_event(e, as_of).as_bytes())?;
+    }
+    out.write_all(ics_tail().as_bytes())
+}
+
+/// The calendar's lines before its events.
+pub fn ics_head() -> String {
+    [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        format!(
+            "PRODID:-//vendorcert//vendorcert {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "CALSCALE:GREGORIAN".to_string(),
+        "X-WR-CALNAME:Vendor certification deadlines".to_string(),
+    ]
+    .iter()
+    .map(|line| fold(line))
+    .collect()
+}
+
+/// The calendar's lines after its events.
+pub fn ics_tail() -> String {
+    fold("END:VCALENDAR")
+}
+
+/// One event's lines of the calendar, stamped with `as_of`.
+pub fn ics_event(e: &Event, as_of: Date) -> String {
+    let stamp = as_of.0.format("%Y%m%dT000000Z");
+    let day = e.date.0.format("%Y%m%d");
+    let next = e.date.plus_days(1).0.format("%Y%m%d");
+    [
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{}", uid(e)),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;VALUE=DATE:{day}"),
+        format!("DTEND;VALUE=DATE:{next}"),
+        format!(
             "SUMMARY:{}",
             escape(&format!(
                 "{}: {} — {}",
@@ -380,16 +397,17 @@ pub fn write_ics<'e>(
                 e.kind.label(),
                 e.what
             ))
-        ));
-        line(format!(
+        ),
+        format!(
             "DESCRIPTION:{}",
             escape(&format!("{} ({}), {}", e.what, e.vendor, e.location))
-        ));
-        line(format!("CATEGORIES:{}", escape(e.kind.label())));
-        line("END:VEVENT".into());
-    }
-    line("END:VCALENDAR".into());
-    written
+        ),
+        format!("CATEGORIES:{}", escape(e.kind.label())),
+        "END:VEVENT".to_string(),
+    ]
+    .iter()
+    .map(|line| fold(line))
+    .collect()
 }
 
 /// A stable identifier for an event, so re-imported calendars update rather than duplicate.

@@ -182,35 +182,39 @@ pub mod matrix;
 pub mod summary;
 
 /// Loads every vendor under `paths` in parallel and maps it with `f` (under the policy `choice`
-/// gives it); invalid evidence files come back as input errors. Results are in path order.
-/// With `index_root` (the portfolio root), the vendors others refer to are looked for in the
-/// whole portfolio, not only under `paths`.
+/// gives it), handing each result to `emit` in path order as soon as its chunk is done (only one
+/// chunk of results is in memory); invalid evidence files come back as input errors. With
+/// `index_root` (the portfolio root), the vendors others refer to are looked for in the whole
+/// portfolio, not only under `paths`.
 pub fn map_vendors<T: Send>(
     paths: &[PathBuf],
     index_root: Option<&Path>,
     choice: &PolicyChoice,
     as_of: Date,
     f: impl Fn(&crate::evidence::LoadedVendor, &crate::policy::Policy, &PortfolioIndex) -> T + Sync,
-) -> (Vec<T>, Vec<InputError>) {
+    mut emit: impl FnMut(T),
+) -> Vec<InputError> {
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     let policies = choice.resolve();
     let index = build_index(&index_files(&files, index_root), as_of, &policies);
-    let results: Vec<Result<T, Vec<InputError>>> = files
-        .par_iter()
-        .filter(|_| !crate::interrupt::interrupted())
-        .map(|file| {
-            load_vendor(file).map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier), &index))
-        })
-        .collect();
-    let mut values = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(v) => values.push(v),
-            Err(e) => errors.extend(e),
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<Result<T, Vec<InputError>>> = chunk
+            .par_iter()
+            .filter(|_| !crate::interrupt::interrupted())
+            .map(|file| {
+                load_vendor(file)
+                    .map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier), &index))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(v) => emit(v),
+                Err(e) => errors.extend(e),
+            }
         }
     }
-    (values, errors)
+    errors
 }
 
 /// Gives the registry answers of a run, given the vendor files it found.

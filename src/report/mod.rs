@@ -6,7 +6,9 @@ use crate::evidence::InputError;
 use crate::portfolio::{RunReport, VendorOutcome};
 
 pub mod diagnostic;
+pub mod expiring;
 pub mod fields_doc;
+pub mod fixed_table;
 pub mod html;
 pub mod json;
 pub mod junit;

@@ -47,6 +47,22 @@ impl Spool {
 }
 
 impl Spool {
+    /// Reads everything written, from the start, through `read` (the next writes still append).
+    pub fn read_all(
+        &mut self,
+        read: &mut dyn FnMut(&mut dyn Read) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let Some(file) = self.file.as_mut() else {
+            return read(&mut io::empty());
+        };
+        file.flush()?;
+        let file = file.get_mut();
+        file.seek(SeekFrom::Start(0))?;
+        let result = read(&mut io::BufReader::with_capacity(256 * 1024, &mut *file));
+        file.seek(SeekFrom::End(0))?;
+        result
+    }
+
     /// Reads `len` bytes written at `at` into `into` (replacing what it held).
     pub fn read_at(&mut self, at: u64, len: u32, into: &mut Vec<u8>) -> io::Result<()> {
         into.clear();

@@ -4,7 +4,7 @@
 //! are counted, not listed. A closing table gives one row per vendor, then the totals.
 //! `--show-passes` (or `-v`) lists every finding in a table per framework, as earlier versions did.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
@@ -12,6 +12,8 @@ use crate::engine::{Finding, Severity, VendorResult, Verdict};
 use crate::portfolio::{RunReport, VendorOutcome};
 use crate::rules::{Framework, Status};
 
+use super::fixed_table::content_width;
+use super::spool::Spool;
 use super::{Render, location_of};
 
 /// Width used when the output is not a terminal and `COLUMNS` is not set.
@@ -50,14 +52,71 @@ pub struct SummaryRow {
     first: String,
 }
 
-/// Each vendor's part is written as soon as its turn comes; the closing table, laid out to fit
-/// every row, keeps one short row per vendor.
+impl SummaryRow {
+    /// The row as spooled: its verdict as one byte, then each text as its length (four bytes,
+    /// little-endian) and its UTF-8 bytes.
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        let verdict = match self.verdict {
+            Some(Verdict::Pass) => 0u8,
+            Some(Verdict::Fail) => 1,
+            None => 2,
+        };
+        out.write_all(&[verdict])?;
+        for text in [&self.vendor, &self.errors, &self.warnings, &self.first] {
+            let len = u32::try_from(text.len()).map_err(io::Error::other)?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// The next spooled row, or `None` at the end.
+    fn read_from(input: &mut dyn Read) -> io::Result<Option<SummaryRow>> {
+        let mut verdict = [0u8];
+        match input.read_exact(&mut verdict) {
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+            other => other?,
+        }
+        let mut text = || -> io::Result<String> {
+            let mut len = [0u8; 4];
+            input.read_exact(&mut len)?;
+            let mut bytes = vec![0; u32::from_le_bytes(len) as usize];
+            input.read_exact(&mut bytes)?;
+            String::from_utf8(bytes).map_err(io::Error::other)
+        };
+        Ok(Some(SummaryRow {
+            verdict: match verdict[0] {
+                0 => Some(Verdict::Pass),
+                1 => Some(Verdict::Fail),
+                _ => None,
+            },
+            vendor: text()?,
+            errors: text()?,
+            warnings: text()?,
+            first: text()?,
+        }))
+    }
+}
+
+/// The closing table's rows, spooled as they come: the table is laid out at the end, to fit
+/// every row, but only the column widths that layout needs are kept in memory.
+pub struct SummaryRows {
+    spool: Spool,
+    /// The widest vendor id (display width), which decides where each first reason is cut.
+    vendor_width: usize,
+}
+
+/// Each vendor's part is written as soon as its turn comes; the closing table's row waits in
+/// the spool.
 impl super::Streamed for TableReport {
     type Piece = io::Result<(Vec<u8>, SummaryRow)>;
-    type Sink = Vec<SummaryRow>;
+    type Sink = SummaryRows;
 
-    fn sink(&self) -> Vec<SummaryRow> {
-        Vec::new()
+    fn sink(&self) -> SummaryRows {
+        SummaryRows {
+            spool: Spool::new(),
+            vendor_width: 0,
+        }
     }
 
     fn piece(
@@ -87,20 +146,22 @@ impl super::Streamed for TableReport {
 
     fn take(
         &self,
-        rows: &mut Vec<SummaryRow>,
+        rows: &mut SummaryRows,
         _outcome: &VendorOutcome,
         piece: Self::Piece,
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let (text, row) = piece?;
         out.write_all(&text)?;
-        rows.push(row);
-        Ok(())
+        rows.vendor_width = rows
+            .vendor_width
+            .max(unicode_width::UnicodeWidthStr::width(row.vendor.as_str()));
+        row.write_to(&mut rows.spool)
     }
 
     fn finish(
         &self,
-        rows: Vec<SummaryRow>,
+        rows: SummaryRows,
         end: &super::RunEnd,
         out: &mut dyn Write,
     ) -> io::Result<()> {
@@ -338,7 +399,68 @@ impl TableReport {
     }
 
     /// The closing table: one row per vendor, its verdict, counts and first failing reason.
-    fn summary(&self, rows: Vec<SummaryRow>, out: &mut dyn Write) -> io::Result<()> {
+    ///
+    /// comfy-table's dynamic arrangement lays the columns out to fit every cell. When every
+    /// column fits unwrapped (the usual case), each column is as wide as its widest cell, so only
+    /// those widths are gathered (a first read of the spool) and the rows are then laid out at
+    /// those fixed widths, a batch at a time: the same lines, without holding every row. When
+    /// some column must wrap, its width depends on where each cell's lines break, and the whole
+    /// table is built as before.
+    fn summary(&self, mut rows: SummaryRows, out: &mut dyn Write) -> io::Result<()> {
+        let width = self.width().max(MIN_WIDTH as u16);
+        // Each reason on one line, cut to what the other columns leave (the full reason is
+        // above); a vendor column too wide for that leaves the reasons to wrap.
+        let vendor_width = rows.vendor_width.max("vendor".len());
+        // Borders and padding: `│ verdict ┆ vendor ┆ errors ┆ warnings ┆ ` and ` │`.
+        let room = usize::from(width).saturating_sub(37 + vendor_width);
+        let cut = |text: String| {
+            if room >= 12 {
+                truncate(&text, room)
+            } else {
+                text
+            }
+        };
+        let mut widest = SUMMARY_HEADER.map(content_width);
+        rows.spool.read_all(&mut |input| {
+            while let Some(row) = SummaryRow::read_from(input)? {
+                let texts = [
+                    verdict_label(row.verdict),
+                    &row.vendor,
+                    &row.errors,
+                    &row.warnings,
+                    &cut(row.first),
+                ];
+                for (w, text) in widest.iter_mut().zip(texts) {
+                    *w = (*w).max(content_width(text));
+                }
+            }
+            Ok(())
+        })?;
+        let Some(widths) = unwrapped_widths(widest, usize::from(width)) else {
+            let mut table = self.summary_table(true);
+            rows.spool.read_all(&mut |input| {
+                while let Some(row) = SummaryRow::read_from(input)? {
+                    table.add_row(self.summary_cells(row, &cut));
+                }
+                Ok(())
+            })?;
+            for line in table.lines() {
+                writeln!(out, "{line}")?;
+            }
+            return Ok(());
+        };
+        rows.spool.read_all(&mut |input| {
+            super::fixed_table::write(
+                &|header| self.summary_table(header),
+                &widths,
+                &mut || Ok(SummaryRow::read_from(input)?.map(|row| self.summary_cells(row, &cut))),
+                out,
+            )
+        })
+    }
+
+    /// An empty closing table, with or without its header.
+    fn summary_table(&self, header: bool) -> Table {
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -348,54 +470,27 @@ impl TableReport {
         } else {
             table.force_no_tty();
         }
-        table.set_header(vec![
-            "verdict",
-            "vendor",
-            "errors",
-            "warnings",
-            "first reason",
-        ]);
-        // Each reason on one line, cut to what the other columns leave (the full reason is
-        // above); a vendor column too wide for that leaves the reasons to wrap.
-        let vendor_width = rows
-            .iter()
-            .map(|r| unicode_width::UnicodeWidthStr::width(r.vendor.as_str()))
-            .max()
-            .unwrap_or(0)
-            .max("vendor".len());
-        // Borders and padding: `│ verdict ┆ vendor ┆ errors ┆ warnings ┆ ` and ` │`.
-        let room =
-            usize::from(self.width().max(MIN_WIDTH as u16)).saturating_sub(37 + vendor_width);
-        let cut = |text: String| {
-            if room >= 12 {
-                truncate(&text, room)
-            } else {
-                text
-            }
+        if header {
+            table.set_header(SUMMARY_HEADER.to_vec());
+        }
+        table
+    }
+
+    /// A row of the closing table, its first reason passed through `cut`.
+    fn summary_cells(&self, row: SummaryRow, cut: &dyn Fn(String) -> String) -> Vec<Cell> {
+        let verdict = Cell::new(verdict_label(row.verdict));
+        let verdict = match (self.color, row.verdict) {
+            (true, Some(Verdict::Pass)) => verdict.fg(Color::Green),
+            (true, Some(Verdict::Fail)) => verdict.fg(Color::Red),
+            _ => verdict,
         };
-        for row in rows {
-            let verdict = Cell::new(match row.verdict {
-                Some(Verdict::Pass) => "PASS",
-                Some(Verdict::Fail) => "FAIL",
-                None => "INVALID",
-            });
-            let verdict = match (self.color, row.verdict) {
-                (true, Some(Verdict::Pass)) => verdict.fg(Color::Green),
-                (true, Some(Verdict::Fail)) => verdict.fg(Color::Red),
-                _ => verdict,
-            };
-            table.add_row(vec![
-                verdict,
-                Cell::new(row.vendor),
-                Cell::new(row.errors),
-                Cell::new(row.warnings),
-                Cell::new(cut(row.first)),
-            ]);
-        }
-        for line in table.lines() {
-            writeln!(out, "{line}")?;
-        }
-        Ok(())
+        vec![
+            verdict,
+            Cell::new(row.vendor),
+            Cell::new(row.errors),
+            Cell::new(row.warnings),
+            Cell::new(cut(row.first)),
+        ]
     }
 
     fn paint(&self, text: &str, ansi: &str) -> String {
@@ -538,6 +633,46 @@ impl TableReport {
             _ => cell.fg(Color::Yellow),
         }
     }
+}
+
+/// The closing table's header.
+const SUMMARY_HEADER: [&str; 5] = ["verdict", "vendor", "errors", "warnings", "first reason"];
+
+fn verdict_label(verdict: Option<Verdict>) -> &'static str {
+    match verdict {
+        Some(Verdict::Pass) => "PASS",
+        Some(Verdict::Fail) => "FAIL",
+        None => "INVALID",
+    }
+}
+
+/// The content widths comfy-table's dynamic arrangement gives the closing table (five columns,
+/// all borders, one space of padding each side, `table_width` wide) whose widest cells are
+/// `widest`, when that arrangement fits every column unwrapped: it then fixes, pass after pass,
+/// each column whose widest cell fits the space left shared evenly among the columns left.
+/// `None` when a column is left to wrap: then its width depends on where its cells' lines
+/// break, not only on their widths.
+fn unwrapped_widths(widest: [usize; 5], table_width: usize) -> Option<[usize; 5]> {
+    let mut remaining = table_width.saturating_sub(6 + 2 * widest.len());
+    let mut left = widest.len();
+    let mut decided = [false; 5];
+    let mut found = true;
+    while found && left > 0 && remaining / left > 0 {
+        found = false;
+        for (column, &w) in widest.iter().enumerate() {
+            if decided[column] || w > remaining / left {
+                continue;
+            }
+            decided[column] = true;
+            remaining -= w;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+            found = true;
+        }
+    }
+    (left == 0).then_some(widest)
 }
 
 /// One line of a vendor's brief report.
@@ -781,6 +916,44 @@ fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+
+    /// Wherever the reimplementation says every column fits unwrapped, comfy-table's own dynamic
+    /// arrangement makes each column as wide as its widest cell.
+    #[test]
+    fn unwrapped_widths_agree_with_comfy_tables_arrangement() {
+        use comfy_table::{ContentArrangement, Table, presets};
+        let mut checked = 0;
+        for width in [40u16, 45, 52, 60, 63, 80, 100, 120] {
+            for vendor in [6, 9, 13, 20, 28, 35, 44, 60] {
+                for reason in [12, 20, 30, 41, 55, 70, 90] {
+                    for errors in [6, 7, 9] {
+                        let widest = [7, vendor, errors, 8, reason];
+                        let mut table = Table::new();
+                        table.load_style(presets::UTF8_FULL_CONDENSED);
+                        table.set_content_arrangement(ContentArrangement::Dynamic);
+                        table.set_width(width);
+                        table.force_no_tty();
+                        table.set_header(super::SUMMARY_HEADER.to_vec());
+                        table.add_row(widest.map(|w| "x".repeat(w)).to_vec());
+                        let top = table.lines().next().unwrap();
+                        let comfy: Vec<usize> = top
+                            .trim_start_matches('┌')
+                            .trim_end_matches('┐')
+                            .split('┬')
+                            .map(|c| c.chars().count() - 2)
+                            .collect();
+                        // Without unwrapped widths the whole table is laid out by comfy-table
+                        // itself.
+                        if let Some(ours) = super::unwrapped_widths(widest, usize::from(width)) {
+                            assert_eq!(comfy, ours.to_vec(), "{width} columns, {widest:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 
     #[test]
     fn wraps_by_width_and_cuts_words_wider_than_a_line() {
