@@ -145,7 +145,9 @@ fn measure(dir: &Path, strict: bool) -> Measured {
             .map(|(k, v)| (k.clone(), norm(v.as_str().unwrap())))
             .collect();
         let kind = truth["kind"].as_str().unwrap();
-        let got: BTreeMap<String, String> = match draft_file(&dir.join(document)) {
+        // A list, not a map: a document drafted as two sections of the same kind (two claims)
+        // gives the same field twice, and each is counted.
+        let got: Vec<(String, String)> = match draft_file(&dir.join(document)) {
             Ok(drafted) if drafted.kind.name() == kind => draft::fields(&drafted)
                 .into_iter()
                 .map(|(k, v)| (k, norm(&v)))
@@ -161,20 +163,24 @@ fn measure(dir: &Path, strict: bool) -> Measured {
                     "KIND   {document}: drafted as {}, the analyst recorded {kind}; its fields are not compared",
                     drafted.kind.name()
                 ));
-                BTreeMap::new()
+                Vec::new()
             }
             Err(e) => {
                 assert!(!strict, "{document}: {e}");
                 m.problems
                     .push(format!("FAILED {document}: {e}; nothing drafted"));
-                BTreeMap::new()
+                Vec::new()
             }
         };
+        let mut matched = std::collections::BTreeSet::new();
         for (path, value) in &got {
             let tally = m.by_kind.entry(field_kind(path)).or_default();
             tally.drafted += 1;
             match expected.get(path) {
-                Some(want) if want == value => tally.correct += 1,
+                Some(want) if want == value && matched.insert(path.clone()) => tally.correct += 1,
+                Some(want) if want == value => m.problems.push(format!(
+                    "EXTRA  {document}: {path} = {value:?} drafted twice"
+                )),
                 Some(want) => m.problems.push(format!(
                     "WRONG  {document}: {path} = {value:?}, the analyst recorded {want:?}"
                 )),
@@ -185,7 +191,7 @@ fn measure(dir: &Path, strict: bool) -> Measured {
         }
         for (path, want) in &expected {
             m.by_kind.entry(field_kind(path)).or_default().truth += 1;
-            if !got.contains_key(path) {
+            if !got.iter().any(|(k, _)| k == path) {
                 m.problems
                     .push(format!("MISSED {document}: {path} = {want:?}"));
             }
