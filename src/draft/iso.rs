@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{Found, dates_in};
-use super::lines::{Doc, after_label, find_words, labelled, segments};
+use super::lines::{Doc, after_label, find_words, fold_label_gaps, labelled, segments};
 use super::{At, Child, Pin, Section, Table, Value};
 use crate::evidence::Standard;
 
@@ -28,6 +28,7 @@ pub const NUMBER_LABELS: &[&str] = &[
     "reg. no.",
 ];
 const ISSUED: &[&str] = &[
+    "date of this certificate",
     "date of issue",
     "issue date",
     "issued on",
@@ -195,7 +196,11 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
         )),
     };
     for (i, line) in doc.body() {
-        let lower = line.lower();
+        let folded = fold_label_gaps(line.text, phrases);
+        let lower = folded.to_lowercase();
+        if lower.len() != folded.len() {
+            continue;
+        }
         let Some((p, phrase)) = phrases
             .iter()
             .filter_map(|ph| find_words(&lower, ph).map(|p| (p, *ph)))
@@ -209,7 +214,7 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
         };
         let end = p + phrase.len();
         // The first date after the phrase, unless another label comes between.
-        let dates = dates_in(line.text);
+        let dates = dates_in(&folded);
         let next = dates.into_iter().find(|(at, _)| *at >= end);
         if let Some((at, f)) = next {
             let between = &lower[end..at];
@@ -223,7 +228,7 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
             continue;
         }
         // Label above value: the same column of the next line.
-        let segs = segments(line.text);
+        let segs = segments(&folded);
         let Some(col) = segs.iter().position(|(o, s)| *o <= p && p < o + s.len()) else {
             continue;
         };
@@ -458,6 +463,16 @@ fn tidy(value: &str) -> String {
         .to_string()
 }
 
+/// Whether text ends inside an open parenthesis.
+fn inside_parentheses(before: &str) -> bool {
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Whether a value closes a parenthesis it never opened (`6021)`): cut from a reference.
+fn unbalanced_close(value: &str) -> bool {
+    value.matches(')').count() > value.matches('(').count()
+}
+
 /// The certificate number(s) printed beside a number label.
 pub fn certificate_number(doc: &Doc) -> Pick<String> {
     let (hits, bare) = labelled(
@@ -469,11 +484,25 @@ pub fn certificate_number(doc: &Doc) -> Pick<String> {
             "in conjunction",
             "together with",
             "accreditation",
+            "accredited",
         ],
         true,
     );
     let mut found = Vec::new();
     for hit in hits {
+        // A number label inside parentheses (`(reg. no. 6021)`) refers to another register,
+        // an accreditation or a standard, not to this certificate.
+        let line_text = &doc.lines[hit.index].text;
+        if hit.at.last == hit.at.line
+            && line_text
+                .find(hit.value.as_str())
+                .is_some_and(|pos| inside_parentheses(&line_text[..pos]))
+        {
+            continue;
+        }
+        if unbalanced_close(&hit.value) {
+            continue;
+        }
         let value = tidy(&hit.value);
         // `CA-17-5512 (transferred)`: the number without the note after it.
         let value = value.split(" (").next().unwrap_or("").trim();
@@ -688,9 +717,30 @@ pub fn accreditation_body(doc: &Doc) -> Pick<String> {
     agree(found, "accreditation_body")
 }
 
+/// Lines of one paragraph joined: a word hyphenated at a line's end (`soft-` / `ware`) is
+/// joined again when the line ends with a letter and a hyphen and the next starts in lower case.
+pub fn join_wrapped(parts: &[String]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.trim();
+        let hyphenated = out
+            .strip_suffix('-')
+            .is_some_and(|s| s.ends_with(char::is_alphabetic))
+            && part.starts_with(char::is_lowercase);
+        if hyphenated {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 pub fn scope(doc: &Doc) -> Pick<String> {
     let labels = all_labels();
     let mut found: Vec<(String, At)> = Vec::new();
+    let mut unsure: Option<String> = None;
     let body: Vec<(usize, &super::lines::Line)> = doc.body().collect();
     let mut k = 0;
     while k < body.len() {
@@ -717,19 +767,46 @@ pub fn scope(doc: &Doc) -> Pick<String> {
             parts.push(first.to_string());
         }
         let mut last = line.no;
+        let mut page = line.page;
+        let mut cut = false;
+        // Just past a page break: blank lines at the top of the page do not end the scope.
+        let mut crossed = false;
         let mut m = k + 1;
         while m < body.len() && m <= k + 15 {
             let (_, next) = body[m];
-            if next.page != line.page || (next.is_blank() && !parts.is_empty()) {
-                break;
+            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
+            // A running header or footer inside an open sentence is skipped over.
+            if next.running && sentence_open && !parts.is_empty() {
+                m += 1;
+                continue;
+            }
+            if next.page != page {
+                if !sentence_open || parts.is_empty() {
+                    break;
+                }
+                // The sentence runs over the page break: it goes on only if the next page's
+                // first line carries on in lower case; otherwise where it ends is unclear.
+                let first = body[m..]
+                    .iter()
+                    .find(|(_, l)| !l.is_blank() && !l.running)
+                    .map(|(_, l)| l.text.trim_start());
+                if first.is_some_and(|t| t.starts_with(char::is_lowercase)) {
+                    page = next.page;
+                    crossed = true;
+                } else {
+                    cut = true;
+                    break;
+                }
             }
             if next.is_blank() {
+                if !parts.is_empty() && !crossed {
+                    break;
+                }
                 m += 1;
                 continue;
             }
             let next_lower = next.lower();
             let trimmed = next_lower.trim_start();
-            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
             if (!sentence_open
                 && labels
                     .iter()
@@ -740,10 +817,20 @@ pub fn scope(doc: &Doc) -> Pick<String> {
                 break;
             }
             parts.push(next.text.trim().to_string());
+            crossed = false;
             last = next.no;
             m += 1;
         }
-        let text = tidy(&parts.join(" "));
+        if cut {
+            unsure = Some(format!(
+                "scope: the scope on p.{} l.{} runs on past the end of the page and where it ends is unclear: `{}`",
+                line.page,
+                line.no,
+                super::lines::quote(&join_wrapped(&parts))
+            ));
+            break;
+        }
+        let text = tidy(&join_wrapped(&parts));
         if text.len() >= 12 {
             found.push((
                 text,
@@ -757,6 +844,11 @@ pub fn scope(doc: &Doc) -> Pick<String> {
             break;
         }
         k += 1;
+    }
+    if found.is_empty()
+        && let Some(todo) = unsure
+    {
+        return Pick::Unsure(todo);
     }
     agree(found, "scope")
 }
@@ -1083,5 +1175,104 @@ mod tests {
         );
         assert_eq!(refs("EN ISO/IEC 27001:2017"), ["EN ISO/IEC 27001:2017"]);
         assert_eq!(refs("ISOLATION 2022"), Vec::<String>::new());
+    }
+
+    fn text_of(pages: &[&[&str]]) -> crate::draft::Text {
+        crate::draft::Text {
+            pages: pages
+                .iter()
+                .map(|p| p.iter().map(|l| l.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_number_label_inside_an_accreditation_reference_is_not_the_certificate_number() {
+        let text = text_of(&[&[
+            "Certificate  No.   NKC-ISMS-7741-M",
+            "",
+            "Accredited by DANAK  (reg. no. 6021)",
+            "Registered with the scheme (registration no. 77)",
+        ]]);
+        match certificate_number(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(v, "NKC-ISMS-7741-M");
+                assert_eq!(at.line, 1);
+            }
+            _ => panic!("no single number"),
+        }
+        assert!(inside_parentheses("Accredited by DANAK  (reg. no. "));
+        assert!(unbalanced_close("6021)"));
+        assert!(!unbalanced_close("CA-17 (transferred)"));
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_joined() {
+        let parts = [
+            "port-logistics soft-".to_string(),
+            "ware services, e-".to_string(),
+            "Mail".to_string(),
+        ];
+        assert_eq!(
+            join_wrapped(&parts),
+            "port-logistics software services, e- Mail"
+        );
+    }
+
+    #[test]
+    fn a_scope_runs_over_a_page_break_past_the_running_header() {
+        let text = text_of(&[
+            &[
+                "Scope:",
+                "Support of port-logistics soft-",
+                "ware services to shipping lines and port",
+                "ACME-1   Page 1 of 3",
+            ],
+            &[
+                "ACME-1   Page 2 of 3",
+                "",
+                "authorities, from the head office.",
+                "",
+                "Issue date: 2025-03-01",
+            ],
+            &["ACME-1   Page 3 of 3", "Annex"],
+        ]);
+        match scope(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(
+                    v,
+                    "Support of port-logistics software services to shipping lines and port authorities, from the head office."
+                );
+                assert_eq!((at.page, at.line), (1, 1));
+            }
+            _ => panic!("no scope"),
+        }
+        // A sentence cut at a page break whose next page starts a new sentence: unsure.
+        let text = text_of(&[
+            &[
+                "Scope:",
+                "Support of software services to shipping lines and port",
+                "ACME-1   Page 1 of 2",
+            ],
+            &["ACME-1   Page 2 of 2", "", "Annex of sites"],
+        ]);
+        assert!(
+            matches!(scope(&Doc::new(&text)), Pick::Unsure(t) if t.contains("past the end of the page"))
+        );
+    }
+
+    #[test]
+    fn labels_spread_by_ocr_spacing_still_date() {
+        let text = text_of(&[&[
+            "Valid  until :  28-Feb-2028",
+            "Date of this certificate: 1 March 2025",
+        ]]);
+        let doc = Doc::new(&text);
+        assert!(
+            matches!(dated(&doc, EXPIRES, &[], "expires"), Pick::One(d, _) if d.to_string() == "2028-02-28")
+        );
+        assert!(
+            matches!(dated(&doc, ISSUED, &[], "issued"), Pick::One(d, _) if d.to_string() == "2025-03-01")
+        );
     }
 }
