@@ -186,6 +186,20 @@ fn control_id(token: &str) -> bool {
     ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
 }
 
+/// The id column of a table of complementary user entity controls: `CUEC-1`, `CUEC 1`,
+/// `UEC1`, `1`, `1.`, or a criterion id.
+fn row_id(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')']);
+    let lower = t.to_lowercase();
+    let number = lower
+        .strip_prefix("cuec")
+        .or_else(|| lower.strip_prefix("uec"))
+        .map(|r| r.trim_start_matches(['-', ' ', '#']))
+        .unwrap_or(&lower);
+    (!number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit()))
+        || control_id(t)
+}
+
 fn first_control(text: &str) -> Option<String> {
     text.split_whitespace().find(|t| control_id(t)).map(|t| {
         t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -288,11 +302,20 @@ fn section_lines<'d, 'a>(doc: &'d Doc<'a>, h: usize, max: usize) -> Vec<(usize, 
 fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
     let mut out: Vec<(String, At)> = Vec::new();
     let mut open = false;
+    let mut table_row = false;
     let mut last_index = h;
     for (i, line) in section_lines(doc, h, 80) {
         let text = line.text.trim();
         let lower = text.to_lowercase();
-        let after_id = {
+        // A table row: an id column (`CUEC-1`, `1`), the control, perhaps a criteria column.
+        let segs = segments(text);
+        let row = segs.len() >= 2 && row_id(segs[0].1) && {
+            let l = segs[1].1.to_lowercase();
+            l.starts_with("user entit")
+        };
+        let after_id = if row {
+            segs[1].1
+        } else {
             let mut words = text.splitn(2, char::is_whitespace);
             match (words.next(), words.next()) {
                 (Some(first), Some(rest)) if control_id(first) => rest.trim(),
@@ -305,6 +328,7 @@ fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
                 .iter()
                 .any(|l| l.is_blank() && !l.repeated);
         if starts_item {
+            table_row = row;
             let body = strip_bullet(after_id);
             let body = match body.split_once(char::is_whitespace) {
                 Some((first, rest)) if control_id(first) => rest.trim(),
@@ -317,6 +341,12 @@ fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
             && !lower.is_empty()
             && out.last().is_some_and(|(_, at)| at.page == line.page)
         {
+            if table_row && segs.len() > 1 {
+                // A wrapped table row whose other columns wrap too: its text cannot be told
+                // apart, so the item is not drafted.
+                out.pop();
+                break;
+            }
             if let Some((item, at)) = out.last_mut() {
                 item.push(' ');
                 item.push_str(text);
@@ -1288,6 +1318,10 @@ pub fn bridge_letter(doc: &Doc, pin: &Pin) -> Section {
         let t2 = lower.trim().trim_end_matches(',');
         if ![
             "sincerely",
+            "respectfully",
+            "respectfully yours",
+            "yours respectfully",
+            "best regards",
             "yours sincerely",
             "yours faithfully",
             "yours truly",
@@ -1471,6 +1505,14 @@ pub fn star(doc: &Doc) -> Section {
                 }
             }
         }
+        // `… its ISO/IEC 27001:2022 certificate OCB-27001-0988`: named mid-sentence.
+        if !certs
+            .iter()
+            .any(|(_, at)| at.line == line.no && at.page == line.page)
+            && let Some(value) = iso::certificate_after_standard(line.text)
+        {
+            certs.push((value, line.at()));
+        }
     }
     put(
         &mut t,
@@ -1483,12 +1525,14 @@ pub fn star(doc: &Doc) -> Section {
     for (_, line) in doc.body() {
         let words: Vec<&str> = line.text.split_whitespace().collect();
         for (w, word) in words.iter().enumerate() {
-            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(word)
+            // `(CCM v4.0.12)`: the version in parentheses.
+            let bare = word.trim_start_matches('(');
+            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(&bare)
                 && let Some(v) = words.get(w + 1)
             {
                 let v = v.trim_end_matches([',', ';', ')', '.']);
                 if v.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()) {
-                    versions.push((format!("{word} {v}"), line.at()));
+                    versions.push((format!("{bare} {v}"), line.at()));
                 }
             }
             if word.starts_with("https://cloudsecurityalliance.org/star/registry/") {
@@ -1684,5 +1728,31 @@ mod tests {
             }
             _ => panic!("no report date"),
         }
+    }
+
+    #[test]
+    fn cuecs_in_a_table_with_an_id_column() {
+        let text = doc_of(&[&[
+            "Complementary User Entity Controls",
+            "",
+            "Control                   Complementary user entity control",
+            "CUEC-1                    User entities are responsible for maintaining the",
+            "                          accuracy of the data they submit.",
+            "2  User entities are responsible for approving changes  CC6.1",
+            "before each pay run.",
+            "CUEC 3  User entities are responsible for  compared",
+            "securing exports  with dates",
+        ]]);
+        let doc = Doc::new(&text);
+        let found: Vec<String> = cuecs(&doc).unwrap().0.into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "User entities are responsible for maintaining the accuracy of the data they submit.",
+                "User entities are responsible for approving changes before each pay run.",
+            ]
+        );
+        assert!(row_id("CUEC-1") && row_id("CUEC 2") && row_id("3.") && row_id("CC6.1"));
+        assert!(!row_id("Control") && !row_id("No."));
     }
 }
