@@ -388,21 +388,39 @@ const NOT_MAIN_BEFORE: &[&str] = &[
     "annex a of",
 ];
 
+/// Phrases that, earlier in a standard's sentence, make it the standard extended.
+const EXTENDED_BEFORE: &[&str] = &["extension to", "in conjunction with", "together with"];
+
 /// The standard a certificate certifies to.
 pub fn main_standard(doc: &Doc) -> Pick<String> {
     let mut on_standard_lines: Vec<(String, Standard, At)> = Vec::new();
     let mut anywhere: Vec<(String, Standard, At)> = Vec::new();
-    for (_, line) in doc.body() {
+    let body: Vec<&super::lines::Line> = doc.body().map(|(_, l)| l).collect();
+    for (k, line) in body.iter().enumerate() {
+        let line = *line;
         let lower = line.lower();
         if lower.contains("transition") {
             continue;
         }
+        let previous = k
+            .checked_sub(1)
+            .map(|j| body[j])
+            .filter(|p| p.page == line.page && !p.is_blank())
+            .map(|p| p.lower())
+            .unwrap_or_default();
         for (at, printed, s) in standard_refs(line.text) {
             if NOT_CERTIFIED.contains(&s.number) {
                 continue;
             }
             let before = lower[..at].trim_end();
             if NOT_MAIN_BEFORE.iter().any(|p| before.ends_with(p)) {
+                continue;
+            }
+            // The same sentence, wrapped from the line before, calls it what this certificate
+            // extends: `as an extension to its system certified to` / `ISO/IEC 27001:2022 …`.
+            let sentence = format!("{previous} {before}");
+            let sentence = sentence.rsplit(". ").next().unwrap_or(&sentence);
+            if EXTENDED_BEFORE.iter().any(|p| sentence.contains(p)) {
                 continue;
             }
             let entry = (printed, s, line.at());
@@ -685,7 +703,109 @@ pub fn certification_body(doc: &Doc) -> Pick<String> {
             }
         }
     }
+    if found.is_empty()
+        && let Some(hit) = letterhead_body(doc)
+    {
+        found.push(hit);
+    }
     agree(found, "certification_body")
+}
+
+/// Legal forms a company's name ends with.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "gmbh",
+    "ag",
+    "a/s",
+    "as",
+    "ab",
+    "aps",
+    "oy",
+    "b.v.",
+    "bv",
+    "n.v.",
+    "s.a.",
+    "sa",
+    "sas",
+    "sarl",
+    "s.r.l.",
+    "srl",
+    "s.p.a.",
+    "plc",
+    "corp.",
+    "corporation",
+    "co.",
+    "kk",
+    "pty",
+];
+
+/// Whether a line reads as a company's name: short, and its last word a legal form.
+fn company_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.to_lowercase();
+    (2..=8).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().trim_end_matches(',')))
+        && text.starts_with(char::is_uppercase)
+        && !["iso", "management system", "scope", "certify", "certifies"]
+            .iter()
+            .any(|w| find_words(&lower, w).is_some())
+}
+
+/// The certification body named in the letterhead (the first lines of the first page) and
+/// again further down, under the signature or in the footer (`QUARRYSTONE REGISTRAR INC.` and
+/// `Quarrystone Registrar Inc., 4100 Lakeshore Drive, …`): two printings agreeing, the second's
+/// spelling kept. A name that is the certified entity's is not the body's.
+fn letterhead_body(doc: &Doc) -> Option<(String, At)> {
+    let head: Vec<&super::lines::Line> = doc
+        .lines
+        .iter()
+        .filter(|l| l.page == 1 && !l.is_blank())
+        .take(3)
+        .collect();
+    let entity = match certified_entity(doc) {
+        Pick::One(e, _) => Some(e.to_lowercase()),
+        _ => None,
+    };
+    for top in head {
+        let name = tidy(top.text);
+        if !company_like(&name) || entity.as_deref() == Some(name.to_lowercase().as_str()) {
+            continue;
+        }
+        let key = name.to_lowercase();
+        for line in doc
+            .lines
+            .iter()
+            .filter(|l| l.page != top.page || l.no != top.no)
+        {
+            let text = line.text.trim();
+            let lower = text.to_lowercase();
+            let rest = lower.strip_prefix(key.as_str());
+            if rest.is_some_and(|r| r.is_empty() || r.starts_with(',')) {
+                let printed = text[..key.len()].to_string();
+                let at = At {
+                    page: top.page,
+                    line: top.no,
+                    last: top.no,
+                    text: format!(
+                        "{} / p.{} l.{}: {}",
+                        top.text.trim(),
+                        line.page,
+                        line.no,
+                        text
+                    ),
+                };
+                return Some((printed, at));
+            }
+        }
+    }
+    None
 }
 
 pub fn accreditation_body(doc: &Doc) -> Pick<String> {
@@ -926,14 +1046,66 @@ fn soa(doc: &Doc) -> Option<(Option<String>, Option<NaiveDate>, At)> {
     None
 }
 
+/// A certificate number printed right after an ISO/IEC 27001 or 42001 reference and the word
+/// `certificate` (`… its ISO/IEC 27001:2022 certificate OCB-27001-0988,`).
+pub fn certificate_after_standard(line: &str) -> Option<String> {
+    for (at, printed, s) in standard_refs(line) {
+        if !matches!(s.number, 27001 | 42001) {
+            continue;
+        }
+        let rest = line[at + printed.len()..].trim_start();
+        let lower = rest.to_lowercase();
+        let Some(mut tail) = lower.strip_prefix("certificate ").map(|_| &rest[12..]) else {
+            continue;
+        };
+        for word in ["number", "no.", "no", "nr."] {
+            let tl = tail.trim_start().to_lowercase();
+            if tl.starts_with(word) && find_words(&tl, word) == Some(0) {
+                let lead = tail.len() - tail.trim_start().len();
+                tail = &tail[lead + word.len()..];
+                break;
+            }
+        }
+        let token = after_label(tail)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let ok = token.chars().any(|c| c.is_ascii_digit())
+            && token.chars().any(|c| c.is_ascii_alphabetic() || c == '-')
+            && (4..=30).contains(&token.len())
+            && dates_in(token).is_empty()
+            && standard_refs(token).is_empty();
+        if ok {
+            return Some(token.to_string());
+        }
+    }
+    None
+}
+
 /// The number of the certificate an extension certificate extends.
 fn extends(doc: &Doc) -> Pick<String> {
     let mut found = Vec::new();
-    for (_, line) in doc.body() {
+    let body: Vec<&super::lines::Line> = doc.body().map(|(_, l)| l).collect();
+    for (k, line) in body.iter().enumerate() {
         let lower = line.lower();
-        if !["extension to", "in conjunction with", "extends certificate"]
-            .iter()
-            .any(|p| lower.contains(p))
+        // The sentence may start on the line before (`… as an extension to its system` /
+        // `certified to ISO/IEC 27001:2022 under certificate number …`).
+        let previous = k
+            .checked_sub(1)
+            .map(|j| body[j])
+            .filter(|p| p.page == line.page && !p.is_blank())
+            .map(|p| p.lower())
+            .unwrap_or_default();
+        let context = format!("{previous} {lower}");
+        if ![
+            "extension to",
+            "in conjunction with",
+            "together with",
+            "extends certificate",
+        ]
+        .iter()
+        .any(|p| context.contains(p))
         {
             continue;
         }
@@ -1274,5 +1446,81 @@ mod tests {
         assert!(
             matches!(dated(&doc, ISSUED, &[], "issued"), Pick::One(d, _) if d.to_string() == "2025-03-01")
         );
+    }
+
+    #[test]
+    fn a_certification_body_in_the_letterhead_and_under_the_signature() {
+        let text = text_of(&[&[
+            "QUARRYSTONE REGISTRAR INC.",
+            "Certificate of Registration",
+            "This certifies that the management system of",
+            "Obsidian Relay Networks Pte. Ltd.",
+            "is registered to ISO/IEC 27001:2022",
+            "Elliot Marchetti, Registrar",
+            "Quarrystone Registrar Inc., 4100 Lakeshore Drive, Toronto",
+        ]]);
+        match certification_body(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(v, "Quarrystone Registrar Inc.");
+                assert_eq!(at.line, 1);
+            }
+            _ => panic!("no body"),
+        }
+        let nordic = text_of(&[&[
+            "NORDLYS KVALITET CERTIFICERING A/S",
+            "This is to certify that",
+            "Halvard Shipping Systems ApS",
+            "Aarhus, 01-Mar-2025",
+            "Nordlys Kvalitet Certificering A/S",
+        ]]);
+        assert!(
+            matches!(certification_body(&Doc::new(&nordic)), Pick::One(v, _) if v == "Nordlys Kvalitet Certificering A/S")
+        );
+        // Printed once only, or the certified entity's name: nothing.
+        let once = text_of(&[&[
+            "ACME CERT LTD",
+            "This certifies that",
+            "Widget Co. Ltd",
+            "ISO/IEC 27001",
+        ]]);
+        assert!(matches!(
+            certification_body(&Doc::new(&once)),
+            Pick::Nothing
+        ));
+        let entity = text_of(&[&[
+            "Widget Holdings Ltd",
+            "This certifies that",
+            "Widget Holdings Ltd",
+            "ISO/IEC 27001",
+        ]]);
+        assert!(matches!(
+            certification_body(&Doc::new(&entity)),
+            Pick::Nothing
+        ));
+    }
+
+    #[test]
+    fn the_certificate_extended_named_mid_sentence() {
+        assert_eq!(
+            certificate_after_standard(
+                "in conjunction with its ISO/IEC 27001:2022 certificate OCB-27001-0988,"
+            ),
+            Some("OCB-27001-0988".into())
+        );
+        assert_eq!(
+            certificate_after_standard("certified to ISO/IEC 27001:2022 certificate holders"),
+            None
+        );
+        let text = text_of(&[&[
+            "Certificate number: OCB-27017-1142",
+            "has implemented the controls of",
+            "ISO/IEC 27017:2015",
+            "as an extension to its information security management system certified to",
+            "ISO/IEC 27001:2022 under certificate number OCB-27001-0988. This certificate is valid",
+            "only together with certificate OCB-27001-0988.",
+        ]]);
+        let doc = Doc::new(&text);
+        assert!(matches!(main_standard(&doc), Pick::One(s, _) if s == "ISO/IEC 27017:2015"));
+        assert!(matches!(extends(&doc), Pick::One(s, _) if s == "OCB-27001-0988"));
     }
 }
