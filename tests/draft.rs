@@ -61,102 +61,173 @@ struct Tally {
     correct: usize,
 }
 
-#[test]
-fn drafts_are_precise_and_find_most_fields_over_the_corpus() {
-    let mut truths: Vec<PathBuf> = fs::read_dir(CORPUS)
+/// The field-level comparison of drafts with truth files over one corpus directory.
+#[derive(Default)]
+struct Measured {
+    documents: usize,
+    formats: std::collections::BTreeSet<String>,
+    by_kind: BTreeMap<String, Tally>,
+    total: Tally,
+    problems: Vec<String>,
+}
+
+impl Measured {
+    fn precision(&self) -> f64 {
+        self.total.correct as f64 / self.total.drafted as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.total.correct as f64 / self.total.truth as f64
+    }
+
+    /// The per-field-kind table, the totals, then every miss and every wrong value.
+    fn print(&self) {
+        eprintln!(
+            "{:<32} {:>8} {:>8} {:>9} {:>7}",
+            "field", "drafted", "truth", "precision", "recall"
+        );
+        for (kind, t) in &self.by_kind {
+            let p = if t.drafted == 0 {
+                1.0
+            } else {
+                t.correct as f64 / t.drafted as f64
+            };
+            let r = if t.truth == 0 {
+                1.0
+            } else {
+                t.correct as f64 / t.truth as f64
+            };
+            eprintln!(
+                "{kind:<32} {:>8} {:>8} {:>8.1}% {:>6.1}%",
+                t.drafted,
+                t.truth,
+                p * 100.0,
+                r * 100.0
+            );
+        }
+        eprintln!(
+            "all fields: {} drafted, {} recorded, {} right: precision {:.1}%, recall {:.1}%",
+            self.total.drafted,
+            self.total.truth,
+            self.total.correct,
+            self.precision() * 100.0,
+            self.recall() * 100.0
+        );
+        for p in &self.problems {
+            eprintln!("{p}");
+        }
+    }
+}
+
+/// Drafts every document of `dir` that has a truth file and compares field by field. With
+/// `strict`, a document that cannot be drafted or is drafted as another kind fails the test;
+/// otherwise it is reported (`FAILED`, `KIND`) and its recorded fields count as missed.
+fn measure(dir: &Path, strict: bool) -> Measured {
+    let mut truths: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".truth.toml"))
         .collect();
     truths.sort();
-    assert!(truths.len() >= 16, "{} truth files", truths.len());
-    let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut problems = Vec::new();
-    let mut formats = std::collections::BTreeSet::new();
+    let mut m = Measured {
+        documents: truths.len(),
+        ..Measured::default()
+    };
     for truth_file in &truths {
         let truth: toml::Table = toml::from_str(&fs::read_to_string(truth_file).unwrap()).unwrap();
         let document = truth["document"].as_str().unwrap();
-        formats.insert(document.rsplit('.').next().unwrap().to_string());
-        let drafted = draft_file(&corpus(document)).unwrap_or_else(|e| panic!("{document}: {e}"));
-        assert_eq!(
-            drafted.kind.name(),
-            truth["kind"].as_str().unwrap(),
-            "{document}: kind"
-        );
+        m.formats
+            .insert(document.rsplit('.').next().unwrap().to_string());
         let expected: BTreeMap<String, String> = truth["fields"]
             .as_table()
             .unwrap()
             .iter()
             .map(|(k, v)| (k.clone(), norm(v.as_str().unwrap())))
             .collect();
-        let got: BTreeMap<String, String> = draft::fields(&drafted)
-            .into_iter()
-            .map(|(k, v)| (k, norm(&v)))
-            .filter(|(k, _)| !k.ends_with(".reviewed"))
-            .collect();
+        let kind = truth["kind"].as_str().unwrap();
+        // A list, not a map: a document drafted as two sections of the same kind (two claims)
+        // gives the same field twice, and each is counted.
+        let got: Vec<(String, String)> = match draft_file(&dir.join(document)) {
+            Ok(drafted) if drafted.kind.name() == kind => draft::fields(&drafted)
+                .into_iter()
+                .map(|(k, v)| (k, norm(&v)))
+                .filter(|(k, _)| !k.ends_with(".reviewed"))
+                .collect(),
+            Ok(drafted) => {
+                assert!(
+                    !strict,
+                    "{document}: kind {} not {kind}",
+                    drafted.kind.name()
+                );
+                m.problems.push(format!(
+                    "KIND   {document}: drafted as {}, the analyst recorded {kind}; its fields are not compared",
+                    drafted.kind.name()
+                ));
+                Vec::new()
+            }
+            Err(e) => {
+                assert!(!strict, "{document}: {e}");
+                m.problems
+                    .push(format!("FAILED {document}: {e}; nothing drafted"));
+                Vec::new()
+            }
+        };
+        let mut matched = std::collections::BTreeSet::new();
         for (path, value) in &got {
-            let tally = by_kind.entry(field_kind(path)).or_default();
+            let tally = m.by_kind.entry(field_kind(path)).or_default();
             tally.drafted += 1;
             match expected.get(path) {
-                Some(want) if want == value => tally.correct += 1,
-                Some(want) => problems.push(format!(
+                Some(want) if want == value && matched.insert(path.clone()) => tally.correct += 1,
+                Some(want) if want == value => m.problems.push(format!(
+                    "EXTRA  {document}: {path} = {value:?} drafted twice"
+                )),
+                Some(want) => m.problems.push(format!(
                     "WRONG  {document}: {path} = {value:?}, the analyst recorded {want:?}"
                 )),
-                None => problems.push(format!(
+                None => m.problems.push(format!(
                     "EXTRA  {document}: {path} = {value:?}, the analyst recorded nothing"
                 )),
             }
         }
         for (path, want) in &expected {
-            by_kind.entry(field_kind(path)).or_default().truth += 1;
-            if !got.contains_key(path) {
-                problems.push(format!("MISSED {document}: {path} = {want:?}"));
+            m.by_kind.entry(field_kind(path)).or_default().truth += 1;
+            if !got.iter().any(|(k, _)| k == path) {
+                m.problems
+                    .push(format!("MISSED {document}: {path} = {want:?}"));
             }
         }
     }
-    assert!(formats.contains("pdf") && formats.contains("txt"));
-    let mut total = Tally::default();
-    eprintln!(
-        "{:<32} {:>8} {:>8} {:>9} {:>7}",
-        "field", "drafted", "truth", "precision", "recall"
-    );
-    for (kind, t) in &by_kind {
-        let p = if t.drafted == 0 {
-            1.0
-        } else {
-            t.correct as f64 / t.drafted as f64
-        };
-        let r = if t.truth == 0 {
-            1.0
-        } else {
-            t.correct as f64 / t.truth as f64
-        };
-        eprintln!(
-            "{kind:<32} {:>8} {:>8} {:>8.1}% {:>6.1}%",
-            t.drafted,
-            t.truth,
-            p * 100.0,
-            r * 100.0
-        );
-        total.drafted += t.drafted;
-        total.truth += t.truth;
-        total.correct += t.correct;
+    for t in m.by_kind.values() {
+        m.total.drafted += t.drafted;
+        m.total.truth += t.truth;
+        m.total.correct += t.correct;
     }
-    let precision = total.correct as f64 / total.drafted as f64;
-    let recall = total.correct as f64 / total.truth as f64;
-    eprintln!(
-        "all fields: {} drafted, {} recorded, {} right: precision {:.1}%, recall {:.1}%",
-        total.drafted,
-        total.truth,
-        total.correct,
-        precision * 100.0,
-        recall * 100.0
-    );
-    for p in &problems {
-        eprintln!("{p}");
-    }
+    m
+}
+
+#[test]
+fn drafts_are_precise_and_find_most_fields_over_the_corpus() {
+    let m = measure(Path::new(CORPUS), true);
+    assert!(m.documents >= 16, "{} truth files", m.documents);
+    assert!(m.formats.contains("pdf") && m.formats.contains("txt"));
+    m.print();
+    let (precision, recall) = (m.precision(), m.recall());
     assert!(precision >= 0.98, "precision {:.3} under 0.98", precision);
     assert!(recall >= 0.85, "recall {:.3} under 0.85", recall);
+}
+
+/// The held-out corpus of `tests/data/draft/heldout/`, written apart from the recognisers to
+/// measure them on layouts they were not written for. It prints the figures and gates nothing:
+///
+/// ```sh
+/// cargo test --release --test draft -- --ignored --nocapture heldout_accuracy
+/// ```
+#[test]
+#[ignore = "a measurement, not a gate: run with --ignored"]
+fn heldout_accuracy() {
+    let m = measure(&Path::new(CORPUS).join("heldout"), false);
+    assert!(m.documents >= 12, "{} truth files", m.documents);
+    m.print();
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{Found, dates_in};
-use super::lines::{Doc, after_label, find_words, labelled, segments};
+use super::lines::{Doc, after_label, find_words, fold_label_gaps, labelled, segments};
 use super::{At, Child, Pin, Section, Table, Value};
 use crate::evidence::Standard;
 
@@ -28,6 +28,7 @@ pub const NUMBER_LABELS: &[&str] = &[
     "reg. no.",
 ];
 const ISSUED: &[&str] = &[
+    "date of this certificate",
     "date of issue",
     "issue date",
     "issued on",
@@ -195,7 +196,11 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
         )),
     };
     for (i, line) in doc.body() {
-        let lower = line.lower();
+        let folded = fold_label_gaps(line.text, phrases);
+        let lower = folded.to_lowercase();
+        if lower.len() != folded.len() {
+            continue;
+        }
         let Some((p, phrase)) = phrases
             .iter()
             .filter_map(|ph| find_words(&lower, ph).map(|p| (p, *ph)))
@@ -209,7 +214,7 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
         };
         let end = p + phrase.len();
         // The first date after the phrase, unless another label comes between.
-        let dates = dates_in(line.text);
+        let dates = dates_in(&folded);
         let next = dates.into_iter().find(|(at, _)| *at >= end);
         if let Some((at, f)) = next {
             let between = &lower[end..at];
@@ -223,7 +228,7 @@ pub fn dated(doc: &Doc, phrases: &[&str], skip_before: &[&str], field: &str) -> 
             continue;
         }
         // Label above value: the same column of the next line.
-        let segs = segments(line.text);
+        let segs = segments(&folded);
         let Some(col) = segs.iter().position(|(o, s)| *o <= p && p < o + s.len()) else {
             continue;
         };
@@ -383,21 +388,39 @@ const NOT_MAIN_BEFORE: &[&str] = &[
     "annex a of",
 ];
 
+/// Phrases that, earlier in a standard's sentence, make it the standard extended.
+const EXTENDED_BEFORE: &[&str] = &["extension to", "in conjunction with", "together with"];
+
 /// The standard a certificate certifies to.
 pub fn main_standard(doc: &Doc) -> Pick<String> {
     let mut on_standard_lines: Vec<(String, Standard, At)> = Vec::new();
     let mut anywhere: Vec<(String, Standard, At)> = Vec::new();
-    for (_, line) in doc.body() {
+    let body: Vec<&super::lines::Line> = doc.body().map(|(_, l)| l).collect();
+    for (k, line) in body.iter().enumerate() {
+        let line = *line;
         let lower = line.lower();
         if lower.contains("transition") {
             continue;
         }
+        let previous = k
+            .checked_sub(1)
+            .map(|j| body[j])
+            .filter(|p| p.page == line.page && !p.is_blank())
+            .map(|p| p.lower())
+            .unwrap_or_default();
         for (at, printed, s) in standard_refs(line.text) {
             if NOT_CERTIFIED.contains(&s.number) {
                 continue;
             }
             let before = lower[..at].trim_end();
             if NOT_MAIN_BEFORE.iter().any(|p| before.ends_with(p)) {
+                continue;
+            }
+            // The same sentence, wrapped from the line before, calls it what this certificate
+            // extends: `as an extension to its system certified to` / `ISO/IEC 27001:2022 …`.
+            let sentence = format!("{previous} {before}");
+            let sentence = sentence.rsplit(". ").next().unwrap_or(&sentence);
+            if EXTENDED_BEFORE.iter().any(|p| sentence.contains(p)) {
                 continue;
             }
             let entry = (printed, s, line.at());
@@ -458,6 +481,16 @@ fn tidy(value: &str) -> String {
         .to_string()
 }
 
+/// Whether text ends inside an open parenthesis.
+fn inside_parentheses(before: &str) -> bool {
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Whether a value closes a parenthesis it never opened (`6021)`): cut from a reference.
+fn unbalanced_close(value: &str) -> bool {
+    value.matches(')').count() > value.matches('(').count()
+}
+
 /// The certificate number(s) printed beside a number label.
 pub fn certificate_number(doc: &Doc) -> Pick<String> {
     let (hits, bare) = labelled(
@@ -469,11 +502,25 @@ pub fn certificate_number(doc: &Doc) -> Pick<String> {
             "in conjunction",
             "together with",
             "accreditation",
+            "accredited",
         ],
         true,
     );
     let mut found = Vec::new();
     for hit in hits {
+        // A number label inside parentheses (`(reg. no. 6021)`) refers to another register,
+        // an accreditation or a standard, not to this certificate.
+        let line_text = &doc.lines[hit.index].text;
+        if hit.at.last == hit.at.line
+            && line_text
+                .find(hit.value.as_str())
+                .is_some_and(|pos| inside_parentheses(&line_text[..pos]))
+        {
+            continue;
+        }
+        if unbalanced_close(&hit.value) {
+            continue;
+        }
         let value = tidy(&hit.value);
         // `CA-17-5512 (transferred)`: the number without the note after it.
         let value = value.split(" (").next().unwrap_or("").trim();
@@ -656,7 +703,109 @@ pub fn certification_body(doc: &Doc) -> Pick<String> {
             }
         }
     }
+    if found.is_empty()
+        && let Some(hit) = letterhead_body(doc)
+    {
+        found.push(hit);
+    }
     agree(found, "certification_body")
+}
+
+/// Legal forms a company's name ends with.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "gmbh",
+    "ag",
+    "a/s",
+    "as",
+    "ab",
+    "aps",
+    "oy",
+    "b.v.",
+    "bv",
+    "n.v.",
+    "s.a.",
+    "sa",
+    "sas",
+    "sarl",
+    "s.r.l.",
+    "srl",
+    "s.p.a.",
+    "plc",
+    "corp.",
+    "corporation",
+    "co.",
+    "kk",
+    "pty",
+];
+
+/// Whether a line reads as a company's name: short, and its last word a legal form.
+fn company_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.to_lowercase();
+    (2..=8).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().trim_end_matches(',')))
+        && text.starts_with(char::is_uppercase)
+        && !["iso", "management system", "scope", "certify", "certifies"]
+            .iter()
+            .any(|w| find_words(&lower, w).is_some())
+}
+
+/// The certification body named in the letterhead (the first lines of the first page) and
+/// again further down, under the signature or in the footer (`QUARRYSTONE REGISTRAR INC.` and
+/// `Quarrystone Registrar Inc., 4100 Lakeshore Drive, …`): two printings agreeing, the second's
+/// spelling kept. A name that is the certified entity's is not the body's.
+fn letterhead_body(doc: &Doc) -> Option<(String, At)> {
+    let head: Vec<&super::lines::Line> = doc
+        .lines
+        .iter()
+        .filter(|l| l.page == 1 && !l.is_blank())
+        .take(3)
+        .collect();
+    let entity = match certified_entity(doc) {
+        Pick::One(e, _) => Some(e.to_lowercase()),
+        _ => None,
+    };
+    for top in head {
+        let name = tidy(top.text);
+        if !company_like(&name) || entity.as_deref() == Some(name.to_lowercase().as_str()) {
+            continue;
+        }
+        let key = name.to_lowercase();
+        for line in doc
+            .lines
+            .iter()
+            .filter(|l| l.page != top.page || l.no != top.no)
+        {
+            let text = line.text.trim();
+            let lower = text.to_lowercase();
+            let rest = lower.strip_prefix(key.as_str());
+            if rest.is_some_and(|r| r.is_empty() || r.starts_with(',')) {
+                let printed = text[..key.len()].to_string();
+                let at = At {
+                    page: top.page,
+                    line: top.no,
+                    last: top.no,
+                    text: format!(
+                        "{} / p.{} l.{}: {}",
+                        top.text.trim(),
+                        line.page,
+                        line.no,
+                        text
+                    ),
+                };
+                return Some((printed, at));
+            }
+        }
+    }
+    None
 }
 
 pub fn accreditation_body(doc: &Doc) -> Pick<String> {
@@ -688,9 +837,30 @@ pub fn accreditation_body(doc: &Doc) -> Pick<String> {
     agree(found, "accreditation_body")
 }
 
+/// Lines of one paragraph joined: a word hyphenated at a line's end (`soft-` / `ware`) is
+/// joined again when the line ends with a letter and a hyphen and the next starts in lower case.
+pub fn join_wrapped(parts: &[String]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.trim();
+        let hyphenated = out
+            .strip_suffix('-')
+            .is_some_and(|s| s.ends_with(char::is_alphabetic))
+            && part.starts_with(char::is_lowercase);
+        if hyphenated {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 pub fn scope(doc: &Doc) -> Pick<String> {
     let labels = all_labels();
     let mut found: Vec<(String, At)> = Vec::new();
+    let mut unsure: Option<String> = None;
     let body: Vec<(usize, &super::lines::Line)> = doc.body().collect();
     let mut k = 0;
     while k < body.len() {
@@ -717,19 +887,46 @@ pub fn scope(doc: &Doc) -> Pick<String> {
             parts.push(first.to_string());
         }
         let mut last = line.no;
+        let mut page = line.page;
+        let mut cut = false;
+        // Just past a page break: blank lines at the top of the page do not end the scope.
+        let mut crossed = false;
         let mut m = k + 1;
         while m < body.len() && m <= k + 15 {
             let (_, next) = body[m];
-            if next.page != line.page || (next.is_blank() && !parts.is_empty()) {
-                break;
+            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
+            // A running header or footer inside an open sentence is skipped over.
+            if next.running && sentence_open && !parts.is_empty() {
+                m += 1;
+                continue;
+            }
+            if next.page != page {
+                if !sentence_open || parts.is_empty() {
+                    break;
+                }
+                // The sentence runs over the page break: it goes on only if the next page's
+                // first line carries on in lower case; otherwise where it ends is unclear.
+                let first = body[m..]
+                    .iter()
+                    .find(|(_, l)| !l.is_blank() && !l.running)
+                    .map(|(_, l)| l.text.trim_start());
+                if first.is_some_and(|t| t.starts_with(char::is_lowercase)) {
+                    page = next.page;
+                    crossed = true;
+                } else {
+                    cut = true;
+                    break;
+                }
             }
             if next.is_blank() {
+                if !parts.is_empty() && !crossed {
+                    break;
+                }
                 m += 1;
                 continue;
             }
             let next_lower = next.lower();
             let trimmed = next_lower.trim_start();
-            let sentence_open = parts.last().is_some_and(|p| !p.ends_with(['.', ':', ';']));
             if (!sentence_open
                 && labels
                     .iter()
@@ -740,10 +937,20 @@ pub fn scope(doc: &Doc) -> Pick<String> {
                 break;
             }
             parts.push(next.text.trim().to_string());
+            crossed = false;
             last = next.no;
             m += 1;
         }
-        let text = tidy(&parts.join(" "));
+        if cut {
+            unsure = Some(format!(
+                "scope: the scope on p.{} l.{} runs on past the end of the page and where it ends is unclear: `{}`",
+                line.page,
+                line.no,
+                super::lines::quote(&join_wrapped(&parts))
+            ));
+            break;
+        }
+        let text = tidy(&join_wrapped(&parts));
         if text.len() >= 12 {
             found.push((
                 text,
@@ -757,6 +964,11 @@ pub fn scope(doc: &Doc) -> Pick<String> {
             break;
         }
         k += 1;
+    }
+    if found.is_empty()
+        && let Some(todo) = unsure
+    {
+        return Pick::Unsure(todo);
     }
     agree(found, "scope")
 }
@@ -834,14 +1046,66 @@ fn soa(doc: &Doc) -> Option<(Option<String>, Option<NaiveDate>, At)> {
     None
 }
 
+/// A certificate number printed right after an ISO/IEC 27001 or 42001 reference and the word
+/// `certificate` (`… its ISO/IEC 27001:2022 certificate OCB-27001-0988,`).
+pub fn certificate_after_standard(line: &str) -> Option<String> {
+    for (at, printed, s) in standard_refs(line) {
+        if !matches!(s.number, 27001 | 42001) {
+            continue;
+        }
+        let rest = line[at + printed.len()..].trim_start();
+        let lower = rest.to_lowercase();
+        let Some(mut tail) = lower.strip_prefix("certificate ").map(|_| &rest[12..]) else {
+            continue;
+        };
+        for word in ["number", "no.", "no", "nr."] {
+            let tl = tail.trim_start().to_lowercase();
+            if tl.starts_with(word) && find_words(&tl, word) == Some(0) {
+                let lead = tail.len() - tail.trim_start().len();
+                tail = &tail[lead + word.len()..];
+                break;
+            }
+        }
+        let token = after_label(tail)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let ok = token.chars().any(|c| c.is_ascii_digit())
+            && token.chars().any(|c| c.is_ascii_alphabetic() || c == '-')
+            && (4..=30).contains(&token.len())
+            && dates_in(token).is_empty()
+            && standard_refs(token).is_empty();
+        if ok {
+            return Some(token.to_string());
+        }
+    }
+    None
+}
+
 /// The number of the certificate an extension certificate extends.
 fn extends(doc: &Doc) -> Pick<String> {
     let mut found = Vec::new();
-    for (_, line) in doc.body() {
+    let body: Vec<&super::lines::Line> = doc.body().map(|(_, l)| l).collect();
+    for (k, line) in body.iter().enumerate() {
         let lower = line.lower();
-        if !["extension to", "in conjunction with", "extends certificate"]
-            .iter()
-            .any(|p| lower.contains(p))
+        // The sentence may start on the line before (`… as an extension to its system` /
+        // `certified to ISO/IEC 27001:2022 under certificate number …`).
+        let previous = k
+            .checked_sub(1)
+            .map(|j| body[j])
+            .filter(|p| p.page == line.page && !p.is_blank())
+            .map(|p| p.lower())
+            .unwrap_or_default();
+        let context = format!("{previous} {lower}");
+        if ![
+            "extension to",
+            "in conjunction with",
+            "together with",
+            "extends certificate",
+        ]
+        .iter()
+        .any(|p| context.contains(p))
         {
             continue;
         }
@@ -1083,5 +1347,180 @@ mod tests {
         );
         assert_eq!(refs("EN ISO/IEC 27001:2017"), ["EN ISO/IEC 27001:2017"]);
         assert_eq!(refs("ISOLATION 2022"), Vec::<String>::new());
+    }
+
+    fn text_of(pages: &[&[&str]]) -> crate::draft::Text {
+        crate::draft::Text {
+            pages: pages
+                .iter()
+                .map(|p| p.iter().map(|l| l.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_number_label_inside_an_accreditation_reference_is_not_the_certificate_number() {
+        let text = text_of(&[&[
+            "Certificate  No.   NKC-ISMS-7741-M",
+            "",
+            "Accredited by DANAK  (reg. no. 6021)",
+            "Registered with the scheme (registration no. 77)",
+        ]]);
+        match certificate_number(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(v, "NKC-ISMS-7741-M");
+                assert_eq!(at.line, 1);
+            }
+            _ => panic!("no single number"),
+        }
+        assert!(inside_parentheses("Accredited by DANAK  (reg. no. "));
+        assert!(unbalanced_close("6021)"));
+        assert!(!unbalanced_close("CA-17 (transferred)"));
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_joined() {
+        let parts = [
+            "port-logistics soft-".to_string(),
+            "ware services, e-".to_string(),
+            "Mail".to_string(),
+        ];
+        assert_eq!(
+            join_wrapped(&parts),
+            "port-logistics software services, e- Mail"
+        );
+    }
+
+    #[test]
+    fn a_scope_runs_over_a_page_break_past_the_running_header() {
+        let text = text_of(&[
+            &[
+                "Scope:",
+                "Support of port-logistics soft-",
+                "ware services to shipping lines and port",
+                "ACME-1   Page 1 of 3",
+            ],
+            &[
+                "ACME-1   Page 2 of 3",
+                "",
+                "authorities, from the head office.",
+                "",
+                "Issue date: 2025-03-01",
+            ],
+            &["ACME-1   Page 3 of 3", "Annex"],
+        ]);
+        match scope(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(
+                    v,
+                    "Support of port-logistics software services to shipping lines and port authorities, from the head office."
+                );
+                assert_eq!((at.page, at.line), (1, 1));
+            }
+            _ => panic!("no scope"),
+        }
+        // A sentence cut at a page break whose next page starts a new sentence: unsure.
+        let text = text_of(&[
+            &[
+                "Scope:",
+                "Support of software services to shipping lines and port",
+                "ACME-1   Page 1 of 2",
+            ],
+            &["ACME-1   Page 2 of 2", "", "Annex of sites"],
+        ]);
+        assert!(
+            matches!(scope(&Doc::new(&text)), Pick::Unsure(t) if t.contains("past the end of the page"))
+        );
+    }
+
+    #[test]
+    fn labels_spread_by_ocr_spacing_still_date() {
+        let text = text_of(&[&[
+            "Valid  until :  28-Feb-2028",
+            "Date of this certificate: 1 March 2025",
+        ]]);
+        let doc = Doc::new(&text);
+        assert!(
+            matches!(dated(&doc, EXPIRES, &[], "expires"), Pick::One(d, _) if d.to_string() == "2028-02-28")
+        );
+        assert!(
+            matches!(dated(&doc, ISSUED, &[], "issued"), Pick::One(d, _) if d.to_string() == "2025-03-01")
+        );
+    }
+
+    #[test]
+    fn a_certification_body_in_the_letterhead_and_under_the_signature() {
+        let text = text_of(&[&[
+            "QUARRYSTONE REGISTRAR INC.",
+            "Certificate of Registration",
+            "This certifies that the management system of",
+            "Obsidian Relay Networks Pte. Ltd.",
+            "is registered to ISO/IEC 27001:2022",
+            "Elliot Marchetti, Registrar",
+            "Quarrystone Registrar Inc., 4100 Lakeshore Drive, Toronto",
+        ]]);
+        match certification_body(&Doc::new(&text)) {
+            Pick::One(v, at) => {
+                assert_eq!(v, "Quarrystone Registrar Inc.");
+                assert_eq!(at.line, 1);
+            }
+            _ => panic!("no body"),
+        }
+        let nordic = text_of(&[&[
+            "NORDLYS KVALITET CERTIFICERING A/S",
+            "This is to certify that",
+            "Halvard Shipping Systems ApS",
+            "Aarhus, 01-Mar-2025",
+            "Nordlys Kvalitet Certificering A/S",
+        ]]);
+        assert!(
+            matches!(certification_body(&Doc::new(&nordic)), Pick::One(v, _) if v == "Nordlys Kvalitet Certificering A/S")
+        );
+        // Printed once only, or the certified entity's name: nothing.
+        let once = text_of(&[&[
+            "ACME CERT LTD",
+            "This certifies that",
+            "Widget Co. Ltd",
+            "ISO/IEC 27001",
+        ]]);
+        assert!(matches!(
+            certification_body(&Doc::new(&once)),
+            Pick::Nothing
+        ));
+        let entity = text_of(&[&[
+            "Widget Holdings Ltd",
+            "This certifies that",
+            "Widget Holdings Ltd",
+            "ISO/IEC 27001",
+        ]]);
+        assert!(matches!(
+            certification_body(&Doc::new(&entity)),
+            Pick::Nothing
+        ));
+    }
+
+    #[test]
+    fn the_certificate_extended_named_mid_sentence() {
+        assert_eq!(
+            certificate_after_standard(
+                "in conjunction with its ISO/IEC 27001:2022 certificate OCB-27001-0988,"
+            ),
+            Some("OCB-27001-0988".into())
+        );
+        assert_eq!(
+            certificate_after_standard("certified to ISO/IEC 27001:2022 certificate holders"),
+            None
+        );
+        let text = text_of(&[&[
+            "Certificate number: OCB-27017-1142",
+            "has implemented the controls of",
+            "ISO/IEC 27017:2015",
+            "as an extension to its information security management system certified to",
+            "ISO/IEC 27001:2022 under certificate number OCB-27001-0988. This certificate is valid",
+            "only together with certificate OCB-27001-0988.",
+        ]]);
+        let doc = Doc::new(&text);
+        assert!(matches!(main_standard(&doc), Pick::One(s, _) if s == "ISO/IEC 27017:2015"));
+        assert!(matches!(extends(&doc), Pick::One(s, _) if s == "OCB-27001-0988"));
     }
 }

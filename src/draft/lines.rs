@@ -12,6 +12,8 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// A running header or footer seen on an earlier page.
     pub repeated: bool,
+    /// A running header or footer, its first showing included.
+    pub running: bool,
 }
 
 impl Line<'_> {
@@ -50,23 +52,39 @@ fn running_key(text: &str) -> String {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a Text) -> Doc<'a> {
+        // The first and last three non-blank lines of a page may be a header or footer.
+        let edges: Vec<std::collections::BTreeSet<usize>> = text
+            .pages
+            .iter()
+            .map(|page| {
+                let non_blank: Vec<usize> = (0..page.len())
+                    .filter(|&i| !page[i].trim().is_empty())
+                    .collect();
+                non_blank
+                    .iter()
+                    .take(3)
+                    .chain(non_blank.iter().rev().take(3))
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        // A line is running when it sits at the edge of two pages or more.
+        let mut pages_of: std::collections::BTreeMap<String, std::collections::BTreeSet<usize>> =
+            std::collections::BTreeMap::new();
+        for (p, page) in text.pages.iter().enumerate() {
+            for &i in &edges[p] {
+                pages_of.entry(running_key(&page[i])).or_default().insert(p);
+            }
+        }
         let mut lines = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for (p, page) in text.pages.iter().enumerate() {
-            // The first and last three non-blank lines of a page may be a header or footer.
-            let non_blank: Vec<usize> = (0..page.len())
-                .filter(|&i| !page[i].trim().is_empty())
-                .collect();
-            let edge: std::collections::BTreeSet<usize> = non_blank
-                .iter()
-                .take(3)
-                .chain(non_blank.iter().rev().take(3))
-                .copied()
-                .collect();
             for (i, line) in page.iter().enumerate() {
                 let mut repeated = false;
-                if edge.contains(&i) && text.pages.len() > 1 {
+                let mut running = false;
+                if edges[p].contains(&i) && text.pages.len() > 1 {
                     let key = running_key(line);
+                    running = pages_of.get(&key).is_some_and(|s| s.len() >= 2);
                     repeated = !seen.insert(key);
                 }
                 lines.push(Line {
@@ -74,6 +92,7 @@ impl<'a> Doc<'a> {
                     no: i + 1,
                     text: line,
                     repeated,
+                    running,
                 });
             }
         }
@@ -169,6 +188,68 @@ pub fn segments(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Where `label` (lowercase) is printed in `lower` with each of its spaces as a run of one or
+/// more spaces (OCR and PDF text spread labels: `Certificate  No.`): start and end.
+pub fn find_loose(lower: &str, label: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
+    let first = *words.first()?;
+    let mut from = 0;
+    while let Some(found) = lower.get(from..)?.find(first) {
+        let start = from + found;
+        let mut end = start + first.len();
+        let mut ok = true;
+        for w in &words[1..] {
+            let rest = &lower[end..];
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            if spaces == 0 || !rest[spaces..].starts_with(w) {
+                ok = false;
+                break;
+            }
+            end += spaces + w.len();
+        }
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if ok
+            && bounded(lower[..start].chars().next_back())
+            && (bounded(lower[end..].chars().next())
+                || label.ends_with(|c: char| !c.is_alphanumeric()))
+        {
+            return Some((start, end));
+        }
+        from = start + first.len();
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// The line with the runs of spaces inside any of `labels` folded to one space, so that a
+/// label spread by OCR spacing (`Valid  until :`) is read as one label, not as two columns.
+pub fn fold_label_gaps(text: &str, labels: &[&str]) -> String {
+    let mut out = text.to_string();
+    for label in labels.iter().filter(|l| l.contains(' ')) {
+        let mut from = 0;
+        loop {
+            let lower = out.to_lowercase();
+            if lower.len() != out.len() {
+                return out;
+            }
+            let Some((s, e)) = find_loose(&lower[from..], label) else {
+                break;
+            };
+            let (s, e) = (from + s, from + e);
+            let folded: String = out[s..e]
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.replace_range(s..e, &folded);
+            from = s + folded.len();
+        }
+    }
+    out
+}
+
 /// Strips what sits between a label and its value: `:`, `-`, `#`, `.` and spaces.
 pub fn after_label(rest: &str) -> &str {
     rest.trim_start_matches(|c: char| {
@@ -209,7 +290,9 @@ pub fn labelled(
         if exclude.iter().any(|x| lower.contains(x)) {
             continue;
         }
-        let segs = segments(line.text);
+        let all: Vec<&str> = labels.iter().chain(other_labels).copied().collect();
+        let folded = fold_label_gaps(line.text, &all);
+        let segs = segments(&folded);
         for (s, (seg_at, seg)) in segs.iter().enumerate() {
             let seg_lower = seg.to_lowercase();
             let Some((start, label)) = labels
@@ -329,5 +412,48 @@ mod tests {
         assert_eq!(find_words("the scope: x", "scope"), Some(4));
         assert_eq!(find_words("telescope", "scope"), None);
         assert_eq!(find_words("cert no. 5", "cert no."), Some(0));
+    }
+
+    #[test]
+    fn labels_spread_by_ocr_spacing_are_folded() {
+        assert_eq!(
+            find_loose("certificate  no.   x-1", "certificate no."),
+            Some((0, 16))
+        );
+        assert_eq!(find_loose("recertificate  no. 5", "certificate no."), None);
+        assert_eq!(
+            fold_label_gaps("Certificate  No.   NKC-1", &["certificate no."]),
+            "Certificate No.   NKC-1"
+        );
+        assert_eq!(
+            fold_label_gaps("Valid  until :  28-Feb-2028", &["valid until"]),
+            "Valid until :  28-Feb-2028"
+        );
+        // Column gaps between words that are not one label stay.
+        assert_eq!(
+            fold_label_gaps("Certificate  Issued  Expires", &["certificate no."]),
+            "Certificate  Issued  Expires"
+        );
+    }
+
+    #[test]
+    fn a_running_line_is_marked_from_its_first_showing() {
+        let text = Text {
+            pages: vec![
+                vec!["Cover".into(), "Body".into(), "Firm LLP".into()],
+                vec!["Header".into(), "Opinion".into(), "Firm LLP".into()],
+                vec!["Header".into(), "Body".into(), "x".into()],
+            ],
+        };
+        let doc = Doc::new(&text);
+        let flags = |t: &str| -> Vec<(bool, bool)> {
+            doc.lines
+                .iter()
+                .filter(|l| l.text == t)
+                .map(|l| (l.running, l.repeated))
+                .collect()
+        };
+        assert_eq!(flags("Header"), [(true, false), (true, true)]);
+        assert_eq!(flags("Opinion"), [(false, false)]);
     }
 }

@@ -75,13 +75,53 @@ fn soc_type(lower: &str) -> Option<u8> {
 }
 
 /// A flyer or web page's certification claims, each drafted as a claim.
+/// Words that make a mention of a standard something other than a claim of certification:
+/// `aligned with ISO 27701`, `based on NIST CSF`, `working towards SOC 2`.
+const NOT_A_CLAIM: &[&str] = &[
+    "aligned with",
+    "aligned to",
+    "alignment with",
+    "based on",
+    "follows",
+    "follow",
+    "following",
+    "in line with",
+    "consistent with",
+    "inspired by",
+    "modelled on",
+    "modeled on",
+    "mapped to",
+    "working towards",
+    "working toward",
+    "pursuing",
+    "preparing for",
+    "plan to",
+    "planning to",
+    "in progress",
+];
+
+/// Whether the clause that leads up to byte `at` of a line (from the last `.`, `;` or `,`)
+/// says the standard is only aligned with, followed or worked towards.
+fn not_a_claim(lower: &str, at: usize) -> bool {
+    let before = &lower[..at];
+    let clause = before.rsplit(['.', ';', ',']).next().unwrap_or(before);
+    NOT_A_CLAIM.iter().any(|w| find_words(clause, w).is_some())
+}
+
 pub fn claims(doc: &Doc, pin: &Pin) -> Vec<Section> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     let mut soc_done = false;
     for (_, line) in doc.body() {
         let lower = line.lower();
-        if !soc_done && any_words(&lower, &["soc 2", "soc2"]) {
+        let soc_at = ["soc 2", "soc2"]
+            .iter()
+            .filter_map(|w| find_words(&lower, w))
+            .min();
+        if !soc_done
+            && any_words(&lower, &["soc 2", "soc2"])
+            && soc_at.is_none_or(|p| !not_a_claim(&lower, p))
+        {
             soc_done = true;
             let mut t = Table::default();
             t.comment(CLAIM_NOTE);
@@ -103,8 +143,11 @@ pub fn claims(doc: &Doc, pin: &Pin) -> Vec<Section> {
                 table: t,
             });
         }
-        for (_, printed, s) in standard_refs(line.text) {
-            if matches!(s.number, 17011 | 17021 | 27002 | 27006 | 19011) || !seen.insert(s.number) {
+        for (at, printed, s) in standard_refs(line.text) {
+            if matches!(s.number, 17011 | 17021 | 27002 | 27006 | 19011)
+                || (lower.len() == line.text.len() && not_a_claim(&lower, at))
+                || !seen.insert(s.number)
+            {
                 continue;
             }
             let mut t = Table::default();
@@ -141,6 +184,20 @@ fn control_id(token: &str) -> bool {
         p.is_some_and(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
     };
     ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+}
+
+/// The id column of a table of complementary user entity controls: `CUEC-1`, `CUEC 1`,
+/// `UEC1`, `1`, `1.`, or a criterion id.
+fn row_id(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')']);
+    let lower = t.to_lowercase();
+    let number = lower
+        .strip_prefix("cuec")
+        .or_else(|| lower.strip_prefix("uec"))
+        .map(|r| r.trim_start_matches(['-', ' ', '#']))
+        .unwrap_or(&lower);
+    (!number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit()))
+        || control_id(t)
 }
 
 fn first_control(text: &str) -> Option<String> {
@@ -245,11 +302,20 @@ fn section_lines<'d, 'a>(doc: &'d Doc<'a>, h: usize, max: usize) -> Vec<(usize, 
 fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
     let mut out: Vec<(String, At)> = Vec::new();
     let mut open = false;
+    let mut table_row = false;
     let mut last_index = h;
     for (i, line) in section_lines(doc, h, 80) {
         let text = line.text.trim();
         let lower = text.to_lowercase();
-        let after_id = {
+        // A table row: an id column (`CUEC-1`, `1`), the control, perhaps a criteria column.
+        let segs = segments(text);
+        let row = segs.len() >= 2 && row_id(segs[0].1) && {
+            let l = segs[1].1.to_lowercase();
+            l.starts_with("user entit")
+        };
+        let after_id = if row {
+            segs[1].1
+        } else {
             let mut words = text.splitn(2, char::is_whitespace);
             match (words.next(), words.next()) {
                 (Some(first), Some(rest)) if control_id(first) => rest.trim(),
@@ -262,6 +328,7 @@ fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
                 .iter()
                 .any(|l| l.is_blank() && !l.repeated);
         if starts_item {
+            table_row = row;
             let body = strip_bullet(after_id);
             let body = match body.split_once(char::is_whitespace) {
                 Some((first, rest)) if control_id(first) => rest.trim(),
@@ -274,6 +341,12 @@ fn items(doc: &Doc, h: usize) -> Vec<(String, At)> {
             && !lower.is_empty()
             && out.last().is_some_and(|(_, at)| at.page == line.page)
         {
+            if table_row && segs.len() > 1 {
+                // A wrapped table row whose other columns wrap too: its text cannot be told
+                // apart, so the item is not drafted.
+                out.pop();
+                break;
+            }
             if let Some((item, at)) = out.last_mut() {
                 item.push(' ');
                 item.push_str(text);
@@ -391,6 +464,47 @@ fn firm_name(text: &str) -> &str {
     }
 }
 
+/// Professional designations printed after a firm's name on a cover (`Tillbrook Marsh LLP,
+/// Certified Public Accountants`): the firm signs without them.
+const DESIGNATIONS: &[&str] = &[
+    ", certified public accountants",
+    ", chartered accountants",
+    ", chartered certified accountants",
+    ", registered auditors",
+    ", public accountants",
+    ", independent auditors",
+    ", cpas",
+];
+
+/// What leads into a firm's name on a cover (`Issued by Oakhurst Pell & Co.`).
+const FIRM_PREFIXES: &[&str] = &[
+    "issued by ",
+    "prepared by ",
+    "audited by ",
+    "examined by ",
+    "report by ",
+    "reported on by ",
+    "signed by ",
+];
+
+/// A firm's name as it signs: a leading `Issued by` and a trailing designation taken off when
+/// what is left is still a firm's name.
+fn firm_as_signed(text: &str) -> String {
+    let mut t = firm_name(text).to_string();
+    let lower = t.to_lowercase();
+    if let Some(p) = FIRM_PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+        t = t[p.len()..].trim().to_string();
+    }
+    let lower = t.to_lowercase();
+    if let Some(d) = DESIGNATIONS.iter().find(|d| lower.ends_with(**d)) {
+        let rest = firm_name(&t[..t.len() - d.len()]).to_string();
+        if firm_like(&rest) {
+            t = rest;
+        }
+    }
+    t
+}
+
 fn firm_like(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.');
     let lower = t.to_lowercase();
@@ -422,16 +536,16 @@ fn auditor(doc: &Doc) -> Pick<String> {
     let (hits, _) = labelled(doc, &labels, &[], &[], false);
     let mut found = Vec::new();
     for hit in hits {
-        let v = firm_name(&hit.value).to_string();
+        let v = firm_as_signed(&hit.value);
         if firm_like(&v) {
             found.push((v, hit.at));
         }
     }
     if found.is_empty() {
         for (_, line) in doc.body() {
-            let t = firm_name(line.text);
-            if firm_like(t) && segments(line.text).len() == 1 {
-                found.push((t.to_string(), line.at()));
+            let t = firm_as_signed(line.text);
+            if firm_like(&t) && segments(line.text).len() == 1 {
+                found.push((t, line.at()));
             }
         }
     }
@@ -457,10 +571,13 @@ fn report_date(doc: &Doc, firm: Option<&str>) -> Pick<NaiveDate> {
         return Pick::Nothing;
     };
     let mut found = Vec::new();
-    for (i, line) in doc.body() {
+    // The signature may repeat the cover's last line (the firm's name), which then reads as a
+    // running footer: every line is looked at here.
+    for (i, line) in doc.lines.iter().enumerate() {
         if firm_name(line.text) != firm {
             continue;
         }
+        // The date under the signature: the firm, its city, then the date.
         let mut j = i;
         for _ in 0..4 {
             let Some((k, next)) = doc.next_text(j, 3) else {
@@ -707,7 +824,8 @@ const NO_EXCEPTIONS: &[&str] = &[
 
 struct Exception {
     control: Option<String>,
-    text: String,
+    /// The text, or why it is left to the analyst.
+    text: Result<String, String>,
     at: At,
 }
 
@@ -744,7 +862,18 @@ fn exceptions(doc: &Doc) -> Exceptions {
             none_at.get_or_insert_with(|| line.at());
             continue;
         }
+        // In a table row (the phrase in a later column) only the phrase's own column is the
+        // exception's text: a wrapped cell is read down that column, and when the lines below
+        // do not keep the columns apart the text is left to the analyst.
+        let segs = segments(line.text);
+        let col = segs
+            .iter()
+            .position(|(o, t)| *o <= p && p < o + t.len())
+            .filter(|&c| c > 0)
+            .map(|c| segs[c].0);
         let mut text = value.to_string();
+        let mut mixed = value.to_string();
+        let mut tangled = false;
         let mut last = line.no;
         for (_, next) in lines.iter().skip(k + 1).take(6) {
             let nt = next.text.trim();
@@ -753,16 +882,44 @@ fn exceptions(doc: &Doc) -> Exceptions {
                 || next.page != line.page
                 || first_control(nt)
                     .is_some_and(|_| control_id(nt.split_whitespace().next().unwrap_or("")))
-                || nl.starts_with("management")
-                || NO_EXCEPTIONS.iter().any(|p| nl.contains(p))
-                || nl.contains("exception")
             {
                 break;
             }
-            text.push(' ');
-            text.push_str(nt);
+            let cell = match col {
+                None => Some(nt.to_string()),
+                Some(c) => result_cell(next.text, c),
+            };
+            let cell_lower = cell.as_deref().unwrap_or("").to_lowercase();
+            if [cell_lower.as_str(), nl.as_str()].iter().any(|t| {
+                t.starts_with("management")
+                    || NO_EXCEPTIONS.iter().any(|p| t.contains(p))
+                    || t.contains("exception")
+            }) {
+                break;
+            }
+            mixed.push(' ');
+            mixed.push_str(nt);
             last = next.no;
+            match cell {
+                Some(c) if !c.is_empty() => {
+                    text.push(' ');
+                    text.push_str(&c);
+                }
+                Some(_) => {}
+                None => tangled = true,
+            }
         }
+        let text = if tangled {
+            Err(format!(
+                "text: the exception is in a table whose cells wrap (p.{} l.{}-{}) and its column could not be read apart from the others; the lines read row by row: `{}`",
+                line.page,
+                line.no,
+                last,
+                super::lines::quote(&mixed)
+            ))
+        } else {
+            Ok(text.trim().to_string())
+        };
         let control = first_control(&line.text[..p]).or_else(|| {
             lines[k.saturating_sub(3)..k]
                 .iter()
@@ -777,7 +934,7 @@ fn exceptions(doc: &Doc) -> Exceptions {
         });
         rows.push(Exception {
             control,
-            text: text.trim().to_string(),
+            text,
             at: At {
                 page: line.page,
                 line: line.no,
@@ -786,13 +943,31 @@ fn exceptions(doc: &Doc) -> Exceptions {
             },
         });
     }
-    if rows.iter().any(|r| r.text.is_empty()) {
+    if rows
+        .iter()
+        .any(|r| r.text.as_ref().is_ok_and(|t| t.is_empty()))
+    {
         return Err("exceptions: an exception is noted without its text".into());
     }
     if rows.is_empty() {
         return Ok(none_at.map(|at| (Vec::new(), Some(at))));
     }
     Ok(Some((rows, None)))
+}
+
+/// The text of the column starting at byte `col` of a table line: `Some("")` when the line
+/// stops short of the column (its cell is empty there), `None` when the line's columns do not
+/// line up with it (a PDF's text, or a cell spilling over), so the column cannot be told apart.
+fn result_cell(text: &str, col: usize) -> Option<String> {
+    let segs = segments(text);
+    if let Some((_, t)) = segs.iter().find(|(o, _)| o.abs_diff(col) <= 1) {
+        // Whatever comes before the column belongs to other columns.
+        return Some(t.to_string());
+    }
+    if segs.iter().all(|(o, t)| o + t.len() < col) {
+        return Some(String::new());
+    }
+    None
 }
 
 /// A subservice organisation: its name, `carve_out` or `inclusive`, where.
@@ -976,7 +1151,10 @@ pub fn soc(doc: &Doc, pin: &Pin, kind: Kind) -> Section {
                     if let Some(c) = &row.control {
                         e.field("control", Value::Str(c.clone()), Some(row.at.clone()));
                     }
-                    e.field("text", Value::Str(row.text.clone()), Some(row.at.clone()));
+                    match &row.text {
+                        Ok(text) => e.field("text", Value::Str(text.clone()), Some(row.at.clone())),
+                        Err(todo) => e.comment(format!("TODO {todo}")),
+                    }
                     let material = modified
                         && row.control.as_ref().is_some_and(|c| basis.contains(c.as_str()) || basis.contains(&c.to_lowercase()));
                     if material {
@@ -1140,6 +1318,10 @@ pub fn bridge_letter(doc: &Doc, pin: &Pin) -> Section {
         let t2 = lower.trim().trim_end_matches(',');
         if ![
             "sincerely",
+            "respectfully",
+            "respectfully yours",
+            "yours respectfully",
+            "best regards",
             "yours sincerely",
             "yours faithfully",
             "yours truly",
@@ -1323,6 +1505,14 @@ pub fn star(doc: &Doc) -> Section {
                 }
             }
         }
+        // `… its ISO/IEC 27001:2022 certificate OCB-27001-0988`: named mid-sentence.
+        if !certs
+            .iter()
+            .any(|(_, at)| at.line == line.no && at.page == line.page)
+            && let Some(value) = iso::certificate_after_standard(line.text)
+        {
+            certs.push((value, line.at()));
+        }
     }
     put(
         &mut t,
@@ -1335,12 +1525,14 @@ pub fn star(doc: &Doc) -> Section {
     for (_, line) in doc.body() {
         let words: Vec<&str> = line.text.split_whitespace().collect();
         for (w, word) in words.iter().enumerate() {
-            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(word)
+            // `(CCM v4.0.12)`: the version in parentheses.
+            let bare = word.trim_start_matches('(');
+            if ["CCM", "CAIQ", "AICM", "AI-CAIQ"].contains(&bare)
                 && let Some(v) = words.get(w + 1)
             {
                 let v = v.trim_end_matches([',', ';', ')', '.']);
                 if v.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()) {
-                    versions.push((format!("{word} {v}"), line.at()));
+                    versions.push((format!("{bare} {v}"), line.at()));
                 }
             }
             if word.starts_with("https://cloudsecurityalliance.org/star/registry/") {
@@ -1431,5 +1623,136 @@ mod tests {
         for not in ["CC", "ISO", "6.1", "CCC6.1", "Z1.1"] {
             assert!(!control_id(not), "{not}");
         }
+    }
+
+    fn doc_of(pages: &[&[&str]]) -> crate::draft::Text {
+        crate::draft::Text {
+            pages: pages
+                .iter()
+                .map(|p| p.iter().map(|l| l.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_firm_is_named_as_it_signs() {
+        assert_eq!(
+            firm_as_signed("Tillbrook Marsh LLP, Certified Public Accountants"),
+            "Tillbrook Marsh LLP"
+        );
+        assert_eq!(
+            firm_as_signed("Issued by Oakhurst Pell & Co."),
+            "Oakhurst Pell & Co."
+        );
+        assert_eq!(
+            firm_as_signed("Penwarden Hale CPAs, P.C."),
+            "Penwarden Hale CPAs, P.C."
+        );
+        // The designation stays when what is left is not a firm's name.
+        assert_eq!(
+            firm_as_signed("Marsh, Certified Public Accountants"),
+            "Marsh, Certified Public Accountants"
+        );
+    }
+
+    #[test]
+    fn aligned_with_is_not_a_claim() {
+        let line = "our privacy program is aligned with iso 27701 and we follow the nist csf.";
+        assert!(not_a_claim(line, line.find("iso").unwrap()));
+        let line = "we are soc 2 type ii compliant, and iso/iec 27001 certified";
+        assert!(!not_a_claim(line, line.find("iso").unwrap()));
+        let line = "we are working towards iso 42001, and certified to iso 27001";
+        assert!(not_a_claim(line, line.find("iso 42001").unwrap()));
+        assert!(!not_a_claim(line, line.find("iso 27001").unwrap()));
+    }
+
+    #[test]
+    fn an_exception_in_a_wrapped_table_is_read_down_its_column_or_left_as_todo() {
+        // Plain text with columns kept: the Result column is read down.
+        let aligned = doc_of(&[&[
+            "CC6.3 Access of        Sampled 25           Exception noted: access for",
+            "terminated staff       terminations         4 of 25 was removed late.",
+            "                                            ",
+            "CC6.4 Other            Inspected            No exceptions noted.",
+        ]]);
+        let rows = exceptions(&Doc::new(&aligned)).unwrap().unwrap().0;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].text.as_deref(),
+            Ok("access for 4 of 25 was removed late.")
+        );
+        // PDF text: the columns of the wrapped lines do not line up, so no text is drafted.
+        let tangled = doc_of(&[&[
+            "CC6.3  Access of  For a sample of 25  Exception noted: access for",
+            "terminated employees is  terminations, compared  4 of 25 terminated",
+            "removed within one  termination dates with  employees was removed",
+        ]]);
+        let rows = exceptions(&Doc::new(&tangled)).unwrap().unwrap().0;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].control.as_deref(), Some("CC6.3"));
+        assert!(
+            rows[0]
+                .text
+                .as_ref()
+                .is_err_and(|t| t.contains("row by row"))
+        );
+        // Prose keeps reading the lines that follow.
+        let prose = doc_of(&[&[
+            "CC7.2 Exception noted: 2 of 40 alerts were",
+            "not reviewed in time.",
+        ]]);
+        let rows = exceptions(&Doc::new(&prose)).unwrap().unwrap().0;
+        assert_eq!(
+            rows[0].text.as_deref(),
+            Ok("2 of 40 alerts were not reviewed in time.")
+        );
+    }
+
+    #[test]
+    fn the_report_date_under_a_signature_that_repeats_the_cover() {
+        let text = doc_of(&[
+            &["Cover", "", "Penwarden Hale CPAs, P.C."],
+            &[
+                "Opinion text.",
+                "",
+                "Penwarden Hale CPAs, P.C.",
+                "Tampa, Florida",
+                "August 22, 2025",
+            ],
+        ]);
+        let doc = Doc::new(&text);
+        match report_date(&doc, Some("Penwarden Hale CPAs, P.C.")) {
+            Pick::One(d, at) => {
+                assert_eq!(d.to_string(), "2025-08-22");
+                assert_eq!((at.page, at.line), (2, 5));
+            }
+            _ => panic!("no report date"),
+        }
+    }
+
+    #[test]
+    fn cuecs_in_a_table_with_an_id_column() {
+        let text = doc_of(&[&[
+            "Complementary User Entity Controls",
+            "",
+            "Control                   Complementary user entity control",
+            "CUEC-1                    User entities are responsible for maintaining the",
+            "                          accuracy of the data they submit.",
+            "2  User entities are responsible for approving changes  CC6.1",
+            "before each pay run.",
+            "CUEC 3  User entities are responsible for  compared",
+            "securing exports  with dates",
+        ]]);
+        let doc = Doc::new(&text);
+        let found: Vec<String> = cuecs(&doc).unwrap().0.into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            found,
+            [
+                "User entities are responsible for maintaining the accuracy of the data they submit.",
+                "User entities are responsible for approving changes before each pay run.",
+            ]
+        );
+        assert!(row_id("CUEC-1") && row_id("CUEC 2") && row_id("3.") && row_id("CC6.1"));
+        assert!(!row_id("Control") && !row_id("No."));
     }
 }
