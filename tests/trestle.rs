@@ -75,7 +75,8 @@ fn portfolio_oscal() -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A trestle workspace in a temporary folder, and the document written beside it.
+/// A trestle workspace in a temporary folder, and the document written beside it (trestle tells
+/// the model by the document's top-level key).
 fn workspace(trestle: &Path, document: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");
@@ -112,6 +113,45 @@ fn trestle_imports_and_validates_the_portfolio_assessment_results() {
         validate.status.success() && text(&validate).contains("VALID"),
         "trestle validate: {}",
         text(&validate)
+    );
+}
+
+#[test]
+fn trestle_imports_the_assessment_plan_the_results_embed() {
+    let Some(trestle) = trestle() else { return };
+    let document = portfolio_oscal();
+    let results: serde_json::Value = serde_json::from_str(&document).unwrap();
+    let results = &results["assessment-results"];
+    let href = results["import-ap"]["href"].as_str().unwrap();
+    let plan = results["back-matter"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| Some(r["uuid"].as_str().unwrap()) == href.strip_prefix('#'))
+        .expect("import-ap names a back-matter resource");
+    assert_eq!(plan["base64"]["media-type"], "application/json");
+    let bytes = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        plan["base64"]["value"].as_str().unwrap(),
+    )
+    .unwrap();
+    let plan_text = String::from_utf8(bytes).unwrap();
+    let decoded: serde_json::Value = serde_json::from_str(&plan_text).unwrap();
+    assert_eq!(
+        decoded["assessment-plan"]["reviewed-controls"], results["results"][0]["reviewed-controls"],
+        "the plan reviews the controls the results report on"
+    );
+    let (dir, file) = workspace(&trestle, &plan_text);
+    let ws = dir.path().join("ws");
+    let import = run(
+        &trestle,
+        &ws,
+        &["import", "-f", file.to_str().unwrap(), "-o", "plan"],
+    );
+    assert!(import.status.success(), "trestle import: {}", text(&import));
+    assert!(
+        ws.join("assessment-plans/plan/assessment-plan.json")
+            .is_file()
     );
 }
 

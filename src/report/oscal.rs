@@ -18,6 +18,7 @@ use std::io::{self, Write};
 use super::spool::Spool;
 use crate::portfolio::{Loaded, VendorOutcome};
 
+use base64::Engine as _;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -577,6 +578,30 @@ fn finish(as_of: Date, policy: &str, mut lists: Lists, out: &mut dyn Write) -> i
         .findings
         .write_member(out, "findings", None, &mut comma)?;
     out.write_all(b"}],")?;
+    // The assessment plan the results import, embedded in the back matter (base64): the policy's
+    // rules as its reviewed controls. OSCAL requires a plan to import a system security plan;
+    // a vendor review has none, so the plan's own back matter says so.
+    let ssp = uuid(&format!("system-security-plan/{document}"));
+    let plan_document = json!({
+        "assessment-plan": {
+            "uuid": plan,
+            "metadata": {
+                "title": format!("vendorcert assessment plan: the policy {policy} as of {as_of}"),
+                "last-modified": stamp,
+                "version": env!("CARGO_PKG_VERSION"),
+                "oscal-version": OSCAL_VERSION,
+                "props": [prop("policy", policy)],
+            },
+            "import-ssp": { "href": format!("#{ssp}") },
+            "reviewed-controls": result["reviewed-controls"],
+            "back-matter": { "resources": [{
+                "uuid": ssp,
+                "title": "no system security plan",
+                "description": "a vendor review assesses each vendor's certifications and \
+                    evidence against the buyer's policy; there is no system security plan",
+            }]},
+        }
+    });
     let mut plan_resource = List::default();
     plan_resource.push(&json!({
         "uuid": plan,
@@ -585,6 +610,12 @@ fn finish(as_of: Date, policy: &str, mut lists: Lists, out: &mut dyn Write) -> i
             "the rules of the policy {} as of {}: the result's reviewed controls",
             policy, as_of
         ),
+        "base64": {
+            "filename": "assessment-plan.json",
+            "media-type": "application/json",
+            "value": base64::engine::general_purpose::STANDARD
+                .encode(serde_json::to_vec(&plan_document)?),
+        },
     }));
     out.write_all(b"\"back-matter\":{")?;
     lists
