@@ -762,31 +762,27 @@ pub static ISO_AI_SCOPE: Rule = Rule {
             .into_iter()
             .filter(|(_, _, s)| matches!(s.number, 27001 | 42001))
             .collect();
-        let any_sound = certs
-            .iter()
-            .any(|(_, c, s)| super::iso::unsound(ctx, c, s).is_none());
-        let names_all = |c: &IsoCertificate| ai_elements(ctx, c).1.is_empty();
-        if certs.is_empty() || !any_sound && certs.iter().all(|(_, c, _)| names_all(c)) {
+        if certs.is_empty() {
             return vec![Outcome::fail("no current ISO/IEC 27001 or 42001 certificate whose scope could cover the AI estate").at("iso")];
         }
         let mut outcomes = certs
             .into_iter()
-            .filter_map(|(i, c, s)| {
+            .map(|(i, c, s)| {
                 let scope = c.scope.as_deref().unwrap_or("");
                 let (matched, missing) = ai_elements(ctx, c);
                 let o = match crate::evidence::scope::exclusion_phrase(scope) {
                     _ if !missing.is_empty() => Outcome::fail(format!("scope does not name {}", and_list(&missing))),
-                    _ if super::iso::unsound(ctx, c, &s).is_some() => return None,
+                    _ if let Some(why) = super::iso::unsound(ctx, c, &s) => Outcome::fail(format!(
+                        "scope names all four AI elements, but the certificate cannot be relied on: {why}"
+                    )),
                     Some(phrase) => Outcome::unverified(format!(
                         "scope names all four AI elements, but it also says \"{phrase}\": confirm none of them is excluded"
                     )),
                     None => Outcome::pass("scope names all four AI elements").resting_on(c.source),
                 };
-                Some(
-                    o.matched(matched)
-                        .at(format!("iso[{i}].scope"))
-                        .subject(super::iso::subject(c, &s)),
-                )
+                o.matched(matched)
+                    .at(format!("iso[{i}].scope"))
+                    .subject(super::iso::subject(c, &s))
             })
             .collect::<Vec<Outcome>>();
         // One current 27001 or 42001 whose scope names the AI estate is enough.
