@@ -11,30 +11,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 use assert_cmd::Command as BinCommand;
 use tempfile::TempDir;
 
 /// The taplo binary, or `None` (with why) when the tests are to be skipped.
 fn taplo() -> Option<PathBuf> {
-    let candidate = std::env::var_os("VENDORCERT_TAPLO")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join("taplo"))
-                    .find(|p| p.is_file())
-            })
-        });
-    if let Some(path) = candidate.filter(|p| p.is_file()) {
-        return Some(path);
-    }
-    let why = "taplo not found (set VENDORCERT_TAPLO or put `taplo` on PATH; \
-               `pip install taplo` installs it)";
-    if std::env::var("VENDORCERT_REQUIRE_TAPLO").as_deref() == Ok("1") {
-        panic!("{why}; VENDORCERT_REQUIRE_TAPLO=1 requires the taplo tests to run");
-    }
-    eprintln!("skipped: {why}");
-    None
+    common::external_tool(
+        "VENDORCERT_TAPLO",
+        "VENDORCERT_REQUIRE_TAPLO",
+        "taplo",
+        "`pip install taplo` installs it",
+    )
 }
 
 fn run_taplo(taplo: &Path, dir: &Path, args: &[&str]) -> Output {

@@ -14,26 +14,15 @@ use std::process::{Command, Output};
 
 use assert_cmd::Command as BinCommand;
 
+mod common;
+
 fn trestle() -> Option<PathBuf> {
-    let candidate = std::env::var_os("VENDORCERT_TRESTLE")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join("trestle"))
-                    .find(|p| p.is_file())
-            })
-        });
-    if let Some(path) = candidate.filter(|p| p.is_file()) {
-        return Some(path);
-    }
-    let why = "compliance-trestle not found (set VENDORCERT_TRESTLE or put `trestle` on PATH; \
-               `pip install compliance-trestle==3.12.4` installs it)";
-    if std::env::var("VENDORCERT_REQUIRE_TRESTLE").as_deref() == Ok("1") {
-        panic!("{why}; VENDORCERT_REQUIRE_TRESTLE=1 requires the trestle tests to run");
-    }
-    eprintln!("skipped: {why}");
-    None
+    common::external_tool(
+        "VENDORCERT_TRESTLE",
+        "VENDORCERT_REQUIRE_TRESTLE",
+        "trestle",
+        "`pip install compliance-trestle==3.12.4` installs it",
+    )
 }
 
 fn run(trestle: &Path, dir: &Path, args: &[&str]) -> Output {

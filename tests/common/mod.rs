@@ -1,4 +1,6 @@
-//! The evidence the command-line tests build on, shared by tests/cli.rs and tests/limits.rs.
+//! What several test crates share: the evidence the command-line tests build on (tests/cli.rs,
+//! tests/limits.rs), and how the tests of external consumers find their tool (tests/taplo.rs,
+//! tests/trestle.rs).
 
 #![allow(dead_code)] // each test crate uses part of it
 
@@ -45,4 +47,33 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn good_citing(doc_path: &str) -> String {
     GOOD.replace("path = \"soc2.pdf\"", &format!("path = \"{doc_path}\""))
         .replace("SOC2_SHA", &sha256_hex(SOC2_PDF))
+}
+
+/// An external program the tests hand our output to: the path in `$ENV_VAR`, else `name` on
+/// `PATH`. Without it the tests are skipped, saying why (`install` says how to get it), unless
+/// `$REQUIRE_VAR` is `1` (as in CI), where they fail.
+pub fn external_tool(
+    env_var: &str,
+    require_var: &str,
+    name: &str,
+    install: &str,
+) -> Option<std::path::PathBuf> {
+    let candidate = std::env::var_os(env_var)
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|p| p.join(name))
+                    .find(|p| p.is_file())
+            })
+        });
+    if let Some(path) = candidate.filter(|p| p.is_file()) {
+        return Some(path);
+    }
+    let why = format!("{name} not found (set {env_var} or put `{name}` on PATH; {install})");
+    if std::env::var(require_var).as_deref() == Ok("1") {
+        panic!("{why}; {require_var}=1 requires these tests to run");
+    }
+    eprintln!("skipped: {why}");
+    None
 }
