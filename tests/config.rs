@@ -311,3 +311,49 @@ fn questions_without_the_settings_judge_the_vendor_alone() {
         "{text}"
     );
 }
+
+/// A vendor checked alone reads the rest of its portfolio only for what it needs. A waiver of a
+/// vendor whose folder is named otherwise than its id is still the portfolio's (the whole
+/// portfolio is read when the folder of that name does not hold it), and a waiver whose vendor
+/// is nowhere in the portfolio is reported with the nearest id.
+#[test]
+fn waivers_of_other_vendors_are_matched_whatever_their_folders_are_named() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    for (from, to) in [("aurore-ai", "aurore-ai"), ("quillfeather", "qf-renamed")] {
+        let src = Path::new(ROOT).join("fixtures/portfolio").join(from);
+        fs::create_dir(root.join(to)).unwrap();
+        for entry in fs::read_dir(&src).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), root.join(to).join(entry.file_name())).unwrap();
+        }
+    }
+    fs::write(
+        root.join("vendorcert.toml"),
+        "waivers = [\"waivers.toml\"]\n",
+    )
+    .unwrap();
+    let waiver = |vendor: &str| {
+        format!(
+            "[[waiver]]\nvendor = \"{vendor}\"\nrule = \"SOC2-SCOPE\"\nreason = \"Rerank API covered by the ISO \
+             scope until the next report\"\napprover = \"Dana Whitlock, CISO\"\napproved = 2026-10-01\nexpires = 2027-03-31\n"
+        )
+    };
+    let alone = root.join("aurore-ai");
+    let alone = alone.to_str().unwrap();
+
+    fs::write(root.join("waivers.toml"), waiver("quillfeather")).unwrap();
+    let (_, report, stderr) = check(&[alone]);
+    assert_eq!(vendors(&report).len(), 1, "{report}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+
+    fs::write(root.join("waivers.toml"), waiver("quillfeathr")).unwrap();
+    let (_, _, stderr) = check(&[alone]);
+    assert!(
+        stderr.contains(
+            "names vendor `quillfeathr`, which is not among the vendors checked in this run \
+             (did you mean `quillfeather`?)"
+        ),
+        "{stderr}"
+    );
+}

@@ -257,7 +257,7 @@ fn check_streamed<S: Streamed + Send>(
     if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
         fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids))?;
+    super::warn_unmatched_waivers(waivers, &inputs.known_ids(ids, waivers))?;
     if jsonl {
         report_input_errors(&path_errors)?;
     }

@@ -178,13 +178,29 @@ impl RunInputs {
         self.config.as_ref().map(|c| c.root.as_path())
     }
 
-    /// The vendor ids a waiver may name without a warning: the vendors of the run, and those
-    /// of the portfolio.
+    /// The vendor ids a waiver of `waivers` may name without a warning: the vendors of the run,
+    /// `ids`, and those of the portfolio. The rest of the portfolio is read only for a waiver
+    /// naming a vendor outside the run, and then first in the folder of that name: the whole
+    /// portfolio only when the id is not there (a typo, for the nearest id).
     pub fn known_ids(
         &self,
         mut ids: std::collections::BTreeSet<String>,
+        waivers: &[crate::policy::Waiver],
     ) -> std::collections::BTreeSet<String> {
-        if let Some(root) = self.root() {
+        let Some(root) = self.root() else {
+            return ids;
+        };
+        let outside: std::collections::BTreeSet<&str> = waivers
+            .iter()
+            .map(|w| w.vendor.as_str())
+            .filter(|id| !ids.contains(*id))
+            .collect();
+        if outside
+            .iter()
+            .all(|id| crate::portfolio::folder_holds_id(root, id))
+        {
+            ids.extend(outside.into_iter().map(str::to_string));
+        } else {
             ids.extend(crate::portfolio::known_ids(root));
         }
         ids

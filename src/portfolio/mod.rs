@@ -197,7 +197,7 @@ pub fn map_vendors<T: Send>(
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     let policies = choice.resolve();
-    let index = build_index(&index_files(&files, index_root), as_of, &policies);
+    let index = portfolio_index(&files, index_root, as_of, &policies);
     for chunk in files.chunks(CHUNK) {
         let results: Vec<Result<T, Vec<InputError>>> = chunk
             .par_iter()
@@ -290,72 +290,78 @@ pub fn for_each_vendor_at<T: Send>(
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
-    let mut index = build_index(&index_files(&files, index_root), as_of, &policies);
+    let mut index = portfolio_index(&files, index_root, as_of, &policies);
     if let Some(answers_for) = registry_answers {
         index.online = Some(std::sync::Arc::new(answers_for(&files)));
     }
+    let evaluate_one = |position: usize, file: &PathBuf| -> (Option<String>, T) {
+        match load_vendor(file) {
+            // Interrupted: the rest of the chunk is skipped; it is never emitted.
+            _ if crate::interrupt::interrupted() => (
+                None,
+                map(
+                    position,
+                    VendorOutcome::Invalid {
+                        file: file.clone(),
+                        errors: Vec::new(),
+                    },
+                    None,
+                ),
+            ),
+            Ok(vendor) => {
+                let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
+                // Judged as `evaluate` judges; kept, what the calendar needs to bring the
+                // vendor forward (the HTML report's timeline).
+                let (result, judged) = if keep_judged {
+                    let mut judged =
+                        crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
+                    let today = std::mem::replace(
+                        &mut judged.settled,
+                        (crate::engine::Verdict::Pass, Vec::new()),
+                    );
+                    let result = crate::engine::result_of(&vendor, policy, today);
+                    (result, Some(judged))
+                } else {
+                    let result = crate::engine::evaluate(&vendor, as_of, policy, &index, waivers);
+                    (result, None)
+                };
+                let loaded = Loaded {
+                    vendor: &vendor,
+                    policy,
+                    index: &index,
+                    judged,
+                };
+                (
+                    Some(result.id.clone()),
+                    map(
+                        position,
+                        VendorOutcome::Evaluated(Box::new(result)),
+                        Some(loaded),
+                    ),
+                )
+            }
+            Err(errors) => (
+                None,
+                map(
+                    position,
+                    VendorOutcome::Invalid {
+                        file: file.clone(),
+                        errors,
+                    },
+                    None,
+                ),
+            ),
+        }
+    };
+    // A run of one vendor never starts the thread pool.
     let evaluate_chunk = |start: usize, chunk: &[PathBuf]| -> Vec<(Option<String>, T)> {
+        if chunk.len() < 2 {
+            return chunk.iter().map(|file| evaluate_one(start, file)).collect();
+        }
         chunk
             .par_iter()
             .enumerate()
-            .map(|(k, file)| match load_vendor(file) {
-                // Interrupted: the rest of the chunk is skipped; it is never emitted.
-                _ if crate::interrupt::interrupted() => (
-                    None,
-                    map(
-                        start + k,
-                        VendorOutcome::Invalid {
-                            file: file.clone(),
-                            errors: Vec::new(),
-                        },
-                        None,
-                    ),
-                ),
-                Ok(vendor) => {
-                    let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-                    // Judged as `evaluate` judges; kept, what the calendar needs to bring the
-                    // vendor forward (the HTML report's timeline).
-                    let (result, judged) = if keep_judged {
-                        let mut judged =
-                            crate::engine::Judged::new(&vendor, as_of, policy, &index, waivers);
-                        let today = std::mem::replace(
-                            &mut judged.settled,
-                            (crate::engine::Verdict::Pass, Vec::new()),
-                        );
-                        let result = crate::engine::result_of(&vendor, policy, today);
-                        (result, Some(judged))
-                    } else {
-                        let result =
-                            crate::engine::evaluate(&vendor, as_of, policy, &index, waivers);
-                        (result, None)
-                    };
-                    let loaded = Loaded {
-                        vendor: &vendor,
-                        policy,
-                        index: &index,
-                        judged,
-                    };
-                    (
-                        Some(result.id.clone()),
-                        map(
-                            start + k,
-                            VendorOutcome::Evaluated(Box::new(result)),
-                            Some(loaded),
-                        ),
-                    )
-                }
-                Err(errors) => (
-                    None,
-                    map(
-                        start + k,
-                        VendorOutcome::Invalid {
-                            file: file.clone(),
-                            errors,
-                        },
-                        None,
-                    ),
-                ),
-            })
+            .map(|(k, file)| evaluate_one(start + k, file))
             .collect()
     };
     // Cross-vendor references (subservice, hosting) name vendors by id, so ids must be unique.
@@ -401,6 +407,31 @@ pub fn for_each_vendor_at<T: Send>(
     errors
 }
 
+/// The portfolio index of a run over `files`: built only when one of them may refer to another
+/// vendor, since only those vendors look it up (a run of one vendor that names no platform and no
+/// carved-out organisation does not read the rest of the portfolio).
+fn portfolio_index(
+    files: &[PathBuf],
+    index_root: Option<&Path>,
+    as_of: Date,
+    policies: &crate::policy::ResolvedPolicies,
+) -> PortfolioIndex {
+    use rayon::prelude::*;
+    // A file that cannot be read now is loaded (and reported) by the run itself.
+    let refers = |file: &PathBuf| {
+        crate::evidence::load::read_found_text(file).map_or(true, |text| may_refer(&text))
+    };
+    let any_refers = if files.len() < 2 {
+        files.iter().any(refers)
+    } else {
+        files.par_iter().any(refers)
+    };
+    if !any_refers {
+        return PortfolioIndex::default();
+    }
+    build_index(&index_files(files, index_root), as_of, policies)
+}
+
 /// The evidence files the portfolio index is built from: the run's, and with a portfolio root
 /// every vendor of the portfolio (the same index, whichever of its vendors a run checks).
 fn index_files(files: &[PathBuf], index_root: Option<&Path>) -> Vec<PathBuf> {
@@ -428,6 +459,26 @@ pub fn known_ids(root: &Path) -> std::collections::BTreeSet<String> {
                 .or_else(|| load_vendor(file).ok().map(|v| v.evidence.vendor.id.clone()))
         })
         .collect()
+}
+
+/// Whether the vendor folder `root/id` holds the evidence of vendor `id` (read as
+/// [`known_ids`] reads it). `false` says only that it is not there.
+pub fn folder_holds_id(root: &Path, id: &str) -> bool {
+    if !crate::evidence::load::is_vendor_id(id) {
+        return false;
+    }
+    let Ok(Some(file)) = evidence_file(&root.join(id)) else {
+        return false;
+    };
+    let Ok(text) = crate::evidence::load::read_found_text(&file) else {
+        return false;
+    };
+    let found = scan_id(&file, &text).or_else(|| {
+        load_vendor(&file)
+            .ok()
+            .map(|v| v.evidence.vendor.id.clone())
+    });
+    found.as_deref() == Some(id)
 }
 
 /// The portfolio index: what the vendors that others refer to attest, judged under their own
