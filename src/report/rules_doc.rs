@@ -328,6 +328,11 @@ pub fn crosswalk_markdown() -> String {
     for text in CROSSWALK_INTRO {
         para(&mut lines, text);
     }
+    lines.push("## Review".into());
+    lines.push(String::new());
+    for text in CROSSWALK_REVIEW {
+        para(&mut lines, text);
+    }
     lines.push("## Frameworks and their sources".into());
     lines.push(String::new());
     para(
@@ -427,16 +432,18 @@ pub fn crosswalk_markdown() -> String {
 /// The hand-written part of `docs/crosswalk.md`, paragraph by paragraph.
 const CROSSWALK_INTRO: &[&str] = &[
     "Every rule names the obligations of the buyer's own frameworks that its evidence helps \
-     meet: ISO/IEC 27001:2022 Annex A controls, SOC 2 trust services criteria, NIS2 Articles 20 \
-     to 23, DORA Articles 5 and 28 to 30, GDPR Articles 5, 28, 32 and 33, EU AI Act articles and \
+     meet: ISO/IEC 27001:2022 Annex A controls, SOC 2 trust services criteria, NIS2 Articles \
+     20, 21 and 23, DORA Articles 5 and 28 to 30, GDPR Articles 5, 28, 32 and 33, EU AI Act articles and \
      NIST AI RMF 1.0 subcategories; and where an AI gap leaves a known attack open, the OWASP \
      Top 10 for LLM Applications 2025 entries and MITRE ATLAS techniques. A review can then be \
      read against the obligations a team must show it meets.",
     "A mapping says that a passing rule *helps evidence* the obligation, for the part a \
      vendor's evidence can show; it never says the rule discharges it. The obligations are the \
      buyer's (a financial entity under DORA, a controller under GDPR, a deployer under the EU \
-     AI Act), except where an article binds the vendor and the buyer must check it (EU AI Act \
-     Articles 15, 19, 55, 72 and 73 bind providers). GDPR Articles 28(5) and 32(3) speak of \
+     AI Act), except where an article binds the vendor and the buyer must check it: of the EU \
+     AI Act articles mapped, only Article 26 binds the deployer; Articles 9, 10, 12, 14, 15, \
+     17, 19, 72 and 73 bind the provider of a high-risk system, and Article 55 the provider of \
+     a general-purpose model with systemic risk. GDPR Articles 28(5) and 32(3) speak of \
      approved codes of conduct and certification mechanisms (Articles 40 and 42); SOC 2 and \
      ISO/IEC certificates are not such mechanisms, so no rule is mapped to them. This is our \
      reading of the public texts, reviewed with the code, not legal advice.",
@@ -462,6 +469,38 @@ const CROSSWALK_INTRO: &[&str] = &[
      the rules that stay on are the policy's. The policy's name in every report says so \
      (`ai-vendor (only dora)`), and a waiver of a rule the restriction turned off is not \
      reported as matching no finding. An unknown framework is a usage error (exit 2).",
+];
+
+/// The last domain review of the crosswalk: when, against which sources, and what it changed.
+const CROSSWALK_REVIEW: &[&str] = &[
+    "Reviewed on 2026-12-07, identifier by identifier and mapping by mapping. Sources: the \
+     texts of NIS2 (Directive (EU) 2022/2555, Articles 20, 21 and 23), DORA (Regulation (EU) \
+     2022/2554, Articles 5(2) and 28 to 30), the GDPR (Regulation (EU) 2016/679, Articles 5, \
+     28, 32 and 33) and the AI Act as published in the Official Journal (Regulation (EU) \
+     2024/1689, whose numbering differs from the 2021 proposal's), at the EUR-Lex addresses \
+     below, read in public reproductions of those texts; NIST AI 100-1 (AI RMF 1.0), its \
+     subcategory tables; the OWASP Top 10 for LLM Applications 2025 (genai.owasp.org and the \
+     project's repository, OWASP/www-project-top-10-for-large-language-model-applications); \
+     MITRE ATLAS (atlas.mitre.org), its technique data in mitre-atlas/atlas-data release \
+     v5.6.1. ISO/IEC 27001:2022 Annex A and the AICPA trust services criteria are not freely \
+     published: their numbers and titles were checked against public control lists that \
+     reproduce them, not against the standards themselves.",
+    "Every identifier exists with the meaning its title gives. Titles made more precise: ISO \
+     A.8.29; NIS2 Art. 21(2)(e) and Art. 23; DORA Art. 30(2)(c); GDPR Art. 28(3)(g) and \
+     Art. 33(2); EU AI Act Art. 15(5), Art. 19, Art. 72 and Art. 55(1)(a), (c) and (d) (which \
+     bind only providers of general-purpose models with systemic risk); AI RMF MEASURE 1.3.",
+    "Mappings removed: DORA Art. 28(6) from SOC2-BRIDGE (a bridge letter is the vendor's own \
+     statement, not an audit); DORA Art. 30(2)(a) from SOC2-SCOPE and ISO-SCOPE (it says what \
+     the contract must describe, which a scope check does not show); GDPR Art. 28(4) from \
+     CONTRACT-SUBPROCESSORS (notice and a right to object do not show the obligations flowing \
+     down); EU AI Act Art. 10 from AI-TRAINING-DATA (it governs the quality of a high-risk \
+     system's data sets, not whether a customer's data may train a model, which GDPR Articles \
+     5(1)(b) and 28(3)(a) cover). Corrected: GEN-REVIEW bears on DORA Art. 28(2), the regular \
+     review of third-party risks, instead of Art. 28(6), the frequency of audits. Added: EU AI \
+     Act Art. 10(2)(g) to AI-BIAS, whose mitigations it requires. Reworded: the NIS2 \
+     Art. 21(2)(d) reasons, since that point concerns direct suppliers; the reasons for DORA \
+     Art. 28(6) and Art. 30(2)(f), GDPR Art. 28(3)(g) and Art. 33(2), NIS2 Art. 21(2)(e) and \
+     EU AI Act Art. 15(5), to say what the rule's evidence shows.",
 ];
 
 /// `text` as a sentence: capitalised, ending with a full stop.
