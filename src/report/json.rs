@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
 use crate::evidence::InputError;
@@ -50,7 +51,7 @@ impl super::Streamed for JsonReport {
         outcome: &VendorOutcome,
         _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
-        let pretty = serde_json::to_vec_pretty(&vendor(outcome))?;
+        let pretty = serde_json::to_vec_pretty(&vendor(outcome, Layout::Pretty))?;
         let mut item = Vec::new();
         super::spool::indented(&pretty, 4, true, &mut item);
         Ok(item)
@@ -122,7 +123,7 @@ impl super::Streamed for JsonlReport {
         outcome: &VendorOutcome,
         _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
-        let mut line = Vec::with_capacity(16 * 1024);
+        let mut line = Vec::with_capacity(32 * 1024);
         write_jsonl_line(&mut line, outcome, self.as_of)?;
         Ok(line)
     }
@@ -197,7 +198,7 @@ struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'static str>,
     /// The obligations the rule helps evidence (docs/crosswalk.md).
-    obligations: crate::rules::crosswalk::ObligationRefs,
+    obligations: &'static RawValue,
     /// For a non-passing AI gap rule: the risk left uncovered.
     #[serde(skip_serializing_if = "Option::is_none")]
     ai_gap: Option<AiGap>,
@@ -246,14 +247,47 @@ pub fn write_jsonl_line(
         "{{\"report_version\":{REPORT_VERSION},\"as_of\":\"{as_of}\","
     )?;
     let object = out.len();
-    serde_json::to_writer(&mut *out, &vendor(outcome))?;
+    serde_json::to_writer(&mut *out, &vendor(outcome, Layout::Compact))?;
     // The object's own `{`: its members follow the two above.
     out.remove(object);
     out.push(b'\n');
     Ok(())
 }
 
-fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
+/// How a vendor object is laid out: the JSON report's indentation, or one line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Pretty,
+    Compact,
+}
+
+/// Each rule's obligations as JSON text, in both layouts, rendered once: every finding carries
+/// its rule's (a third of a JSON Lines report's bytes), and the text never changes. The pretty
+/// text is indented for its place in a vendor object (a finding's member, three levels down).
+fn rendered_obligations(rule: &crate::rules::Rule, layout: Layout) -> &'static RawValue {
+    type Rendered = std::collections::HashMap<&'static str, [Box<RawValue>; 2]>;
+    static RENDERED: std::sync::LazyLock<Rendered> = std::sync::LazyLock::new(|| {
+        crate::rules::RULES
+            .iter()
+            .map(|rule| {
+                let refs = crate::rules::crosswalk::ObligationRefs(rule.obligations);
+                let compact = serde_json::to_string(&refs).expect("obligations serialise");
+                let pretty = serde_json::to_string_pretty(&refs)
+                    .expect("obligations serialise")
+                    .replace('\n', "\n      ");
+                let raw = |text: String| RawValue::from_string(text).expect("valid JSON");
+                (rule.id, [raw(pretty), raw(compact)])
+            })
+            .collect()
+    });
+    let [pretty, compact] = &RENDERED[rule.id];
+    match layout {
+        Layout::Pretty => pretty,
+        Layout::Compact => compact,
+    }
+}
+
+fn vendor(outcome: &VendorOutcome, layout: Layout) -> JsonVendor<'_> {
     match outcome {
         VendorOutcome::Invalid { file, errors } => JsonVendor::Invalid {
             file: file.display().to_string(),
@@ -269,12 +303,12 @@ fn vendor(outcome: &VendorOutcome) -> JsonVendor<'_> {
             assurance: v.assurance(),
             errors: v.count(Severity::Error),
             warnings: v.count(Severity::Warning),
-            findings: v.findings.iter().map(|f| finding(f, v)).collect(),
+            findings: v.findings.iter().map(|f| finding(f, v, layout)).collect(),
         }),
     }
 }
 
-fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
+fn finding<'a>(f: &'a Finding, v: &'a VendorResult, layout: Layout) -> JsonFinding<'a> {
     JsonFinding {
         rule: f.rule.id,
         framework: f.rule.framework,
@@ -292,7 +326,7 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult) -> JsonFinding<'a> {
         },
         matched: &f.matched,
         question: f.needs_answer().then_some(f.rule.question),
-        obligations: crate::rules::crosswalk::ObligationRefs(f.rule.obligations),
+        obligations: rendered_obligations(f.rule, layout),
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
         waiver: f.waiver.as_ref(),
         registry: f.registry.as_ref(),
