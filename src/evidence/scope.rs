@@ -209,7 +209,8 @@ pub fn coverage(
     texts: &[&str],
     quotes: &[ScopeQuote],
 ) -> Result<Coverage, NotCovered> {
-    let needle: Vec<char> = fold(service).chars().collect();
+    // A service name is folded on its own, not kept in the cache of scope texts.
+    let needle = FoldData::new(service).chars;
     for text in texts {
         if let Some(found) = Folded::new(text).find_phrase(&needle) {
             return Ok(Coverage::Named(found.to_string()));

@@ -326,6 +326,24 @@ pub struct Ctx<'a> {
     pub portfolio: &'a PortfolioIndex,
     /// The waivers that name this vendor.
     pub waivers: &'a [Waiver],
+    /// What several rules derive from the evidence alone, derived once per vendor and day.
+    pub(crate) memo: Memo<'a>,
+}
+
+/// The current SOC 2 reports and ISO/IEC certificates of a vendor with the subject each finding
+/// about them names: functions of the evidence alone (never of the as-of date, so no answer
+/// about the date goes unrecorded), which every SOC 2 and ISO rule asks for.
+#[derive(Default)]
+pub(crate) struct Memo<'a> {
+    pub(crate) soc2: std::cell::OnceCell<Vec<(usize, &'a crate::evidence::SocReport, String)>>,
+    pub(crate) iso: std::cell::OnceCell<
+        Vec<(
+            usize,
+            &'a crate::evidence::IsoCertificate,
+            crate::evidence::standard::Standard,
+            String,
+        )>,
+    >,
 }
 
 impl<'a> Ctx<'a> {
@@ -343,6 +361,7 @@ impl<'a> Ctx<'a> {
             thresholds,
             portfolio,
             waivers,
+            memo: Memo::default(),
         }
     }
 }

@@ -8,6 +8,20 @@ use super::{Ctx, Framework, Level, Outcome, Rule, all_of, plural};
 /// The SOC 2 reports a check looks at, with their index in the file. A report is superseded,
 /// and left out, when a later one (by period end) covers every service it covers.
 pub(crate) fn current_reports<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> {
+    current(ctx).iter().map(|(i, r, _)| (*i, *r)).collect()
+}
+
+/// The current reports with their subjects, derived once per [`Ctx`].
+fn current<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c [(usize, &'a SocReport, String)] {
+    ctx.memo.soc2.get_or_init(|| {
+        derive_current(ctx)
+            .into_iter()
+            .map(|(i, r)| (i, r, subject(r)))
+            .collect()
+    })
+}
+
+fn derive_current<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a SocReport)> {
     let reports = &ctx.ev.soc2;
     reports
         .iter()
@@ -46,20 +60,20 @@ pub(crate) fn subject(r: &SocReport) -> String {
 
 /// Runs `check` on each current report; not applicable when there is none.
 fn per_report(ctx: &Ctx, check: impl Fn(usize, &SocReport) -> Outcome) -> Vec<Outcome> {
-    let reports = current_reports(ctx);
+    let reports = current(ctx);
     if reports.is_empty() {
         return vec![Outcome::not_applicable("no SOC 2 report in the evidence")];
     }
     reports
-        .into_iter()
-        .map(|(i, r)| {
-            let o = check(i, r);
+        .iter()
+        .map(|(i, r, subject)| {
+            let o = check(*i, r);
             let o = if o.at.is_none() {
                 o.at(format!("soc2[{i}]"))
             } else {
                 o
             };
-            o.subject(subject(r))
+            o.subject(subject.clone())
         })
         .collect()
 }

@@ -47,6 +47,21 @@ pub(super) const fn date(y: i32, m: u32, d: u32) -> Date {
 /// (by expiry) to the same standard. One without an expiry date is never superseded, and a claim
 /// (a trust page, a vendor's statement) never supersedes anything.
 pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate, Standard)> {
+    current(ctx).iter().map(|(i, c, s, _)| (*i, *c, *s)).collect()
+}
+
+/// The current certificates with their subjects, derived once per [`Ctx`].
+#[allow(clippy::type_complexity)]
+fn current<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c [(usize, &'a IsoCertificate, Standard, String)] {
+    ctx.memo.iso.get_or_init(|| {
+        derive_current(ctx)
+            .into_iter()
+            .map(|(i, c, s)| (i, c, s, subject(c, &s)))
+            .collect()
+    })
+}
+
+fn derive_current<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate, Standard)> {
     let certs: Vec<(usize, &IsoCertificate, Standard)> = ctx
         .ev
         .iso
@@ -109,22 +124,22 @@ pub(super) fn per_cert(
     ctx: &Ctx,
     check: impl Fn(usize, &IsoCertificate, Standard) -> Outcome,
 ) -> Vec<Outcome> {
-    let certs = current_certs(ctx);
+    let certs = current(ctx);
     if certs.is_empty() {
         return vec![Outcome::not_applicable(
             "no ISO/IEC certificate in the evidence",
         )];
     }
     certs
-        .into_iter()
-        .map(|(i, c, s)| {
-            let o = check(i, c, s);
+        .iter()
+        .map(|(i, c, s, subject)| {
+            let o = check(*i, c, *s);
             let o = if o.at.is_none() {
                 o.at(format!("iso[{i}]"))
             } else {
                 o
             };
-            o.subject(subject(c, &s))
+            o.subject(subject.clone())
         })
         .collect()
 }
