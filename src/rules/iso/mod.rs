@@ -47,7 +47,10 @@ pub(super) const fn date(y: i32, m: u32, d: u32) -> Date {
 /// (by expiry) to the same standard. One without an expiry date is never superseded, and a claim
 /// (a trust page, a vendor's statement) never supersedes anything.
 pub(crate) fn current_certs<'a>(ctx: &Ctx<'a>) -> Vec<(usize, &'a IsoCertificate, Standard)> {
-    current(ctx).iter().map(|(i, c, s, _)| (*i, *c, *s)).collect()
+    current(ctx)
+        .iter()
+        .map(|(i, c, s, _)| (*i, *c, *s))
+        .collect()
 }
 
 /// The current certificates with their subjects, derived once per [`Ctx`].
