@@ -480,6 +480,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         registry,
         adverse,
         caused_by,
+        piece,
     } = outcome;
     // A pass that rests on a claim is not a pass: provenance decides what a piece can prove.
     let mut claim = None;
@@ -498,7 +499,7 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
     let weak = matches!(status, Status::Fail | Status::Unverified | Status::Warn)
         && !adverse
         && crate::rules::judges_pieces(rule)
-        && !crate::rules::requires_piece(ctx, at.as_deref());
+        && !crate::rules::requires_piece(ctx, piece, at.as_deref());
     let span = vendor.span_of(at.as_deref().unwrap_or(""));
     let (line, column) = vendor.position_of(span.start);
     Finding {

@@ -1203,3 +1203,49 @@ fn an_obligation_restricts_the_run_to_the_rules_bearing_on_it() {
             "invalid value 'hipaa' for '--obligation",
         ));
 }
+
+/// An extension certificate is audited with the 27001 it extends, so its ISO-SURVEILLANCE
+/// finding points at that 27001's audit; it still judges the extension. Under strict, which does
+/// not require a 27017, an extension seen only on a trust page weighs as its absence would: a
+/// warning, as it is when its issue date is missing too (a property-test counterexample: removing
+/// the extension's issue date cleared an error).
+#[test]
+fn an_extension_judged_on_its_27001_audits_weighs_as_the_extension() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("vendor");
+    fs::create_dir(&dir).unwrap();
+    let original = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules/ISO-SURVEILLANCE/pass-extension-inherits/vendor.toml"),
+    )
+    .unwrap();
+    let (base, extension) = original.split_at(original.rfind("[[iso]]").unwrap());
+    let claimed = extension.replace("source = \"document\"", "source = \"trust_page\"");
+    assert_ne!(claimed, extension);
+    let surveillance = |vendor: &Value| -> Value {
+        let found: Vec<&Value> = findings(vendor, "ISO-SURVEILLANCE")
+            .into_iter()
+            .filter(|f| f["subject"].as_str().unwrap_or("").contains("FX-CLD-40128"))
+            .collect();
+        assert_eq!(found.len(), 1, "{vendor:#}");
+        found[0].clone()
+    };
+
+    fs::write(dir.join("vendor.toml"), format!("{base}{claimed}")).unwrap();
+    let (_, report) = check_json(&dir, Some("strict"));
+    let f = surveillance(only_vendor(&report));
+    assert_eq!(f["status"], "unverified", "{f:#}");
+    assert_eq!(f["severity"], "warning", "{f:#}");
+    assert_eq!(
+        f["location"]["path"], "iso[0].surveillance[0].date",
+        "{f:#}"
+    );
+
+    let undated = claimed.replacen("issued = 2025-03-10\n", "", 1);
+    assert_ne!(undated, claimed);
+    fs::write(dir.join("vendor.toml"), format!("{base}{undated}")).unwrap();
+    let (_, report) = check_json(&dir, Some("strict"));
+    let f = surveillance(only_vendor(&report));
+    assert_eq!(f["status"], "fail", "{f:#}");
+    assert_eq!(f["severity"], "warning", "{f:#}");
+}

@@ -399,6 +399,17 @@ pub struct Outcome {
     /// The finding this one follows from, where the check knows it (kept by the engine only
     /// when that finding is reported and does not pass).
     pub caused_by: Option<Cause>,
+    /// The report or certificate the outcome judges, where the check knows it: `at` may point
+    /// into another one (an extension's surveillance is its 27001's audits), and whether the
+    /// policy requires the piece judged decides whether the finding can weigh as weak.
+    pub piece: Option<Piece>,
+}
+
+/// A report or certificate of the evidence, by its place in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Soc2(usize),
+    Iso(usize),
 }
 
 impl Outcome {
@@ -413,6 +424,7 @@ impl Outcome {
             registry: None,
             adverse: false,
             caused_by: None,
+            piece: None,
         }
     }
 
@@ -457,6 +469,12 @@ impl Outcome {
         Self::new(Status::NotApplicable, message)
     }
 
+    /// Records the report or certificate the outcome judges (see [`Outcome::piece`]).
+    pub fn about(mut self, piece: Piece) -> Self {
+        self.piece = Some(piece);
+        self
+    }
+
     pub fn at(mut self, path: impl Into<String>) -> Self {
         self.at = Some(path.into());
         self
@@ -479,20 +497,29 @@ impl Outcome {
     }
 }
 
-/// Whether the policy requires the piece of evidence at `at` (its framework, or for an ISO/IEC
-/// certificate its standard): a SOC 2 report when the policy requires SOC 2, a certificate of a
-/// standard the policy requires of this vendor. A CSA STAR entry never is. Anything not a
-/// report, certificate or STAR entry counts as required.
-pub fn requires_piece(ctx: &Ctx, at: Option<&str>) -> bool {
-    let Some(at) = at else {
-        return true;
-    };
+/// Whether the policy requires the piece of evidence judged: `piece` where the check named it,
+/// else the one at `at` (its framework, or for an ISO/IEC certificate its standard): a SOC 2
+/// report when the policy requires SOC 2, a certificate of a standard the policy requires of
+/// this vendor. A CSA STAR entry never is. Anything not a report, certificate or STAR entry
+/// counts as required.
+pub fn requires_piece(ctx: &Ctx, piece: Option<Piece>, at: Option<&str>) -> bool {
     let index = |rest: &str| -> Option<usize> { rest.split(']').next()?.parse().ok() };
-    if at.starts_with("soc2[") {
+    let piece = piece.or_else(|| {
+        let at = at?;
+        if at.starts_with("soc2[") {
+            Some(Piece::Soc2(0))
+        } else {
+            index(at.strip_prefix("iso[")?).map(Piece::Iso)
+        }
+    });
+    let at = at.unwrap_or("");
+    if let Some(Piece::Soc2(_)) = piece {
         ctx.thresholds.require_soc2
-    } else if let Some(rest) = at.strip_prefix("iso[") {
-        let Some(number) = index(rest)
-            .and_then(|i| ctx.ev.iso.get(i))
+    } else if let Some(Piece::Iso(i)) = piece {
+        let Some(number) = ctx
+            .ev
+            .iso
+            .get(i)
             .and_then(|c| crate::evidence::Standard::parse(&c.standard))
             .map(|s| s.number)
         else {

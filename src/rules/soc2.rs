@@ -73,7 +73,7 @@ fn per_report(ctx: &Ctx, check: impl Fn(usize, &SocReport) -> Outcome) -> Vec<Ou
             } else {
                 o
             };
-            o.subject(subject.clone())
+            o.subject(subject.clone()).about(super::Piece::Soc2(*i))
         })
         .collect()
 }

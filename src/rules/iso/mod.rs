@@ -142,7 +142,7 @@ pub(super) fn per_cert(
             } else {
                 o
             };
-            o.subject(subject.clone())
+            o.subject(subject.clone()).about(super::Piece::Iso(*i))
         })
         .collect()
 }
