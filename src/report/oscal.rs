@@ -356,6 +356,63 @@ fn vendor_part(as_of: Date, loaded: Option<&LoadedVendor>, result: &VendorResult
                 path: format!("star[{i}]"),
             });
         }
+        // The evidence that is not an attestation: the AI assurance answers, the contract
+        // terms, sector evidence and the incident history.
+        if let Some(ai) = &ev.ai {
+            let path = "ai".to_string();
+            let doc = ai
+                .adversarial_testing
+                .as_ref()
+                .and_then(|t| t.document.as_ref())
+                .and_then(|d| document(&mut part.resources, "ai.adversarial_testing", d));
+            pieces.push(Piece {
+                title: "AI assurance answers".to_string(),
+                expires: None,
+                expires_why: "",
+                document: doc,
+                path,
+            });
+        }
+        if let Some(contract) = &ev.contract {
+            let path = "contract".to_string();
+            let doc = contract
+                .document
+                .as_ref()
+                .and_then(|d| document(&mut part.resources, &path, d));
+            pieces.push(Piece {
+                title: "contract terms".to_string(),
+                expires: None,
+                expires_why: "",
+                document: doc,
+                path,
+            });
+        }
+        for (i, s) in ev.sector.iter().enumerate() {
+            let path = format!("sector[{i}]");
+            let doc = s
+                .document
+                .as_ref()
+                .and_then(|d| document(&mut part.resources, &path, d));
+            pieces.push(Piece {
+                title: match s.evidence.as_deref() {
+                    Some(what) => format!("{} evidence ({what})", s.framework),
+                    None => format!("{} evidence", s.framework),
+                },
+                expires: s.expires,
+                expires_why: "the evidence's expiry date",
+                document: doc,
+                path,
+            });
+        }
+        if ev.incidents.is_some() {
+            pieces.push(Piece {
+                title: "incident history".to_string(),
+                expires: None,
+                expires_why: "",
+                document: None,
+                path: "incidents".to_string(),
+            });
+        }
         for piece in &pieces {
             // A registry look-up is a test; reading the document an examination.
             let tested = result.findings.iter().any(|f| {
