@@ -1249,3 +1249,47 @@ fn an_extension_judged_on_its_27001_audits_weighs_as_the_extension() {
     assert_eq!(f["status"], "fail", "{f:#}");
     assert_eq!(f["severity"], "warning", "{f:#}");
 }
+
+/// A bridge letter's document is one no policy requires to be filed: cited by URL only, and so
+/// not checkable offline, it weighs as no document at all would (a property-test counterexample:
+/// under strict, removing such a citation turned a failing vendor into a passing one). A
+/// document that is missing or altered still counts whatever the piece.
+#[test]
+fn a_bridge_letter_cited_by_url_only_weighs_as_no_document() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("vendor");
+    fs::create_dir(&dir).unwrap();
+    let original = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/SOC2-BRIDGE/pass/vendor.toml"),
+    )
+    .unwrap();
+    fs::write(dir.join("vendor.toml"), &original).unwrap();
+    let (code_without, without) = check_json(&dir, Some("strict"));
+
+    let cited = format!(
+        "{original}\n[soc2.bridge_letter.document]\nurl = \"https://example.invalid/bridge.pdf\"\n\
+         sha256 = \"{}\"\n",
+        "ab".repeat(32)
+    );
+    fs::write(dir.join("vendor.toml"), cited).unwrap();
+    let (code_with, with) = check_json(&dir, Some("strict"));
+    let vendor = only_vendor(&with);
+    let document: Vec<&Value> = findings(vendor, "GEN-DOCUMENT")
+        .into_iter()
+        .filter(|f| f["location"]["path"] == "soc2[0].bridge_letter.document.sha256")
+        .collect();
+    assert_eq!(document.len(), 1, "{vendor:#}");
+    assert_eq!(document[0]["status"], "warn", "{:#}", document[0]);
+    assert_eq!(document[0]["severity"], "warning", "{:#}", document[0]);
+    assert_eq!(
+        document[0]["message"],
+        "`https://example.invalid/bridge.pdf` is cited by URL only and cannot be checked offline"
+    );
+    assert_eq!(code_with, code_without);
+    assert_eq!(
+        vendor["verdict"],
+        only_vendor(&without)["verdict"],
+        "{vendor:#}"
+    );
+    assert_eq!(vendor["errors"], only_vendor(&without)["errors"]);
+}

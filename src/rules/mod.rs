@@ -410,6 +410,9 @@ pub struct Outcome {
 pub enum Piece {
     Soc2(usize),
     Iso(usize),
+    /// A document no policy requires to be filed (a bridge letter's, an AI test report's):
+    /// short of an adverse fact, what is wrong with it weighs as its absence would.
+    Attachment,
 }
 
 impl Outcome {
@@ -513,7 +516,9 @@ pub fn requires_piece(ctx: &Ctx, piece: Option<Piece>, at: Option<&str>) -> bool
         }
     });
     let at = at.unwrap_or("");
-    if let Some(Piece::Soc2(_)) = piece {
+    if let Some(Piece::Attachment) = piece {
+        false
+    } else if let Some(Piece::Soc2(_)) = piece {
         ctx.thresholds.require_soc2
     } else if let Some(Piece::Iso(i)) = piece {
         let Some(number) = ctx

@@ -134,7 +134,14 @@ pub static DOCUMENT: Rule = Rule {
                         .and_then(|f| f.document(&check.cited, &check.sha256))
                     {
                         // As unverifiable as no document at all: it weighs as a missing pin
-                        // does under the policy (an error where pins are required).
+                        // does under the policy (an error where pins are required). A document
+                        // no policy requires to be filed (a bridge letter's) weighs as its
+                        // absence: at most a warning.
+                        None if !pinned_piece(&check.at) => Outcome::warn(format!(
+                            "`{}` is cited by URL only and cannot be checked offline",
+                            check.cited
+                        ))
+                        .about(crate::rules::Piece::Attachment),
                         None if ctx.thresholds.require_document_pins => {
                             Outcome::unverified(format!(
                                 "`{}` is cited by URL only and cannot be checked offline",
@@ -254,6 +261,14 @@ pub static DOCUMENT: Rule = Rule {
         outcomes
     },
 };
+
+/// Whether the document cited at `at` (`soc2[0].document`) is that of a piece whose document a
+/// policy may require to be filed (`require_document_pins`): a SOC 2 report, an ISO/IEC
+/// certificate, sector evidence or the contract, not a bridge letter or an AI test report.
+fn pinned_piece(at: &str) -> bool {
+    at.strip_suffix(".document")
+        .is_some_and(|piece| !piece.contains('.'))
+}
 
 pub static INCIDENTS: Rule = Rule {
     id: "GEN-INCIDENTS",
