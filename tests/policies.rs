@@ -1293,3 +1293,44 @@ fn a_bridge_letter_cited_by_url_only_weighs_as_no_document() {
     );
     assert_eq!(vendor["errors"], only_vendor(&without)["errors"]);
 }
+
+/// A certificate a renewal supersedes is judged by no rule: under strict, whether its document
+/// is filed weighs nothing, so the vendor weighs as it would without it (a property-test
+/// counterexample: removing a superseded, unfiled SOC 2 report turned a failing vendor into a
+/// passing one). The current certificate's missing document still fails.
+#[test]
+fn a_superseded_certificate_without_its_document_weighs_nothing() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("vendor");
+    fs::create_dir(&dir).unwrap();
+    let original = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules/ISO-CURRENT/pass-renewed/vendor.toml"),
+    )
+    .unwrap();
+    let unfiled = |report: &Value| -> Vec<String> {
+        findings(only_vendor(report), "GEN-DOCUMENT")
+            .into_iter()
+            .filter(|f| f["status"] == "fail")
+            .map(|f| f["location"]["path"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+
+    fs::write(dir.join("vendor.toml"), &original).unwrap();
+    let (code_both, both) = check_json(&dir, Some("strict"));
+    assert_eq!(unfiled(&both), ["iso[1].source"], "{both:#}");
+
+    // Without the superseded certificate, the renewal is iso[0]: the same finding, moved.
+    let first = original.find("[[iso]]").unwrap();
+    let second = original[first + 1..].find("[[iso]]").unwrap() + first + 1;
+    let renewal_only = format!("{}{}", &original[..first], &original[second..]);
+    fs::write(dir.join("vendor.toml"), renewal_only).unwrap();
+    let (code_one, one) = check_json(&dir, Some("strict"));
+    assert_eq!(unfiled(&one), ["iso[0].source"], "{one:#}");
+    assert_eq!(code_both, code_one);
+    assert_eq!(
+        only_vendor(&both)["errors"],
+        only_vendor(&one)["errors"],
+        "{both:#}\n{one:#}"
+    );
+}

@@ -100,6 +100,26 @@ pub static DOCUMENT: Rule = Rule {
     obligations: &crate::rules::crosswalk::GEN_DOCUMENT,
     check: |ctx| {
         let mut outcomes = Vec::new();
+        // A report or certificate a later one supersedes is judged by no rule: whether its
+        // document is filed weighs nothing (a missing or altered document still counts).
+        let current_soc2: Vec<usize> = crate::rules::soc2::current_reports(ctx)
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
+        let current_iso: Vec<usize> = crate::rules::iso::current_certs(ctx)
+            .iter()
+            .map(|(i, _, _)| *i)
+            .collect();
+        let judged = |piece: &str| {
+            let index = |rest: &str| -> Option<usize> { rest.strip_suffix(']')?.parse().ok() };
+            if let Some(i) = piece.strip_prefix("soc2[").and_then(index) {
+                current_soc2.contains(&i)
+            } else if let Some(i) = piece.strip_prefix("iso[").and_then(index) {
+                current_iso.contains(&i)
+            } else {
+                true
+            }
+        };
         // Documents cited by URL that `--online` fetched and found matching.
         let mut fetched = 0;
         for check in &ctx.vendor.documents {
@@ -137,11 +157,15 @@ pub static DOCUMENT: Rule = Rule {
                         // does under the policy (an error where pins are required). A document
                         // no policy requires to be filed (a bridge letter's) weighs as its
                         // absence: at most a warning.
-                        None if !pinned_piece(&check.at) => Outcome::warn(format!(
-                            "`{}` is cited by URL only and cannot be checked offline",
-                            check.cited
-                        ))
-                        .about(crate::rules::Piece::Attachment),
+                        None if !pinned_piece(&check.at)
+                            || !check.at.strip_suffix(".document").is_some_and(judged) =>
+                        {
+                            Outcome::warn(format!(
+                                "`{}` is cited by URL only and cannot be checked offline",
+                                check.cited
+                            ))
+                            .about(crate::rules::Piece::Attachment)
+                        }
                         None if ctx.thresholds.require_document_pins => {
                             Outcome::unverified(format!(
                                 "`{}` is cited by URL only and cannot be checked offline",
@@ -191,13 +215,19 @@ pub static DOCUMENT: Rule = Rule {
             .soc2
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.source == Source::Document && r.document.is_none())
+            .filter(|(i, r)| {
+                current_soc2.contains(i) && r.source == Source::Document && r.document.is_none()
+            })
             .map(|(i, _)| format!("soc2[{i}]"))
             .chain(
                 ev.iso
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.source == Source::Document && c.document.is_none())
+                    .filter(|(i, c)| {
+                        current_iso.contains(i)
+                            && c.source == Source::Document
+                            && c.document.is_none()
+                    })
                     .map(|(i, _)| format!("iso[{i}]")),
             )
             .chain(
