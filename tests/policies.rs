@@ -1204,6 +1204,22 @@ fn an_obligation_restricts_the_run_to_the_rules_bearing_on_it() {
         ));
 }
 
+/// A temporary vendor folder holding a copy of the evidence file of `fixtures/rules/{rel}`, to be
+/// edited: the folder (kept while the first value lives), its path and the file's text.
+fn rule_fixture_copy(rel: &str) -> (TempDir, PathBuf, String) {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("vendor");
+    fs::create_dir(&dir).unwrap();
+    let original = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rules")
+            .join(rel)
+            .join("vendor.toml"),
+    )
+    .unwrap();
+    (tmp, dir, original)
+}
+
 /// An extension certificate is audited with the 27001 it extends, so its ISO-SURVEILLANCE
 /// finding points at that 27001's audit; it still judges the extension. Under strict, which does
 /// not require a 27017, an extension seen only on a trust page weighs as its absence would: a
@@ -1211,14 +1227,7 @@ fn an_obligation_restricts_the_run_to_the_rules_bearing_on_it() {
 /// the extension's issue date cleared an error).
 #[test]
 fn an_extension_judged_on_its_27001_audits_weighs_as_the_extension() {
-    let tmp = TempDir::new().unwrap();
-    let dir = tmp.path().join("vendor");
-    fs::create_dir(&dir).unwrap();
-    let original = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/rules/ISO-SURVEILLANCE/pass-extension-inherits/vendor.toml"),
-    )
-    .unwrap();
+    let (_tmp, dir, original) = rule_fixture_copy("ISO-SURVEILLANCE/pass-extension-inherits");
     let (base, extension) = original.split_at(original.rfind("[[iso]]").unwrap());
     let claimed = extension.replace("source = \"document\"", "source = \"trust_page\"");
     assert_ne!(claimed, extension);
@@ -1256,13 +1265,7 @@ fn an_extension_judged_on_its_27001_audits_weighs_as_the_extension() {
 /// document that is missing or altered still counts whatever the piece.
 #[test]
 fn a_bridge_letter_cited_by_url_only_weighs_as_no_document() {
-    let tmp = TempDir::new().unwrap();
-    let dir = tmp.path().join("vendor");
-    fs::create_dir(&dir).unwrap();
-    let original = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/SOC2-BRIDGE/pass/vendor.toml"),
-    )
-    .unwrap();
+    let (_tmp, dir, original) = rule_fixture_copy("SOC2-BRIDGE/pass");
     fs::write(dir.join("vendor.toml"), &original).unwrap();
     let (code_without, without) = check_json(&dir, Some("strict"));
 
@@ -1300,14 +1303,7 @@ fn a_bridge_letter_cited_by_url_only_weighs_as_no_document() {
 /// passing one). The current certificate's missing document still fails.
 #[test]
 fn a_superseded_certificate_without_its_document_weighs_nothing() {
-    let tmp = TempDir::new().unwrap();
-    let dir = tmp.path().join("vendor");
-    fs::create_dir(&dir).unwrap();
-    let original = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/rules/ISO-CURRENT/pass-renewed/vendor.toml"),
-    )
-    .unwrap();
+    let (_tmp, dir, original) = rule_fixture_copy("ISO-CURRENT/pass-renewed");
     let unfiled = |report: &Value| -> Vec<String> {
         findings(only_vendor(report), "GEN-DOCUMENT")
             .into_iter()
