@@ -52,9 +52,9 @@ pub struct Finding {
     pub column: usize,
     pub matched: Vec<String>,
     /// The registry answer it rests on (`--online` / `--offline`).
-    pub registry: Option<crate::evidence::registry::RegistryNote>,
+    pub registry: Option<Box<crate::evidence::registry::RegistryNote>>,
     /// The waiver that accepts this finding, when one does.
-    pub waiver: Option<Waiver>,
+    pub waiver: Option<Box<Waiver>>,
     /// It rests on a fact that shows something is wrong (see `rules::Outcome::adverse`).
     pub adverse: bool,
     /// It is about a report, certificate or STAR entry the policy does not require, and rests on
@@ -368,7 +368,7 @@ impl<'v> Judged<'v> {
 /// consequence whose cause is waived that the waiver does not reach it: a waiver accepts the
 /// findings of the rule it names, and each consequence needs its own.
 fn link_causes(findings: &mut [Finding], vendor: &str) {
-    let causes: Vec<Option<(Status, Option<Waiver>)>> = findings
+    let causes: Vec<Option<(Status, Option<Box<Waiver>>)>> = findings
         .iter()
         .map(|f| {
             let cause = f.caused_by.as_ref()?;
@@ -448,7 +448,7 @@ fn apply_waivers(ctx: &Ctx, policy: &Policy, findings: &mut Vec<Finding>) {
             if scoped {
                 f.status = Status::Waived;
                 f.severity = Severity::None;
-                f.waiver = Some(w.clone());
+                f.waiver = Some(Box::new(w.clone()));
                 used = true;
             }
         }

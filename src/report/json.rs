@@ -328,8 +328,8 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult, layout: Layout) -> JsonFindi
         question: f.needs_answer().then_some(f.rule.question),
         obligations: rendered_obligations(f.rule, layout),
         ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
-        waiver: f.waiver.as_ref(),
-        registry: f.registry.as_ref(),
+        waiver: f.waiver.as_deref(),
+        registry: f.registry.as_deref(),
         caused_by: f.caused_by.as_ref(),
     }
 }

@@ -391,7 +391,7 @@ pub struct Outcome {
     /// The scope text that matched, where a scope decided the outcome.
     pub matched: Vec<String>,
     /// The registry answer the outcome rests on (online verification).
-    pub registry: Option<crate::evidence::registry::RegistryNote>,
+    pub registry: Option<Box<crate::evidence::registry::RegistryNote>>,
     /// The outcome rests on a fact that shows something is wrong (a qualified opinion, a
     /// material exception, a withdrawn certificate, dates that cannot all be true), not merely on
     /// evidence weaker than required: it counts whatever the policy requires.
@@ -448,7 +448,7 @@ impl Outcome {
 
     /// Records the registry answer this outcome rests on.
     pub fn answered_by(mut self, looked: &crate::evidence::registry::Looked) -> Self {
-        self.registry = Some(looked.note());
+        self.registry = Some(Box::new(looked.note()));
         self
     }
 
