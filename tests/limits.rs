@@ -238,7 +238,8 @@ fn a_vendor_whose_evidence_file_is_not_a_regular_file_is_reported_not_skipped() 
 
 #[cfg(unix)]
 #[test]
-fn a_cited_document_that_is_a_fifo_is_not_opened() {
+fn a_cited_document_that_is_a_fifo_is_refused_without_blocking() {
+    // Opened without blocking (a FIFO with no writer would hold the run), refused on its handle.
     let tmp = TempDir::new().unwrap();
     let dir = vendor_folder(tmp.path(), "v", &good_citing("soc2.pdf"));
     mkfifo(&dir.join("soc2.pdf"));

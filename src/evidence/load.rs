@@ -926,11 +926,20 @@ pub enum DocumentReadError {
 pub fn sha256_file(file: &Path) -> Result<String, DocumentReadError> {
     let unreadable = |e: std::io::Error| DocumentReadError::Unreadable(e.to_string());
     let not_regular = || DocumentReadError::Unreadable("not a regular file".into());
-    // Looked at before opening, so a FIFO never blocks, and again on the open handle.
+    // Opened without blocking (a FIFO opens at once, where it would wait for a writer), then
+    // looked at on the open handle; elsewhere looked at before opening.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    #[cfg(not(unix))]
     if !fs::metadata(file).map_err(unreadable)?.is_file() {
         return Err(not_regular());
     }
-    let handle = fs::File::open(file).map_err(unreadable)?;
+    let handle = options.open(file).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(not_regular());

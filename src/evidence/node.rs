@@ -89,12 +89,11 @@ impl Node {
 }
 
 /// `soc2[0][1]` → (`soc2`, [0, 1]).
-fn split_indexes(segment: &str) -> (&str, Vec<usize>) {
+fn split_indexes(segment: &str) -> (&str, impl Iterator<Item = usize> + '_) {
     let name_end = segment.find('[').unwrap_or(segment.len());
     let indexes = segment[name_end..]
         .split(['[', ']'])
-        .filter_map(|s| s.parse().ok())
-        .collect();
+        .filter_map(|s| s.parse().ok());
     (&segment[..name_end], indexes)
 }
 

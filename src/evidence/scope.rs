@@ -9,7 +9,26 @@ use super::ScopeQuote;
 
 /// Lowercases and collapses every run of whitespace to one space.
 pub fn fold(text: &str) -> String {
-    Folded::new(text).data.chars.iter().collect()
+    // What `FoldData::new` keeps as its characters, without the origins or the cache: most
+    // callers fold short names once.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Folded text that remembers where each character came from in the original.
@@ -56,6 +75,11 @@ impl FoldData {
                 continue;
             }
             in_space = false;
+            if c.is_ascii() {
+                chars.push(c.to_ascii_lowercase());
+                origin.push((i, end));
+                continue;
+            }
             for lower in c.to_lowercase() {
                 chars.push(lower);
                 origin.push((i, end));
@@ -480,6 +504,68 @@ pub fn excluded_services<'s>(scope: &str, services: &'s [String]) -> Vec<&'s str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string of up to four characters from an alphabet of ASCII, non-ASCII letters whose
+    /// lowercase is longer than themselves, and several kinds of whitespace.
+    fn short_strings() -> Vec<String> {
+        let alphabet = [
+            ' ', '\t', '\n', 'A', 'b', '-', '\u{130}', '\u{1E9E}', '\u{2003}', '\u{C9}', '\u{3A3}',
+        ];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn folding_fast_paths_read_as_the_general_folding() {
+        // The general folding, character by character, with the origin of each folded character.
+        let general = |text: &str| -> (Vec<char>, Vec<(usize, usize)>) {
+            let (mut chars, mut origin) = (Vec::new(), Vec::<(usize, usize)>::new());
+            let mut in_space = false;
+            for (i, c) in text.char_indices() {
+                let end = i + c.len_utf8();
+                if c.is_whitespace() {
+                    if in_space {
+                        origin.last_mut().unwrap().1 = end;
+                    } else {
+                        chars.push(' ');
+                        origin.push((i, end));
+                        in_space = true;
+                    }
+                    continue;
+                }
+                in_space = false;
+                for lower in c.to_lowercase() {
+                    chars.push(lower);
+                    origin.push((i, end));
+                }
+            }
+            while chars.last() == Some(&' ') {
+                chars.pop();
+                origin.pop();
+            }
+            if chars.first() == Some(&' ') {
+                chars.remove(0);
+                origin.remove(0);
+            }
+            (chars, origin)
+        };
+        let strings = short_strings();
+        assert_eq!(strings.len(), 1 + 11 + 121 + 1331 + 14641);
+        for text in &strings {
+            let (chars, origin) = general(text);
+            let data = FoldData::new(text);
+            assert_eq!((&data.chars, &data.origin), (&chars, &origin), "{text:?}");
+            assert_eq!(fold(text), chars.iter().collect::<String>(), "{text:?}");
+        }
+    }
 
     #[test]
     fn lookalikes_are_named_with_their_code_point() {
