@@ -339,6 +339,8 @@ pub(crate) fn registry_accreditation<'a>(
     ctx: &Ctx<'a>,
     c: &IsoCertificate,
 ) -> Option<(Result<&'a str, String>, &'a Looked)> {
+    // Without registry answers there is nothing to read (and no standard to parse).
+    ctx.portfolio.online.as_ref()?;
     let standard = Standard::parse(&c.standard)?;
     readings(ctx, c, standard)?.into_iter().find_map(|r| {
         let Reading::Record { record, looked, .. } = r else {
