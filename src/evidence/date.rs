@@ -78,7 +78,22 @@ impl fmt::Display for Date {
         // `format("%Y-%m-%d")` parses its pattern on every call; reports print many dates.
         let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
         if (0..=9999).contains(&y) {
-            write!(f, "{y:04}-{m:02}-{d:02}")
+            // Written digit by digit: reports and messages print many dates.
+            let y = y as u32;
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let text = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ];
+            f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
         } else {
             write!(f, "{}", self.0.format("%Y-%m-%d"))
         }
@@ -194,6 +209,20 @@ impl Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_print_as_chrono_prints_them() {
+        let years = [
+            0, 1, 9, 10, 99, 100, 999, 1000, 2026, 9999, 10000, -1, 262_000,
+        ];
+        for year in years {
+            for (month, day) in [(1, 1), (2, 28), (9, 30), (10, 9), (12, 31)] {
+                let date = Date::ymd(year, month, day);
+                assert_eq!(date.to_string(), date.0.format("%Y-%m-%d").to_string());
+            }
+        }
+        assert_eq!(Date::ymd(2026, 3, 7).to_string(), "2026-03-07");
+    }
 
     #[test]
     fn parses_only_real_calendar_dates() {

@@ -258,6 +258,28 @@ pub static RECORDED_ONLY: &[&str] = &[
     "incidents.disclosed[].summary",
 ];
 
+/// `name[i]`, the evidence path of a list's entry, built without the formatting machinery: every
+/// finding about a certificate or report carries one.
+pub(crate) fn indexed(name: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = i;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(name.len() + 2 + digits.len() - start);
+    out.push_str(name);
+    out.push('[');
+    out.extend(digits[start..].iter().map(|&b| b as char));
+    out.push(']');
+    out
+}
+
 /// Looks a rule up by id, case-insensitively.
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES
@@ -576,6 +598,13 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn indexed_paths_read_as_formatted_ones() {
+        for i in (0..1100).chain([usize::MAX]) {
+            assert_eq!(indexed("iso", i), format!("iso[{i}]"));
+        }
+    }
 
     #[test]
     fn a_rule_debugs_as_its_id() {

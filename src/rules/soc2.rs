@@ -69,7 +69,7 @@ fn per_report(ctx: &Ctx, check: impl Fn(usize, &SocReport) -> Outcome) -> Vec<Ou
         .map(|(i, r, subject)| {
             let o = check(*i, r);
             let o = if o.at.is_none() {
-                o.at(format!("soc2[{i}]"))
+                o.at(super::indexed("soc2", *i))
             } else {
                 o
             };

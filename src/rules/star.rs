@@ -37,7 +37,7 @@ fn per_entry(ctx: &Ctx, check: impl Fn(usize, &StarEntry) -> Outcome) -> Vec<Out
         .map(|(i, e)| {
             let o = check(i, e);
             let o = if o.at.is_none() {
-                o.at(format!("star[{i}]"))
+                o.at(super::indexed("star", i))
             } else {
                 o
             };

@@ -138,7 +138,7 @@ pub(super) fn per_cert(
         .map(|(i, c, s, subject)| {
             let o = check(*i, c, *s);
             let o = if o.at.is_none() {
-                o.at(format!("iso[{i}]"))
+                o.at(super::indexed("iso", *i))
             } else {
                 o
             };
