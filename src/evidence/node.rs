@@ -311,6 +311,22 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
             format!("nesting deeper than {MAX_DEPTH} levels"),
         )]);
     }
+    // Valid evidence is built straight from the tokens; anything else (an error, a duplicate
+    // key) is parsed again by the full parser, which says what is wrong and where.
+    if let Some(node) = json_direct(text) {
+        let mut diags = Vec::new();
+        list_lengths(&node, &mut diags);
+        return if diags.is_empty() {
+            Ok(node)
+        } else {
+            Err(diags)
+        };
+    }
+    json_full(text)
+}
+
+/// The full parser's reading of `text`: the node tree, or what is wrong and where.
+fn json_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
     let strict = jsonc_parser::ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -341,6 +357,94 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
     } else {
         Err(diags)
     }
+}
+
+/// The node tree of strict JSON without a duplicate key, read from the tokens of the parser's
+/// own scanner (same tokens, same byte ranges, no syntax tree in between); `None` at anything
+/// else, which [`parse_json`] then hands to the full parser for its diagnostics. The depth is
+/// checked on the raw text before.
+fn json_direct(text: &str) -> Option<Node> {
+    use jsonc_parser::{Scanner, ScannerOptions};
+    let strict = ScannerOptions {
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let mut scanner = Scanner::new(text, &strict);
+    let first = scanner.scan().ok()??;
+    let node = json_direct_value(&mut scanner, first)?;
+    // One value, then nothing (a comment, a second value: the full parser says which).
+    matches!(scanner.scan(), Ok(None)).then_some(node)
+}
+
+/// The value that starts at `token` (the scanner's current token).
+fn json_direct_value<'a>(
+    scanner: &mut jsonc_parser::Scanner<'a>,
+    token: jsonc_parser::tokens::Token<'a>,
+) -> Option<Node> {
+    use jsonc_parser::tokens::Token;
+    let start = scanner.token_start();
+    let kind = match token {
+        Token::String(value) => NodeKind::Str(value.into_owned()),
+        Token::Boolean(value) => NodeKind::Bool(value),
+        Token::Null => NodeKind::Null,
+        Token::Number(n) => match n.parse::<i64>() {
+            Ok(i) => NodeKind::Int(i),
+            Err(_) => NodeKind::Float(n.parse::<f64>().ok()?),
+        },
+        Token::OpenBracket => {
+            let mut items = Vec::new();
+            let mut next = scanner.scan().ok()??;
+            if next != Token::CloseBracket {
+                loop {
+                    items.push(json_direct_value(scanner, next)?);
+                    match scanner.scan().ok()?? {
+                        Token::Comma => next = scanner.scan().ok()??,
+                        Token::CloseBracket => break,
+                        _ => return None,
+                    }
+                }
+            }
+            NodeKind::Array(items)
+        }
+        Token::OpenBrace => {
+            let mut entries: Vec<(Key, Node)> = Vec::new();
+            let mut next = scanner.scan().ok()??;
+            if next != Token::CloseBrace {
+                loop {
+                    let Token::String(name) = next else {
+                        return None;
+                    };
+                    let key = Key {
+                        name: name.into_owned(),
+                        span: scanner.token_start()..scanner.token_end(),
+                    };
+                    if scanner.scan().ok()?? != Token::Colon {
+                        return None;
+                    }
+                    let value = scanner.scan().ok()??;
+                    entries.push((key, json_direct_value(scanner, value)?));
+                    match scanner.scan().ok()?? {
+                        Token::Comma => next = scanner.scan().ok()??,
+                        Token::CloseBrace => break,
+                        _ => return None,
+                    }
+                }
+            }
+            if !duplicate_keys(&entries).is_empty() {
+                return None;
+            }
+            NodeKind::Table(entries)
+        }
+        _ => return None,
+    };
+    Some(Node {
+        kind,
+        span: start..scanner.token_end(),
+    })
 }
 
 /// The parser recurses, so depth is checked on the raw text first (outside strings).
@@ -468,6 +572,74 @@ mod tests {
         let t = parse_toml("[b]\nc = 1\n").unwrap();
         let b = t.locate("b");
         assert_eq!(t.locate("b.missing.deeper").span, b.span);
+    }
+
+    /// What the direct reading gives, where it gives anything, is the full parser's tree.
+    fn direct_agrees(text: &str) -> bool {
+        let Some(direct) = json_direct(text) else {
+            return false;
+        };
+        let full = json_full(text).unwrap_or_else(|e| {
+            panic!("the direct reading accepted what the full parser refuses ({e:?}): {text:?}")
+        });
+        assert_eq!(format!("{direct:?}"), format!("{full:?}"), "{text:?}");
+        true
+    }
+
+    #[test]
+    fn json_read_directly_is_the_full_parsers_tree() {
+        // Every JSON evidence file of the fixtures is read directly, to the same tree.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut stack = vec![root];
+        let mut files = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.file_name().is_some_and(|n| n == "vendor.json") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert!(direct_agrees(&text), "{}", path.display());
+                    files += 1;
+                }
+            }
+        }
+        assert!(files >= 20, "{files} JSON fixtures");
+        // Every one-character deletion, and insertion of a character that matters to the
+        // syntax, of a small document: the direct reading accepts exactly what the full parser
+        // accepts, with the same tree.
+        let doc = r#"{"schema": 1, "vendor": {"id": "a-b", "n": -0.5e+2, "big": 12345678901234567890,
+ "esc": "x\"\u00e9\n", "ok": [true, false, null, {}, []]}, "k": {"a": 1, "b": [1, 2]}}"#;
+        assert!(direct_agrees(doc));
+        let inserted = [
+            ",", "}", "]", "{", "[", "\"", "\\", "/", "//c\n", " ", "0", "-", ".", "e", "t", "x",
+            ":", "\n", "\u{1}", "\u{a0}", "\u{feff}", "'", "+",
+        ];
+        let (mut accepted, mut tried) = (0, 0);
+        for (i, _) in doc.char_indices().chain([(doc.len(), ' ')]) {
+            let mut variants = Vec::new();
+            if let Some(c) = doc[i..].chars().next() {
+                variants.push(format!("{}{}", &doc[..i], &doc[i + c.len_utf8()..]));
+            }
+            for s in inserted {
+                variants.push(format!("{}{s}{}", &doc[..i], &doc[i..]));
+            }
+            for text in variants {
+                tried += 1;
+                let direct = direct_agrees(&text);
+                accepted += usize::from(direct);
+                // What the full parser accepts (it refuses repeated keys), the direct reading
+                // accepts too.
+                assert!(
+                    direct || json_full(&text).is_err(),
+                    "read only by the full parser: {text:?}"
+                );
+            }
+        }
+        assert!(
+            accepted > 500 && accepted < tried / 2,
+            "{accepted} of {tried}"
+        );
     }
 
     #[test]
