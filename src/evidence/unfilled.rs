@@ -33,12 +33,12 @@ pub fn is_template_placeholder(value: &str) -> bool {
 
 /// One step of a path through the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
-    Key(String),
+enum Step<'a> {
+    Key(&'a str),
     Index(usize),
 }
 
-fn render(steps: &[Step]) -> String {
+fn render(steps: &[Step<'_>]) -> String {
     let mut out = String::new();
     for s in steps {
         match s {
@@ -48,7 +48,10 @@ fn render(steps: &[Step]) -> String {
                 }
                 out.push_str(k);
             }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
+            Step::Index(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "[{i}]");
+            }
         }
     }
     out
@@ -77,12 +80,12 @@ pub fn find(root: &Node) -> Vec<Unfilled> {
 
 /// Whether a value at `steps` may be a placeholder: anywhere but the required fields of
 /// `[vendor]` (`schema::VENDOR_REQUIRED`), which cannot be left out.
-fn may_be_placeholder(steps: &[Step]) -> bool {
+fn may_be_placeholder(steps: &[Step<'_>]) -> bool {
     !matches!(steps, [Step::Key(v), Step::Key(k), ..]
-        if v == "vendor" && super::schema::VENDOR_REQUIRED.contains(&k.as_str()))
+        if *v == "vendor" && super::schema::VENDOR_REQUIRED.contains(k))
 }
 
-fn walk(node: &Node, steps: &mut Vec<Step>, f: &mut impl FnMut(&[Step], &Node)) {
+fn walk<'a>(node: &'a Node, steps: &mut Vec<Step<'a>>, f: &mut impl FnMut(&[Step<'a>], &'a Node)) {
     if !may_be_placeholder(steps) {
         return;
     }
@@ -90,7 +93,7 @@ fn walk(node: &Node, steps: &mut Vec<Step>, f: &mut impl FnMut(&[Step], &Node)) 
     match &node.kind {
         NodeKind::Table(entries) => {
             for (k, v) in entries {
-                steps.push(Step::Key(k.name.clone()));
+                steps.push(Step::Key(&k.name));
                 walk(v, steps, f);
                 steps.pop();
             }
@@ -106,7 +109,7 @@ fn walk(node: &Node, steps: &mut Vec<Step>, f: &mut impl FnMut(&[Step], &Node)) 
     }
 }
 
-fn placeholder_paths(root: &Node) -> Vec<Vec<Step>> {
+fn placeholder_paths(root: &Node) -> Vec<Vec<Step<'_>>> {
     let mut out = Vec::new();
     walk(root, &mut Vec::new(), &mut |steps, node| {
         if matches!(&node.kind, NodeKind::Str(s) if is_template_placeholder(s)) {
@@ -117,9 +120,9 @@ fn placeholder_paths(root: &Node) -> Vec<Vec<Step>> {
 }
 
 /// The shortest prefix of `path` that may be left out: `vendor.x`, `soc2[0]`, `ai`.
-fn min_len(path: &[Step]) -> usize {
+fn min_len(path: &[Step<'_>]) -> usize {
     match path.first() {
-        Some(Step::Key(k)) if k == "vendor" || k == "schema" => 2,
+        Some(Step::Key(k)) if *k == "vendor" || *k == "schema" => 2,
         _ => match path.get(1) {
             Some(Step::Index(_)) => 2,
             _ => 1,
@@ -135,7 +138,7 @@ pub fn prune(root: &Node, level: usize) -> Option<Node> {
     if paths.is_empty() {
         return None;
     }
-    let cut: Vec<Vec<Step>> = paths
+    let cut: Vec<Vec<Step<'_>>> = paths
         .into_iter()
         .map(|p| {
             let keep = p.len().saturating_sub(level).max(min_len(&p)).min(p.len());
@@ -152,12 +155,12 @@ pub fn can_rise(root: &Node, level: usize) -> bool {
         .any(|p| p.len().saturating_sub(level) > min_len(p))
 }
 
-fn filter(node: &Node, steps: &mut Vec<Step>, cut: &[Vec<Step>]) -> Node {
+fn filter<'a>(node: &'a Node, steps: &mut Vec<Step<'a>>, cut: &[Vec<Step<'a>>]) -> Node {
     let kind = match &node.kind {
         NodeKind::Table(entries) => {
             let mut kept = Vec::new();
             for (k, v) in entries {
-                steps.push(Step::Key(k.name.clone()));
+                steps.push(Step::Key(&k.name));
                 if !cut.contains(steps) {
                     let child = filter(v, steps, cut);
                     // A list emptied by leaving its entries out is left out too: `[]` would
