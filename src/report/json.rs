@@ -178,7 +178,28 @@ struct JsonEvaluated<'a> {
     assurance: Assurance,
     errors: usize,
     warnings: usize,
-    findings: Vec<JsonFinding<'a>>,
+    findings: JsonFindings<'a>,
+}
+
+/// A vendor's findings, each serialised as it is written, with the vendor's file name escaped
+/// once for all of them.
+struct JsonFindings<'a> {
+    vendor: &'a VendorResult,
+    layout: Layout,
+    /// The file name as a JSON string.
+    file: Box<RawValue>,
+}
+
+impl Serialize for JsonFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let v = self.vendor;
+        let mut seq = s.serialize_seq(Some(v.findings.len()))?;
+        for f in &v.findings {
+            seq.serialize_element(&finding(f, self.layout, &self.file))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -215,21 +236,11 @@ struct JsonFinding<'a> {
 
 #[derive(Serialize)]
 struct Location<'a> {
-    file: DisplayPath<'a>,
+    file: &'a RawValue,
     line: usize,
     column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
-}
-
-/// A path written as a JSON string as `Path::display` shows it, without an intermediate String
-/// (every finding names its file).
-struct DisplayPath<'a>(&'a std::path::Path);
-
-impl Serialize for DisplayPath<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.display())
-    }
 }
 
 /// One line of `--format jsonl`: a vendor object as in the JSON report's `vendors`, with the
@@ -294,21 +305,28 @@ fn vendor(outcome: &VendorOutcome, layout: Layout) -> JsonVendor<'_> {
             verdict: "invalid",
             input_errors: errors,
         },
-        VendorOutcome::Evaluated(v) => JsonVendor::Evaluated(JsonEvaluated {
-            id: &v.id,
-            name: &v.name,
-            file: v.file.display().to_string(),
-            policy: &v.policy,
-            verdict: v.verdict,
-            assurance: v.assurance(),
-            errors: v.count(Severity::Error),
-            warnings: v.count(Severity::Warning),
-            findings: v.findings.iter().map(|f| finding(f, v, layout)).collect(),
-        }),
+        VendorOutcome::Evaluated(v) => {
+            let file = v.file.display().to_string();
+            JsonVendor::Evaluated(JsonEvaluated {
+                id: &v.id,
+                name: &v.name,
+                findings: JsonFindings {
+                    vendor: v,
+                    layout,
+                    file: serde_json::value::to_raw_value(&file).expect("a string serialises"),
+                },
+                file,
+                policy: &v.policy,
+                verdict: v.verdict,
+                assurance: v.assurance(),
+                errors: v.count(Severity::Error),
+                warnings: v.count(Severity::Warning),
+            })
+        }
     }
 }
 
-fn finding<'a>(f: &'a Finding, v: &'a VendorResult, layout: Layout) -> JsonFinding<'a> {
+fn finding<'a>(f: &'a Finding, layout: Layout, file: &'a RawValue) -> JsonFinding<'a> {
     JsonFinding {
         rule: f.rule.id,
         framework: f.rule.framework,
@@ -319,7 +337,7 @@ fn finding<'a>(f: &'a Finding, v: &'a VendorResult, layout: Layout) -> JsonFindi
         subject: f.subject.as_deref(),
         message: &f.message,
         location: Location {
-            file: DisplayPath(&v.file),
+            file,
             line: f.line,
             column: f.column,
             path: f.at.as_deref(),
