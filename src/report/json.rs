@@ -255,12 +255,14 @@ pub fn write_jsonl_line(
     // is `YYYY-MM-DD`, nothing to escape.
     write!(
         out,
-        "{{\"report_version\":{REPORT_VERSION},\"as_of\":\"{as_of}\","
+        "{{\"report_version\":{REPORT_VERSION},\"as_of\":\"{as_of}\""
     )?;
     let object = out.len();
     serde_json::to_writer(&mut *out, &vendor(outcome, Layout::Compact))?;
-    // The object's own `{`: its members follow the two above.
-    out.remove(object);
+    // The object's own `{` becomes the comma after the two members above (a vendor object is
+    // never empty), so its members follow them without moving the line.
+    debug_assert_eq!(out.get(object..object + 2), Some(&b"{\""[..]));
+    out[object] = b',';
     out.push(b'\n');
     Ok(())
 }
@@ -276,7 +278,7 @@ enum Layout {
 /// its rule's (a third of a JSON Lines report's bytes), and the text never changes. The pretty
 /// text is indented for its place in a vendor object (a finding's member, three levels down).
 fn rendered_obligations(rule: &crate::rules::Rule, layout: Layout) -> &'static RawValue {
-    type Rendered = std::collections::HashMap<&'static str, [Box<RawValue>; 2]>;
+    type Rendered = rustc_hash::FxHashMap<&'static str, [Box<RawValue>; 2]>;
     static RENDERED: std::sync::LazyLock<Rendered> = std::sync::LazyLock::new(|| {
         crate::rules::RULES
             .iter()
