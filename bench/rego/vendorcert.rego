@@ -143,10 +143,13 @@ later_date(a, b) if {
 
 # ------------------------------------------------------------------------------ SOC 2
 
+# A later report supersedes an earlier one only when it is independent evidence itself: a claim
+# (a questionnaire answer, a screenshot) never supersedes an attested report.
 soc2_superseded(ev, i) if {
 	r := ev.soc2[i]
 	some j, later in ev.soc2
 	j != i
+	independent(later.source)
 	later_date(get(later, "period_end"), get(r, "period_end"))
 	count(list(r, "services")) > 0
 	every s in list(r, "services") {
@@ -268,11 +271,13 @@ covers_no_less(later, earlier, svc) if not cert_names(earlier, svc)
 
 covers_no_less(later, earlier, svc) if cert_names(later, svc)
 
+# As for SOC 2 reports, a claim never supersedes a certificate.
 iso_superseded(ev, i) if {
 	c := ev.iso[i]
 	s := standard(c)
 	some j, later in ev.iso
 	j != i
+	independent(later.source)
 	standard(later).number == s.number
 	get(later, "expires") != null
 	later_date(later.expires, get(c, "expires"))
