@@ -325,21 +325,23 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
     json_full(text)
 }
 
+/// Evidence is strict JSON: none of the JSONC or JSON5 extensions jsonc-parser can accept.
+const STRICT: jsonc_parser::ParseOptions = jsonc_parser::ParseOptions {
+    allow_comments: false,
+    allow_loose_object_property_names: false,
+    allow_trailing_commas: false,
+    allow_missing_commas: false,
+    allow_single_quoted_strings: false,
+    allow_hexadecimal_numbers: false,
+    allow_unary_plus_numbers: false,
+    allow_bare_decimal_point_numbers: false,
+    allow_non_finite_numbers: false,
+    allow_extended_string_escapes: false,
+};
+
 /// The full parser's reading of `text`: the node tree, or what is wrong and where.
 fn json_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
-    let strict = jsonc_parser::ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    };
-    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &strict).map_err(|e| {
+    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &STRICT).map_err(|e| {
         let r = e.range();
         vec![Diagnostic::at(
             r.start..r.end.max(r.start + 1),
@@ -365,13 +367,15 @@ fn json_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
 /// checked on the raw text before.
 fn json_direct(text: &str) -> Option<Node> {
     use jsonc_parser::{Scanner, ScannerOptions};
+    // The full parser's strictness, as far as the scanner has a say (comments and commas are
+    // the parser's: the direct reading refuses them all).
     let strict = ScannerOptions {
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
+        allow_single_quoted_strings: STRICT.allow_single_quoted_strings,
+        allow_hexadecimal_numbers: STRICT.allow_hexadecimal_numbers,
+        allow_unary_plus_numbers: STRICT.allow_unary_plus_numbers,
+        allow_bare_decimal_point_numbers: STRICT.allow_bare_decimal_point_numbers,
+        allow_non_finite_numbers: STRICT.allow_non_finite_numbers,
+        allow_extended_string_escapes: STRICT.allow_extended_string_escapes,
     };
     let mut scanner = Scanner::new(text, &strict);
     let first = scanner.scan().ok()??;
