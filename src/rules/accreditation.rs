@@ -69,6 +69,15 @@ pub fn find_body<'b>(
 
 /// Lowercase letters and digits only, accents removed: "TÜRKAK" and "Turkak" compare equal.
 fn normalise(s: &str) -> String {
+    // Nearly every built-in body's names are ASCII, and building the list (once per policy)
+    // normalises each of them.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.chars()
         .map(|c| match c {
             'Ü' | 'ü' => 'u',
@@ -247,6 +256,40 @@ pub fn recognised_bodies() -> Vec<AccreditationBody> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_names_normalise_as_the_general_reading_does() {
+        let general = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut names: Vec<String> = recognised_bodies()
+            .iter()
+            .flat_map(|b| {
+                [b.acronym.clone(), b.name.clone()]
+                    .into_iter()
+                    .chain(b.aliases.clone())
+            })
+            .collect();
+        names.extend(
+            [
+                "",
+                " - ",
+                "A.B.C (d) 123",
+                "\t~!@#$%^&*()_+`",
+                "MiXeD CaSe 42",
+            ]
+            .map(String::from),
+        );
+        names.retain(|n| n.is_ascii());
+        assert!(names.len() > 80, "{} ASCII names", names.len());
+        for name in &names {
+            assert_eq!(normalise(name), general(name), "{name:?}");
+        }
+        assert_eq!(normalise("DAkkS (Deutschland)"), "dakksdeutschland");
+    }
 
     #[test]
     fn bodies_match_by_acronym_name_or_alias() {
