@@ -92,8 +92,14 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
-/// The default list.
+/// The default list (built once: every policy starts from it).
 pub fn recognised_bodies() -> Vec<AccreditationBody> {
+    static BUILT: std::sync::LazyLock<Vec<AccreditationBody>> =
+        std::sync::LazyLock::new(build_recognised_bodies);
+    BUILT.clone()
+}
+
+fn build_recognised_bodies() -> Vec<AccreditationBody> {
     const BODIES: &[(&str, &str, &str, &[&str])] = &[
         (
             "UKAS",
