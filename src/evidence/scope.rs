@@ -22,13 +22,18 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        lowercase(c, |l| out.push(l));
     }
     out
+}
+
+/// The lowercase of `c` (one character or more), an ASCII one without the Unicode tables.
+fn lowercase(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else {
+        c.to_lowercase().for_each(push);
+    }
 }
 
 /// Folded text that remembers where each character came from in the original.
@@ -75,15 +80,10 @@ impl FoldData {
                 continue;
             }
             in_space = false;
-            if c.is_ascii() {
-                chars.push(c.to_ascii_lowercase());
-                origin.push((i, end));
-                continue;
-            }
-            for lower in c.to_lowercase() {
+            lowercase(c, |lower| {
                 chars.push(lower);
                 origin.push((i, end));
-            }
+            });
         }
         // Trim the folded text at both ends.
         while chars.last() == Some(&' ') {

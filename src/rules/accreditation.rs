@@ -69,8 +69,7 @@ pub fn find_body<'b>(
 
 /// Lowercase letters and digits only, accents removed: "TÜRKAK" and "Turkak" compare equal.
 fn normalise(s: &str) -> String {
-    // Nearly every built-in body's names are ASCII, and building the list (once per policy)
-    // normalises each of them.
+    // Nearly every body's names are ASCII, as are most names written on certificates.
     if s.is_ascii() {
         return s
             .bytes()

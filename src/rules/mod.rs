@@ -261,21 +261,12 @@ pub static RECORDED_ONLY: &[&str] = &[
 /// `name[i]`, the evidence path of a list's entry, built without the formatting machinery: every
 /// finding about a certificate or report carries one.
 pub(crate) fn indexed(name: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = i;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(name.len() + 2 + digits.len() - start);
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(i);
+    let mut out = String::with_capacity(name.len() + digits.len() + 2);
     out.push_str(name);
     out.push('[');
-    out.extend(digits[start..].iter().map(|&b| b as char));
+    out.push_str(digits);
     out.push(']');
     out
 }
