@@ -198,11 +198,12 @@ pub fn judge(
     // Judged once, never brought forward: the rules' findings are moved into the result, not
     // copied.
     let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers);
-    let findings = judged
-        .rules
-        .iter_mut()
-        .flat_map(|r| std::mem::take(&mut r.2))
-        .collect();
+    // Gathered into one allocation (collecting a flattened iterator grows the list step by
+    // step, and a finding is a few hundred bytes).
+    let mut findings = Vec::with_capacity(judged.rules.iter().map(|r| r.2.len()).sum());
+    for rule in &mut judged.rules {
+        findings.append(&mut rule.2);
+    }
     judged.settle_from(findings);
     let next = judged.next_turn();
     (judged.settled, next)
@@ -327,11 +328,10 @@ impl<'v> Judged<'v> {
 
     /// Warnings that fail, waivers and the verdict, on the day judged.
     fn settle(&mut self) {
-        let findings: Vec<Finding> = self
-            .rules
-            .iter()
-            .flat_map(|r| r.2.iter().cloned())
-            .collect();
+        let mut findings = Vec::with_capacity(self.rules.iter().map(|r| r.2.len()).sum());
+        for rule in &self.rules {
+            findings.extend_from_slice(&rule.2);
+        }
         self.settle_from(findings);
     }
 
