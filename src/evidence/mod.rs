@@ -12,6 +12,7 @@ pub mod schema;
 pub mod scope;
 pub mod standard;
 pub mod text;
+mod toml_direct;
 pub mod unfilled;
 pub mod waiver;
 
