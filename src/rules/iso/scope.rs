@@ -64,18 +64,22 @@ pub static SCOPE: Rule = Rule {
             if missing.is_empty() {
                 let verb = if quoted { "covers" } else { "names" };
                 let found = format!("scope {verb} {}", all_of(matched.len(), "service"));
-                // "The X API is excluded from the scope" names the service too.
-                if let (Some(phrase), Some(corporate)) =
-                    (exclusion_phrase(scope), corporate_phrase(scope))
-                {
+                let Some(phrase) = exclusion_phrase(scope) else {
+                    return Outcome::pass(found)
+                        .matched(matched)
+                        .resting_on(c.source)
+                        .at(at);
+                };
+                if let Some(corporate) = corporate_phrase(scope) {
                     return Outcome::fail(format!(
                         "scope is limited to {corporate} and says \"{phrase}\": the services we use are not shown to be covered"
                     ))
                     .matched(matched)
                     .at(at);
                 }
+                // "The X API is excluded from the scope" names the service too.
                 let excluded = excluded_services(scope, &ctx.ev.vendor.services);
-                if let (Some(phrase), false) = (exclusion_phrase(scope), excluded.is_empty()) {
+                if !excluded.is_empty() {
                     return Outcome::fail(format!(
                         "scope excludes {} by name (\"{phrase}\")",
                         excluded.join(", ")
@@ -83,17 +87,11 @@ pub static SCOPE: Rule = Rule {
                     .matched(matched)
                     .at(at);
                 }
-                if let Some(phrase) = exclusion_phrase(scope) {
-                    return Outcome::unverified(format!(
-                        "{found}, but it also says \"{phrase}\": confirm none of them is excluded"
-                    ))
-                    .matched(matched)
-                    .at(at);
-                }
-                return Outcome::pass(found)
-                    .matched(matched)
-                    .resting_on(c.source)
-                    .at(at);
+                return Outcome::unverified(format!(
+                    "{found}, but it also says \"{phrase}\": confirm none of them is excluded"
+                ))
+                .matched(matched)
+                .at(at);
             }
             let outcome = match corporate_phrase(scope) {
                 Some(phrase) if matched.is_empty() => Outcome::fail(format!(
