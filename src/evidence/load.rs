@@ -804,6 +804,8 @@ fn check_documents(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<DocumentCheck> {
     let mut checks = Vec::new();
+    // The folders of this vendor seen to be folders, not links (documents share a folder).
+    let mut real_dirs: Vec<PathBuf> = Vec::new();
     for (at, doc) in cited_documents(ev) {
         let span = |field: &str| root.locate(&format!("{at}.{field}")).span.clone();
         let sha_ok = doc.sha256.len() == 64 && doc.sha256.chars().all(|c| c.is_ascii_hexdigit());
@@ -829,6 +831,13 @@ fn check_documents(
                     outcome: DocumentOutcome::NotFetched,
                 });
                 continue;
+            }
+            (Some(path), _)
+                if let Some(outcome) = sha_ok
+                    .then(|| hash_plainly_inside(dir, path, &doc.sha256, &mut real_dirs))
+                    .flatten() =>
+            {
+                outcome
             }
             (Some(path), _) => match resolve_inside(dir, path) {
                 Err(problem) => {
@@ -903,8 +912,67 @@ pub fn resolve_inside(dir: &Path, cited: &str) -> Result<Option<PathBuf>, String
     Ok(Some(real))
 }
 
+/// The hash outcome of a document cited by a plain path inside `dir` (relative, no `..`, no
+/// trailing `/`), reached through folders that are not links (remembered in `real_dirs`) and
+/// opened without following a link: what [`resolve_inside`] then [`hash_outcome`] give, with
+/// one look-up less per document and per shared folder. `None` hands every other case (a
+/// link, a missing file, a file that cannot be opened) to them, for their answer.
+#[cfg(unix)]
+fn hash_plainly_inside(
+    dir: &Path,
+    cited: &str,
+    expected: &str,
+    real_dirs: &mut Vec<PathBuf>,
+) -> Option<DocumentOutcome> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if cited.trim().is_empty() || cited.ends_with(std::path::is_separator) {
+        return None;
+    }
+    let mut steps = Vec::new();
+    for component in Path::new(cited).components() {
+        match component {
+            Component::Normal(step) => steps.push(step),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    let (name, folders) = steps.split_last()?;
+    let mut inside = dir.to_path_buf();
+    for step in folders {
+        inside.push(step);
+        if !real_dirs.contains(&inside) {
+            let meta = fs::symlink_metadata(&inside).ok()?;
+            if !meta.is_dir() {
+                return None;
+            }
+            real_dirs.push(inside.clone());
+        }
+    }
+    inside.push(name);
+    let handle = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(&inside)
+        .ok()?;
+    Some(outcome_of(sha256_open(handle), expected))
+}
+
+#[cfg(not(unix))]
+fn hash_plainly_inside(
+    _: &Path,
+    _: &str,
+    _: &str,
+    _: &mut Vec<PathBuf>,
+) -> Option<DocumentOutcome> {
+    None
+}
+
 fn hash_outcome(file: &Path, expected: &str) -> DocumentOutcome {
-    match sha256_file(file) {
+    outcome_of(sha256_file(file), expected)
+}
+
+fn outcome_of(hashed: Result<String, DocumentReadError>, expected: &str) -> DocumentOutcome {
+    match hashed {
         Ok(actual) if actual.eq_ignore_ascii_case(expected) => DocumentOutcome::Matches,
         Ok(actual) => DocumentOutcome::Mismatch { actual },
         Err(DocumentReadError::TooLarge(bytes)) => DocumentOutcome::TooLarge { bytes },
@@ -925,7 +993,6 @@ pub enum DocumentReadError {
 /// blocks; a file that grows past the limit while being read is refused, never hashed in part.
 pub fn sha256_file(file: &Path) -> Result<String, DocumentReadError> {
     let unreadable = |e: std::io::Error| DocumentReadError::Unreadable(e.to_string());
-    let not_regular = || DocumentReadError::Unreadable("not a regular file".into());
     // Opened without blocking (a FIFO opens at once, where it would wait for a writer), then
     // looked at on the open handle; elsewhere looked at before opening.
     let mut options = fs::OpenOptions::new();
@@ -937,9 +1004,16 @@ pub fn sha256_file(file: &Path) -> Result<String, DocumentReadError> {
     }
     #[cfg(not(unix))]
     if !fs::metadata(file).map_err(unreadable)?.is_file() {
-        return Err(not_regular());
+        return Err(DocumentReadError::Unreadable("not a regular file".into()));
     }
     let handle = options.open(file).map_err(unreadable)?;
+    sha256_open(handle)
+}
+
+/// [`sha256_file`] of a file opened without blocking.
+fn sha256_open(handle: fs::File) -> Result<String, DocumentReadError> {
+    let unreadable = |e: std::io::Error| DocumentReadError::Unreadable(e.to_string());
+    let not_regular = || DocumentReadError::Unreadable("not a regular file".into());
     let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(not_regular());
@@ -1035,6 +1109,73 @@ mod tests {
             resolve_inside(&dir, "/etc/passwd"),
             Err("is absolute".to_string())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_plain_path_to_a_document_hashes_as_the_general_one_or_hands_it_over() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::TempDir::new().unwrap();
+        let dir = tmp.path().join("v");
+        fs::create_dir_all(dir.join("docs/deep")).unwrap();
+        fs::write(dir.join("docs/deep/a.pdf"), "a").unwrap();
+        fs::write(dir.join("top.pdf"), "t").unwrap();
+        fs::create_dir_all(tmp.path().join("outside")).unwrap();
+        fs::write(tmp.path().join("outside/b.pdf"), "b").unwrap();
+        symlink(tmp.path().join("outside"), dir.join("out")).unwrap();
+        symlink("docs/deep", dir.join("in")).unwrap();
+        symlink("../../outside/b.pdf", dir.join("docs/b.pdf")).unwrap();
+        symlink("deep/a.pdf", dir.join("docs/a-link.pdf")).unwrap();
+        let fifo = dir.join("docs/pipe.pdf");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let hash_a = sha256_file(&dir.join("docs/deep/a.pdf")).unwrap();
+        let general = |cited: &str, expected: &str| match resolve_inside(&dir, cited) {
+            Ok(Some(file)) => Ok(Some(hash_outcome(&file, expected))),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        };
+        let mut real_dirs = Vec::new();
+        let mut plain = |cited: &str, expected: &str| {
+            hash_plainly_inside(&dir, cited, expected, &mut real_dirs)
+        };
+        // Plain paths: the general answer, for a match, a mismatch, a folder and a FIFO.
+        for cited in [
+            "docs/deep/a.pdf",
+            "./docs/deep/a.pdf",
+            "top.pdf",
+            "docs/deep",
+            "docs/pipe.pdf",
+        ] {
+            for expected in [hash_a.as_str(), "0"] {
+                let outcome = plain(cited, expected);
+                assert!(outcome.is_some(), "{cited}");
+                assert_eq!(Ok(outcome), general(cited, expected), "{cited}");
+            }
+        }
+        assert_eq!(
+            plain("docs/deep/a.pdf", &hash_a),
+            Some(DocumentOutcome::Matches)
+        );
+        // Links (as the file or on the way), missing files, `..`, absolute paths and a trailing
+        // separator are the general path's to answer.
+        for cited in [
+            "in/a.pdf",
+            "docs/a-link.pdf",
+            "docs/b.pdf",
+            "out/b.pdf",
+            "docs/missing.pdf",
+            "nowhere/x.pdf",
+            "docs/deep/a.pdf/",
+            "docs/../docs/deep/a.pdf",
+            "/etc/passwd",
+            "",
+            ".",
+        ] {
+            assert_eq!(plain(cited, &hash_a), None, "{cited}");
+        }
+        // A folder seen once is remembered, and only folders are.
+        assert_eq!(real_dirs, [dir.join("docs"), dir.join("docs/deep")]);
     }
 
     #[test]
