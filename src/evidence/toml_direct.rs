@@ -17,11 +17,15 @@ use super::node::{Key, MAX_DEPTH, Node, NodeKind};
 /// The `toml` crate's own nesting limit for the event parser.
 const RECURSION_LIMIT: u32 = 80;
 
-/// A table being built: one made by a header (or the root), or an array of tables.
+/// What a table being built holds, in the order read.
+type Entries = Vec<(Key, Built)>;
+
+/// A value being built: a table made by a header, or an array of tables (with the span of each
+/// table's header).
 enum Built {
     Value(Node),
-    Table(Range<usize>, Vec<(Key, Built)>),
-    Tables(Range<usize>, Vec<(Range<usize>, Vec<(Key, Built)>)>),
+    Table(Range<usize>, Entries),
+    Tables(Range<usize>, Vec<(Range<usize>, Entries)>),
 }
 
 /// The node tree of a plain TOML document, or `None` where the full parser must read it.
@@ -89,10 +93,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn document(&mut self) -> Option<Vec<(Key, Built)>> {
-        let mut root: Vec<(Key, Built)> = Vec::new();
+    fn document(&mut self) -> Option<Entries> {
+        let mut root: Entries = Vec::new();
         let mut header: Option<Header> = None;
-        let mut current: Vec<(Key, Built)> = Vec::new();
+        let mut current: Entries = Vec::new();
         while let Some(event) = self.take() {
             match event.kind() {
                 EventKind::Whitespace | EventKind::Comment | EventKind::Newline => {}
@@ -272,11 +276,7 @@ impl Reader<'_, '_> {
 
 /// Puts the table read under `header` where it names: under tables that exist (for an array of
 /// tables, its last), and new unless it adds to an array of tables.
-fn place(
-    root: &mut Vec<(Key, Built)>,
-    header: Option<Header>,
-    table: Vec<(Key, Built)>,
-) -> Option<()> {
+fn place(root: &mut Entries, header: Option<Header>, table: Entries) -> Option<()> {
     let Some(header) = header else {
         // What precedes the first header is the root.
         *root = table;
@@ -305,7 +305,7 @@ fn place(
 }
 
 /// The node of a built table, its entries in the order of their keys in the file.
-fn finish(mut entries: Vec<(Key, Built)>, span: Range<usize>) -> Node {
+fn finish(mut entries: Entries, span: Range<usize>) -> Node {
     entries.sort_by_key(|(k, _)| k.span.start);
     let entries = entries
         .into_iter()
