@@ -6,6 +6,7 @@ use super::{emit, report_input_errors, run_inputs};
 use crate::cli::{RulesFormat, SummaryArgs};
 use crate::evidence::Date;
 use crate::portfolio;
+use crate::portfolio::summary::Tally;
 
 pub fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
     let as_of = args.run.as_of.unwrap_or_else(Date::today);
@@ -26,12 +27,17 @@ pub fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
             registry_answers: None,
         },
         |_| {},
-        |v| v,
+        // Tallied, and its findings dropped, where it was evaluated.
         |v| {
-            summary.add(&v);
-            if let portfolio::VendorOutcome::Invalid { errors, .. } = v {
-                invalid_errors.extend(errors);
+            let tally = Tally::of(&v);
+            match v {
+                portfolio::VendorOutcome::Invalid { errors, .. } => (tally, errors),
+                portfolio::VendorOutcome::Evaluated(_) => (tally, Vec::new()),
             }
+        },
+        |(tally, errors)| {
+            summary.count(tally);
+            invalid_errors.extend(errors);
         },
     );
     crate::interrupt::check()?;

@@ -63,46 +63,80 @@ pub struct Summary {
     pub by_risk_tier: BTreeMap<RiskTier, BTreeMap<String, usize>>,
 }
 
-impl Summary {
-    pub fn add(&mut self, outcome: &VendorOutcome) {
-        self.vendors += 1;
-        let v = match outcome {
-            VendorOutcome::Invalid { .. } => {
-                self.invalid += 1;
-                return;
-            }
-            VendorOutcome::Evaluated(v) => v,
+/// What one vendor adds to the [`Summary`]: worked out where the vendor was evaluated, so
+/// that its findings are dropped there, not carried to the thread that sums.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Its risk tier and verdict; `None` for an invalid evidence file.
+    judged: Option<(RiskTier, Verdict)>,
+    /// Every service covered by a current, independent attestation, where that was judged.
+    attested: Option<bool>,
+    /// Every scope finding passes, where there is a scope to check.
+    scope_verified: Option<bool>,
+    /// Every AI assurance area recorded, for an AI vendor.
+    ai_assessed: Option<bool>,
+    lapses: usize,
+}
+
+impl Tally {
+    pub fn of(outcome: &VendorOutcome) -> Tally {
+        let VendorOutcome::Evaluated(v) = outcome else {
+            return Tally::default();
         };
-        match v.verdict {
-            Verdict::Pass => self.passed += 1,
-            Verdict::Fail => self.failed += 1,
-        }
-        if let Some(attested) = v.assurance().attested {
-            self.current_certifications.add(attested);
-        }
-        let scopes: Vec<Status> = v
+        let mut scopes = v
             .findings
             .iter()
             .filter(|f| {
                 matches!(f.rule.id, "SOC2-SCOPE" | "ISO-SCOPE") && f.status != Status::NotApplicable
             })
-            .map(|f| f.status)
-            .collect();
-        if !scopes.is_empty() {
-            self.scope_verified
-                .add(scopes.iter().all(|s| *s == Status::Pass));
+            .peekable();
+        let scope_verified = scopes
+            .peek()
+            .is_some()
+            .then(|| scopes.all(|f| f.status == Status::Pass));
+        Tally {
+            judged: Some((v.risk_tier, v.verdict)),
+            attested: v.assurance().attested,
+            scope_verified,
+            ai_assessed: v.ai_assessed,
+            lapses: lapses(v),
         }
-        if let Some(done) = v.ai_assessed {
+    }
+}
+
+impl Summary {
+    pub fn add(&mut self, outcome: &VendorOutcome) {
+        self.count(Tally::of(outcome));
+    }
+
+    /// Adds one vendor's [`Tally`].
+    pub fn count(&mut self, tally: Tally) {
+        self.vendors += 1;
+        let Some((risk_tier, verdict)) = tally.judged else {
+            self.invalid += 1;
+            return;
+        };
+        match verdict {
+            Verdict::Pass => self.passed += 1,
+            Verdict::Fail => self.failed += 1,
+        }
+        if let Some(attested) = tally.attested {
+            self.current_certifications.add(attested);
+        }
+        if let Some(verified) = tally.scope_verified {
+            self.scope_verified.add(verified);
+        }
+        if let Some(done) = tally.ai_assessed {
             self.ai_gap_assessments.add(done);
         }
-        self.lapses += lapses(v);
-        let verdict = match v.verdict {
+        self.lapses += tally.lapses;
+        let verdict = match verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
         };
         *self
             .by_risk_tier
-            .entry(v.risk_tier)
+            .entry(risk_tier)
             .or_default()
             .entry(verdict.to_string())
             .or_default() += 1;
