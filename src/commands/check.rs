@@ -176,40 +176,45 @@ fn check_streamed<S: Streamed + Send>(
             let _ = format.set(make(n));
         },
         |position, v, loaded| {
-            // Rendered on the worker threads; only the writing is in order.
+            // Rendered on the worker threads, where the vendor's findings are also dropped:
+            // only the piece and what the run counts cross to the writing thread, in order.
             let piece = made().piece(position, &v, loaded);
-            (v, piece)
+            let totals = report::Totals::of(&v);
+            let seen = match v {
+                portfolio::VendorOutcome::Evaluated(r) => Seen {
+                    totals,
+                    warned: r.count(crate::engine::Severity::Warning) > 0,
+                    id: Some(r.id),
+                    errors: Vec::new(),
+                },
+                portfolio::VendorOutcome::Invalid { errors, .. } => Seen {
+                    totals,
+                    id: None,
+                    warned: false,
+                    errors,
+                },
+            };
+            (seen, piece)
         },
-        |(v, piece)| {
+        |(seen, piece)| {
             progress.tick();
-            totals.add(&v);
-            match &v {
-                portfolio::VendorOutcome::Evaluated(r) => {
-                    ids.insert(r.id.clone());
-                    warned |= r.count(crate::engine::Severity::Warning) > 0;
+            totals.merge(seen.totals);
+            ids.extend(seen.id);
+            warned |= seen.warned;
+            if jsonl {
+                let mut err = io::stderr().lock();
+                for e in &seen.errors {
+                    let _ = write!(err, "{}", crate::report::diagnostic::input_error(e));
                 }
-                portfolio::VendorOutcome::Invalid { errors, .. } if jsonl => {
-                    let mut err = io::stderr().lock();
-                    for e in errors {
-                        let _ = write!(err, "{}", crate::report::diagnostic::input_error(e));
-                    }
-                }
-                portfolio::VendorOutcome::Invalid { errors, .. } => {
-                    if errors_to_stderr {
-                        for e in errors {
-                            invalid_diagnostics
-                                .push_str(&crate::report::diagnostic::input_error(e).to_string());
-                        }
-                    }
+            } else if errors_to_stderr {
+                for e in &seen.errors {
+                    invalid_diagnostics
+                        .push_str(&crate::report::diagnostic::input_error(e).to_string());
                 }
             }
             if write_error.is_none()
-                && let Err(e) = made().take(
-                    sink.get_or_insert_with(|| made().sink()),
-                    &v,
-                    piece,
-                    &mut out,
-                )
+                && let Err(e) =
+                    made().take(sink.get_or_insert_with(|| made().sink()), piece, &mut out)
             {
                 write_error = Some(e);
             }
@@ -268,4 +273,13 @@ fn check_streamed<S: Streamed + Send>(
         (0, FailOn::Warning, false) if warned => 1,
         (code, _, false) => code,
     })
+}
+
+/// What `check` keeps of a vendor once its piece of the report is rendered: the counts, its id
+/// (for the waivers that match no vendor), whether it warned, and its input errors.
+struct Seen {
+    totals: report::Totals,
+    id: Option<String>,
+    warned: bool,
+    errors: Vec<crate::evidence::InputError>,
 }

@@ -48,6 +48,9 @@ pub struct HtmlPiece {
     article: String,
     events: Vec<PieceEvent>,
     errors: String,
+    /// What the vendor adds to the page's summary, and its id ("" when invalid).
+    tally: crate::portfolio::summary::Tally,
+    id: Box<str>,
 }
 
 /// An event as the page shows it: its row of the list, its line in a mark's tooltip.
@@ -207,26 +210,27 @@ impl super::Streamed for HtmlReport {
             article: article.into_string(),
             events,
             errors: errors.into_string(),
+            tally: crate::portfolio::summary::Tally::of(outcome),
+            id: match outcome {
+                VendorOutcome::Evaluated(v) => v.id.as_str().into(),
+                VendorOutcome::Invalid { .. } => "".into(),
+            },
         }
     }
 
     fn take(
         &self,
         parts: &mut HtmlParts,
-        outcome: &VendorOutcome,
         piece: HtmlPiece,
         _out: &mut dyn Write,
     ) -> io::Result<()> {
-        parts.summary.add(outcome);
+        parts.summary.count(piece.tally);
         parts.rows.write_all(piece.row.as_bytes())?;
         parts.rows.write_all(b"\n")?;
         parts.articles.write_all(piece.article.as_bytes())?;
         parts.articles.write_all(b"\n")?;
         let vendor = parts.ids.len() as u32;
-        parts.ids.push(match outcome {
-            VendorOutcome::Evaluated(v) => v.id.as_str().into(),
-            VendorOutcome::Invalid { .. } => "".into(),
-        });
+        parts.ids.push(piece.id);
         for (rank, e) in piece.events.into_iter().enumerate() {
             let mut text = |t: &str| -> io::Result<(u64, u32)> {
                 let at = parts.texts.len;

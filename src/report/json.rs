@@ -60,7 +60,6 @@ impl super::Streamed for JsonReport {
     fn take(
         &self,
         sink: &mut Self::Sink,
-        _outcome: &VendorOutcome,
         piece: Self::Piece,
         _out: &mut dyn Write,
     ) -> io::Result<()> {
@@ -128,13 +127,7 @@ impl super::Streamed for JsonlReport {
         Ok(line)
     }
 
-    fn take(
-        &self,
-        _sink: &mut (),
-        _outcome: &VendorOutcome,
-        piece: Self::Piece,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn take(&self, _sink: &mut (), piece: Self::Piece, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(&piece?)
     }
 

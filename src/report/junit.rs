@@ -101,7 +101,6 @@ impl super::Streamed for JunitStream {
     fn take(
         &self,
         sink: &mut Suites,
-        _outcome: &VendorOutcome,
         (counts, suite): Self::Piece,
         _out: &mut dyn Write,
     ) -> io::Result<()> {

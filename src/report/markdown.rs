@@ -101,7 +101,6 @@ impl super::Streamed for MarkdownReport {
     fn take(
         &self,
         parts: &mut MarkdownParts,
-        _outcome: &VendorOutcome,
         piece: Self::Piece,
         _out: &mut dyn Write,
     ) -> io::Result<()> {

@@ -35,6 +35,21 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// The counts of one vendor.
+    pub fn of(outcome: &VendorOutcome) -> Totals {
+        let mut totals = Totals::default();
+        totals.add(outcome);
+        totals
+    }
+
+    /// Adds the counts of another part of the run.
+    pub fn merge(&mut self, other: Totals) {
+        self.vendors += other.vendors;
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.invalid += other.invalid;
+    }
+
     pub fn add(&mut self, outcome: &VendorOutcome) {
         self.vendors += 1;
         match outcome {
@@ -88,7 +103,6 @@ pub trait Streamed: Sync {
     fn take(
         &self,
         sink: &mut Self::Sink,
-        outcome: &VendorOutcome,
         piece: Self::Piece,
         out: &mut dyn Write,
     ) -> io::Result<()>;
@@ -106,7 +120,7 @@ pub fn render_streamed<S: Streamed>(
     for (i, outcome) in report.vendors.iter().enumerate() {
         totals.add(outcome);
         let piece = format.piece(i, outcome, None);
-        format.take(&mut sink, outcome, piece, out)?;
+        format.take(&mut sink, piece, out)?;
     }
     let end = RunEnd {
         as_of: report.as_of,

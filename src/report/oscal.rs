@@ -188,7 +188,6 @@ impl super::Streamed for OscalReport {
     fn take(
         &self,
         lists: &mut Lists,
-        _outcome: &VendorOutcome,
         part: Option<VendorPart>,
         _out: &mut dyn Write,
     ) -> io::Result<()> {

@@ -109,7 +109,6 @@ impl super::Streamed for SarifReport {
     fn take(
         &self,
         sink: &mut Self::Sink,
-        _outcome: &VendorOutcome,
         piece: Self::Piece,
         _out: &mut dyn Write,
     ) -> io::Result<()> {

@@ -147,7 +147,6 @@ impl super::Streamed for TableReport {
     fn take(
         &self,
         rows: &mut SummaryRows,
-        _outcome: &VendorOutcome,
         piece: Self::Piece,
         out: &mut dyn Write,
     ) -> io::Result<()> {
