@@ -681,6 +681,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut stack = vec![root];
         let (mut files, mut direct) = (0, 0);
+        let mut texts = Vec::new();
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -692,6 +693,7 @@ mod tests {
                     };
                     files += 1;
                     direct += usize::from(toml_direct_agrees(&text));
+                    texts.push(text);
                 }
             }
         }
@@ -700,6 +702,56 @@ mod tests {
             direct * 10 >= files * 9,
             "{direct} of {files} read directly"
         );
+        // Line-level edits of every fixture (a line dropped, repeated, moved, or a header or
+        // key put in), the table structure being what they change: the same agreement.
+        let snippets = [
+            "[vendor]",
+            "[[soc2]]",
+            "[[iso]]",
+            "[soc2]",
+            "[iso.x]",
+            "[[soc2.cuecs]]",
+            "[ai]",
+            "a.b = 1",
+            "x = 1",
+            "id = \"x\"",
+            "[x.y.z]",
+            "[[x]]",
+            "x = [1, {a = 2}]",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut edited, mut edited_direct) = (0, 0);
+        for text in &texts {
+            let lines: Vec<&str> = text.lines().collect();
+            if lines.is_empty() {
+                continue;
+            }
+            for _ in 0..12 {
+                let mut edit = lines.clone();
+                let at = next(edit.len());
+                match next(4) {
+                    0 => {
+                        edit.remove(at);
+                    }
+                    1 => edit.insert(at, lines[next(lines.len())]),
+                    2 => {
+                        let line = edit.remove(at);
+                        let to = next(edit.len() + 1);
+                        edit.insert(to, line);
+                    }
+                    _ => edit.insert(at, snippets[next(snippets.len())]),
+                }
+                edited += 1;
+                edited_direct += usize::from(toml_direct_agrees(&edit.join("\n")));
+            }
+        }
+        assert!(edited_direct > edited / 4, "{edited_direct} of {edited}");
         // Every one-character deletion, and insertion of a character that matters to the
         // syntax, of a small document: what the direct reading accepts, the full parser
         // accepts with the same tree; and it accepts most of what the full parser accepts (the
