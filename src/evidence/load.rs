@@ -1065,9 +1065,11 @@ mod tests {
         );
     }
 
+    /// A vendor folder `v` with `docs/deep/a.pdf`, beside `outside/b.pdf`, and links: `out` to
+    /// the outside folder, `in` to `docs/deep`, `docs/b.pdf` to the outside file and
+    /// `docs/a-link.pdf` to `a.pdf`.
     #[cfg(unix)]
-    #[test]
-    fn cited_paths_resolve_inside_the_folder_or_are_refused() {
+    fn linked_vendor_folder() -> (tempfile::TempDir, PathBuf) {
         use std::os::unix::fs::symlink;
         let tmp = tempfile::TempDir::new().unwrap();
         let dir = tmp.path().join("v");
@@ -1079,6 +1081,13 @@ mod tests {
         symlink("docs/deep", dir.join("in")).unwrap();
         symlink("../../outside/b.pdf", dir.join("docs/b.pdf")).unwrap();
         symlink("deep/a.pdf", dir.join("docs/a-link.pdf")).unwrap();
+        (tmp, dir)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn cited_paths_resolve_inside_the_folder_or_are_refused() {
+        let (_tmp, dir) = linked_vendor_folder();
         let real = |p: &str| Ok(Some(fs::canonicalize(dir.join(p)).unwrap()));
         // No link on the way: the joined path itself.
         assert_eq!(
@@ -1114,18 +1123,8 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn the_plain_path_to_a_document_hashes_as_the_general_one_or_hands_it_over() {
-        use std::os::unix::fs::symlink;
-        let tmp = tempfile::TempDir::new().unwrap();
-        let dir = tmp.path().join("v");
-        fs::create_dir_all(dir.join("docs/deep")).unwrap();
-        fs::write(dir.join("docs/deep/a.pdf"), "a").unwrap();
+        let (_tmp, dir) = linked_vendor_folder();
         fs::write(dir.join("top.pdf"), "t").unwrap();
-        fs::create_dir_all(tmp.path().join("outside")).unwrap();
-        fs::write(tmp.path().join("outside/b.pdf"), "b").unwrap();
-        symlink(tmp.path().join("outside"), dir.join("out")).unwrap();
-        symlink("docs/deep", dir.join("in")).unwrap();
-        symlink("../../outside/b.pdf", dir.join("docs/b.pdf")).unwrap();
-        symlink("deep/a.pdf", dir.join("docs/a-link.pdf")).unwrap();
         let fifo = dir.join("docs/pipe.pdf");
         let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);

@@ -102,13 +102,7 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<Diagnostic>> {
     // Plain evidence is built straight from the parser's events; anything else is read again
     // by the full parser, which says what is wrong and where.
     if let Some(node) = super::toml_direct::read(text) {
-        let mut diags = Vec::new();
-        list_lengths(&node, &mut diags);
-        return if diags.is_empty() {
-            Ok(node)
-        } else {
-            Err(diags)
-        };
+        return with_list_lengths(node, Vec::new());
     }
     toml_full(text)
 }
@@ -133,6 +127,11 @@ fn toml_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
     let span = doc.span();
     let mut diags = Vec::new();
     let node = toml_table(doc.into_inner(), span, &mut diags, 0);
+    with_list_lengths(node, diags)
+}
+
+/// `node`, unless the reading found problems (`diags`) or a list is over the limit.
+fn with_list_lengths(node: Node, mut diags: Vec<Diagnostic>) -> Result<Node, Vec<Diagnostic>> {
     list_lengths(&node, &mut diags);
     if diags.is_empty() {
         Ok(node)
@@ -330,13 +329,7 @@ pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
     // Valid evidence is built straight from the tokens; anything else (an error, a duplicate
     // key) is parsed again by the full parser, which says what is wrong and where.
     if let Some(node) = json_direct(text) {
-        let mut diags = Vec::new();
-        list_lengths(&node, &mut diags);
-        return if diags.is_empty() {
-            Ok(node)
-        } else {
-            Err(diags)
-        };
+        return with_list_lengths(node, Vec::new());
     }
     json_full(text)
 }
@@ -369,12 +362,7 @@ fn json_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
     };
     let mut diags = Vec::new();
     let node = json_value(value, &mut diags);
-    list_lengths(&node, &mut diags);
-    if diags.is_empty() {
-        Ok(node)
-    } else {
-        Err(diags)
-    }
+    with_list_lengths(node, diags)
 }
 
 /// The node tree of strict JSON without a duplicate key, read from the tokens of the parser's
@@ -594,36 +582,71 @@ mod tests {
         assert_eq!(t.locate("b.missing.deeper").span, b.span);
     }
 
-    /// What the direct reading gives, where it gives anything, is the full parser's tree.
-    fn direct_agrees(text: &str) -> bool {
-        let Some(direct) = json_direct(text) else {
+    /// What a direct reading gives, where it gives anything, is the full parser's tree.
+    fn agrees(
+        text: &str,
+        direct: Option<Node>,
+        full: fn(&str) -> Result<Node, Vec<Diagnostic>>,
+    ) -> bool {
+        let Some(direct) = direct else {
             return false;
         };
-        let full = json_full(text).unwrap_or_else(|e| {
+        let full = full(text).unwrap_or_else(|e| {
             panic!("the direct reading accepted what the full parser refuses ({e:?}): {text:?}")
         });
         assert_eq!(format!("{direct:?}"), format!("{full:?}"), "{text:?}");
         true
     }
 
-    #[test]
-    fn json_read_directly_is_the_full_parsers_tree() {
-        // Every JSON evidence file of the fixtures is read directly, to the same tree.
+    fn direct_agrees(text: &str) -> bool {
+        agrees(text, json_direct(text), json_full)
+    }
+
+    fn toml_direct_agrees(text: &str) -> bool {
+        agrees(text, super::super::toml_direct::read(text), toml_full)
+    }
+
+    /// The texts of the fixture files whose path `keep` accepts.
+    fn fixture_texts(keep: impl Fn(&std::path::Path) -> bool) -> Vec<(std::path::PathBuf, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut stack = vec![root];
-        let mut files = 0;
+        let (mut stack, mut texts) = (vec![root], Vec::new());
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.file_name().is_some_and(|n| n == "vendor.json") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    assert!(direct_agrees(&text), "{}", path.display());
-                    files += 1;
+                } else if keep(&path)
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    texts.push((path, text));
                 }
             }
         }
+        texts
+    }
+
+    /// Each one-character deletion of `doc`, and each insertion of one of `inserted`.
+    fn one_character_edits(doc: &str, inserted: &[&str]) -> Vec<String> {
+        let mut variants = Vec::new();
+        for (i, _) in doc.char_indices().chain([(doc.len(), ' ')]) {
+            if let Some(c) = doc[i..].chars().next() {
+                variants.push(format!("{}{}", &doc[..i], &doc[i + c.len_utf8()..]));
+            }
+            for s in inserted {
+                variants.push(format!("{}{s}{}", &doc[..i], &doc[i..]));
+            }
+        }
+        variants
+    }
+
+    #[test]
+    fn json_read_directly_is_the_full_parsers_tree() {
+        // Every JSON evidence file of the fixtures is read directly, to the same tree.
+        let fixtures = fixture_texts(|p| p.file_name().is_some_and(|n| n == "vendor.json"));
+        for (path, text) in &fixtures {
+            assert!(direct_agrees(text), "{}", path.display());
+        }
+        let files = fixtures.len();
         assert!(files >= 20, "{files} JSON fixtures");
         // Every one-character deletion, and insertion of a character that matters to the
         // syntax, of a small document: the direct reading accepts exactly what the full parser
@@ -636,25 +659,16 @@ mod tests {
             ":", "\n", "\u{1}", "\u{a0}", "\u{feff}", "'", "+",
         ];
         let (mut accepted, mut tried) = (0, 0);
-        for (i, _) in doc.char_indices().chain([(doc.len(), ' ')]) {
-            let mut variants = Vec::new();
-            if let Some(c) = doc[i..].chars().next() {
-                variants.push(format!("{}{}", &doc[..i], &doc[i + c.len_utf8()..]));
-            }
-            for s in inserted {
-                variants.push(format!("{}{s}{}", &doc[..i], &doc[i..]));
-            }
-            for text in variants {
-                tried += 1;
-                let direct = direct_agrees(&text);
-                accepted += usize::from(direct);
-                // What the full parser accepts (it refuses repeated keys), the direct reading
-                // accepts too.
-                assert!(
-                    direct || json_full(&text).is_err(),
-                    "read only by the full parser: {text:?}"
-                );
-            }
+        for text in one_character_edits(doc, &inserted) {
+            tried += 1;
+            let direct = direct_agrees(&text);
+            accepted += usize::from(direct);
+            // What the full parser accepts (it refuses repeated keys), the direct reading
+            // accepts too.
+            assert!(
+                direct || json_full(&text).is_err(),
+                "read only by the full parser: {text:?}"
+            );
         }
         assert!(
             accepted > 500 && accepted < tried / 2,
@@ -662,41 +676,16 @@ mod tests {
         );
     }
 
-    /// What the direct TOML reading gives, where it gives anything, is the `toml` crate's tree.
-    fn toml_direct_agrees(text: &str) -> bool {
-        let Some(direct) = super::super::toml_direct::read(text) else {
-            return false;
-        };
-        let full = toml_full(text).unwrap_or_else(|e| {
-            panic!("the direct reading accepted what the full parser refuses ({e:?}): {text:?}")
-        });
-        assert_eq!(format!("{direct:?}"), format!("{full:?}"), "{text:?}");
-        true
-    }
-
     #[test]
     fn toml_read_directly_is_the_full_parsers_tree() {
         // The TOML evidence and waiver files of the fixtures: read directly to the same tree,
         // all but the few written with dotted keys or implicit tables.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut stack = vec![root];
-        let (mut files, mut direct) = (0, 0);
-        let mut texts = Vec::new();
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "toml") {
-                    let Ok(text) = std::fs::read_to_string(&path) else {
-                        continue;
-                    };
-                    files += 1;
-                    direct += usize::from(toml_direct_agrees(&text));
-                    texts.push(text);
-                }
-            }
-        }
+        let fixtures = fixture_texts(|p| p.extension().is_some_and(|e| e == "toml"));
+        let files = fixtures.len();
+        let direct = fixtures
+            .iter()
+            .filter(|(_, text)| toml_direct_agrees(text))
+            .count();
         assert!(files >= 100, "{files} TOML fixtures");
         assert!(
             direct * 10 >= files * 9,
@@ -727,7 +716,7 @@ mod tests {
             (state % n as u64) as usize
         };
         let (mut edited, mut edited_direct) = (0, 0);
-        for text in &texts {
+        for (_, text) in &fixtures {
             let lines: Vec<&str> = text.lines().collect();
             if lines.is_empty() {
                 continue;
@@ -767,19 +756,10 @@ mod tests {
             "t", "x", ":", "T", "Z", "\u{1}", "\u{a0}", "\r",
         ];
         let (mut accepted, mut full_accepted, mut tried) = (0, 0, 0);
-        for (i, _) in doc.char_indices().chain([(doc.len(), ' ')]) {
-            let mut variants = Vec::new();
-            if let Some(c) = doc[i..].chars().next() {
-                variants.push(format!("{}{}", &doc[..i], &doc[i + c.len_utf8()..]));
-            }
-            for s in inserted {
-                variants.push(format!("{}{s}{}", &doc[..i], &doc[i..]));
-            }
-            for text in variants {
-                tried += 1;
-                accepted += usize::from(toml_direct_agrees(&text));
-                full_accepted += usize::from(toml_full(&text).is_ok());
-            }
+        for text in one_character_edits(doc, &inserted) {
+            tried += 1;
+            accepted += usize::from(toml_direct_agrees(&text));
+            full_accepted += usize::from(toml_full(&text).is_ok());
         }
         assert!(
             accepted > 1000 && accepted * 10 >= full_accepted * 8,

@@ -105,13 +105,7 @@ impl Reader<'_, '_> {
                     header = Some(self.header(event)?);
                 }
                 EventKind::SimpleKey => {
-                    let key = self.key(event)?;
-                    self.skip_whitespace();
-                    if self.take()?.kind() != EventKind::KeyValSep {
-                        return None;
-                    }
-                    self.skip_whitespace();
-                    let value = self.value()?;
+                    let (key, value) = self.key_value(event, false)?;
                     if current.iter().any(|(k, _)| k.name == key.name) {
                         return None;
                     }
@@ -122,6 +116,23 @@ impl Reader<'_, '_> {
         }
         place(&mut root, header, current)?;
         Some(root)
+    }
+
+    /// `key = value`, from the key's event; in an inline table, line ends and comments may
+    /// come between them.
+    fn key_value(&mut self, key: Event, inline: bool) -> Option<(Key, Node)> {
+        let key = self.key(key)?;
+        let skip = if inline {
+            Self::skip_blank
+        } else {
+            Self::skip_whitespace
+        };
+        skip(self);
+        if self.take()?.kind() != EventKind::KeyValSep {
+            return None;
+        }
+        skip(self);
+        Some((key, self.value()?))
     }
 
     /// `[a.b]` or `[[a.b]]`, from its opening bracket.
@@ -215,13 +226,7 @@ impl Reader<'_, '_> {
                         EventKind::SimpleKey => {}
                         _ => return None,
                     }
-                    let key = self.key(next)?;
-                    self.skip_blank();
-                    if self.take()?.kind() != EventKind::KeyValSep {
-                        return None;
-                    }
-                    self.skip_blank();
-                    let value = self.value()?;
+                    let (key, value) = self.key_value(next, true)?;
                     if entries.iter().any(|(k, _)| k.name == key.name) {
                         return None;
                     }
