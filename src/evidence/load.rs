@@ -315,6 +315,47 @@ pub fn read_found_text(file: &Path) -> Result<String, InputError> {
     read_open_text(file, handle)
 }
 
+/// A quick look at an evidence file found by discovery (the portfolio index's scan, which
+/// reads every file once more): `look` is given the text [`read_found_text`] would give, read
+/// into a buffer the thread keeps, without measuring the file first. `None` where
+/// `read_found_text` would refuse the file (not a regular file, over the size limit, binary,
+/// not UTF-8, blank) or cannot read it.
+pub fn look_at_found_text<R>(file: &Path, look: impl FnOnce(&str) -> R) -> Option<R> {
+    #[cfg(unix)]
+    {
+        use std::cell::RefCell;
+        use std::os::unix::fs::OpenOptionsExt;
+        thread_local! {
+            static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        // Without blocking: a FIFO reads as empty (or not at all), a folder not at all, and a
+        // device that never ends stops at the limit.
+        let handle = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+            .open(file)
+            .ok()?;
+        BUFFER.with_borrow_mut(|buffer| {
+            buffer.clear();
+            let read = handle
+                .take(MAX_EVIDENCE_BYTES + 1)
+                .read_to_end(buffer)
+                .ok()
+                .filter(|_| buffer.len() as u64 <= MAX_EVIDENCE_BYTES && !buffer.contains(&0))
+                .and_then(|_| std::str::from_utf8(buffer).ok())
+                .filter(|text| !text.trim().is_empty())
+                .map(look);
+            // A large file's buffer is not kept.
+            if buffer.capacity() > 1 << 20 {
+                *buffer = Vec::new();
+            }
+            read
+        })
+    }
+    #[cfg(not(unix))]
+    read_found_text(file).ok().map(|text| look(&text))
+}
+
 /// The checks and the reading that follow opening an input file.
 fn read_open_text(file: &Path, handle: fs::File) -> Result<String, InputError> {
     let cannot_read = |e: std::io::Error| InputError::whole_file(file, format!("cannot read: {e}"));

@@ -264,6 +264,10 @@ impl Reader<'_, '_> {
             ScalarKind::DateTime => {
                 let dt = decoded.parse::<toml_datetime::Datetime>().ok()?;
                 match (dt.date, dt.time, dt.offset) {
+                    // A TOML local date is written `YYYY-MM-DD`: as the full reading spells it.
+                    (Some(_), None, None) if decoded.len() == 10 => {
+                        NodeKind::Date(decoded.into_owned())
+                    }
                     (Some(d), None, None) => {
                         NodeKind::Date(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
                     }

@@ -421,9 +421,8 @@ fn portfolio_index(
 ) -> PortfolioIndex {
     use rayon::prelude::*;
     // A file that cannot be read now is loaded (and reported) by the run itself.
-    let refers = |file: &PathBuf| {
-        crate::evidence::load::read_found_text(file).map_or(true, |text| may_refer(&text))
-    };
+    let refers =
+        |file: &PathBuf| crate::evidence::load::look_at_found_text(file, may_refer).unwrap_or(true);
     let any_refers = if files.len() < 2 {
         files.iter().any(refers)
     } else {
@@ -507,17 +506,20 @@ fn build_index(
             if crate::interrupt::interrupted() {
                 return Scan::default();
             }
-            let Ok(text) = crate::evidence::load::read_found_text(file) else {
+            let looked = crate::evidence::load::look_at_found_text(file, |text| {
+                let id = scan_id(file, text);
+                let refers = id.is_none() || may_refer(text);
+                (id, refers)
+            });
+            let Some((id, refers)) = looked else {
                 return Scan::default();
             };
-            let id = scan_id(file, &text);
-            if id.is_some() && !may_refer(&text) {
+            if !refers {
                 return Scan {
                     id,
                     ..Scan::default()
                 };
             }
-            drop(text);
             match load_vendor(file) {
                 Ok(vendor) => Scan {
                     id: Some(vendor.evidence.vendor.id.clone()),
