@@ -1218,6 +1218,46 @@ mod tests {
         assert_eq!(real_dirs, [dir.join("docs"), dir.join("docs/deep")]);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_quick_look_sees_the_text_a_full_read_gives_and_nothing_else() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let file = |name: &str, bytes: &[u8]| {
+            let path = tmp.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            path
+        };
+        let fifo = tmp.path().join("pipe.toml");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let over = vec![b'a'; MAX_EVIDENCE_BYTES as usize + 1];
+        let at_limit = vec![b'a'; MAX_EVIDENCE_BYTES as usize];
+        let cases = [
+            file("ok.toml", b"schema = 1\n"),
+            file("nul.toml", b"schema = 1\0\n"),
+            file("blank.toml", b" \n\t\n"),
+            file("empty.toml", b""),
+            file("latin1.toml", b"name = \"caf\xe9\"\n"),
+            file("over.toml", &over),
+            file("limit.toml", &at_limit),
+            fifo,
+            tmp.path().to_path_buf(),
+            tmp.path().join("missing.toml"),
+        ];
+        for path in &cases {
+            assert_eq!(
+                look_at_found_text(path, str::to_string),
+                read_found_text(path).ok(),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(
+            look_at_found_text(&cases[0], str::len),
+            Some("schema = 1\n".len())
+        );
+    }
+
     #[test]
     fn text_checks_name_the_problem() {
         let file = Path::new("v/vendor.toml");
