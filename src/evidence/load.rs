@@ -300,18 +300,11 @@ pub fn read_text(file: &Path) -> Result<String, InputError> {
 /// refused unless the open handle is a regular file within the size limit.
 pub fn read_found_text(file: &Path) -> Result<String, InputError> {
     let cannot_read = |e: std::io::Error| InputError::whole_file(file, format!("cannot read: {e}"));
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
     #[cfg(not(unix))]
     if !fs::metadata(file).map_err(cannot_read)?.is_file() {
         return Err(InputError::whole_file(file, "not a regular file"));
     }
-    let handle = options.open(file).map_err(cannot_read)?;
+    let handle = open_without_blocking(file, 0).map_err(cannot_read)?;
     read_open_text(file, handle)
 }
 
@@ -324,17 +317,12 @@ pub fn look_at_found_text<R>(file: &Path, look: impl FnOnce(&str) -> R) -> Optio
     #[cfg(unix)]
     {
         use std::cell::RefCell;
-        use std::os::unix::fs::OpenOptionsExt;
         thread_local! {
             static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
         // Without blocking: a FIFO reads as empty (or not at all), a folder not at all, and a
         // device that never ends stops at the limit.
-        let handle = fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(file)
-            .ok()?;
+        let handle = open_without_blocking(file, 0).ok()?;
         BUFFER.with_borrow_mut(|buffer| {
             buffer.clear();
             let read = handle
@@ -354,6 +342,23 @@ pub fn look_at_found_text<R>(file: &Path, look: impl FnOnce(&str) -> R) -> Optio
     }
     #[cfg(not(unix))]
     read_found_text(file).ok().map(|text| look(&text))
+}
+
+/// Opens `file` for reading without blocking (a FIFO opens at once, where it would wait for a
+/// writer) and without making a terminal the process's own; `flags` (such as `O_NOFOLLOW`) are
+/// added. Whether it is a regular file is for the caller to look at on the handle.
+#[cfg(unix)]
+fn open_without_blocking(file: &Path, flags: i32) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | flags)
+        .open(file)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(file: &Path, _flags: i32) -> std::io::Result<fs::File> {
+    fs::File::open(file)
 }
 
 /// The checks and the reading that follow opening an input file.
@@ -965,7 +970,6 @@ fn hash_plainly_inside(
     expected: &str,
     real_dirs: &mut Vec<PathBuf>,
 ) -> Option<DocumentOutcome> {
-    use std::os::unix::fs::OpenOptionsExt;
     if cited.trim().is_empty() || cited.ends_with(std::path::is_separator) {
         return None;
     }
@@ -990,11 +994,7 @@ fn hash_plainly_inside(
         }
     }
     inside.push(name);
-    let handle = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(&inside)
-        .ok()?;
+    let handle = open_without_blocking(&inside, libc::O_NOFOLLOW).ok()?;
     Some(outcome_of(sha256_open(handle), expected))
 }
 
@@ -1036,18 +1036,11 @@ pub fn sha256_file(file: &Path) -> Result<String, DocumentReadError> {
     let unreadable = |e: std::io::Error| DocumentReadError::Unreadable(e.to_string());
     // Opened without blocking (a FIFO opens at once, where it would wait for a writer), then
     // looked at on the open handle; elsewhere looked at before opening.
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
     #[cfg(not(unix))]
     if !fs::metadata(file).map_err(unreadable)?.is_file() {
         return Err(DocumentReadError::Unreadable("not a regular file".into()));
     }
-    let handle = options.open(file).map_err(unreadable)?;
+    let handle = open_without_blocking(file, 0).map_err(unreadable)?;
     sha256_open(handle)
 }
 

@@ -105,10 +105,6 @@ impl Tally {
 }
 
 impl Summary {
-    pub fn add(&mut self, outcome: &VendorOutcome) {
-        self.count(Tally::of(outcome));
-    }
-
     /// Adds one vendor's [`Tally`].
     pub fn count(&mut self, tally: Tally) {
         self.vendors += 1;
