@@ -4,15 +4,14 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::value::RawValue;
 
-use crate::engine::{Assurance, Finding, Severity, VendorResult, Verdict};
-use crate::evidence::InputError;
-use crate::policy::Waiver;
+use crate::engine::{Finding, Severity};
 use crate::portfolio::{RunReport, VendorOutcome};
-use crate::rules::{AiGap, Framework, Level, Status};
+
+use std::sync::OnceLock;
 
 use super::Render;
+use super::json_out::{Out, variant};
 
 /// Version of the JSON report layout.
 pub const REPORT_VERSION: u32 = 1;
@@ -51,9 +50,12 @@ impl super::Streamed for JsonReport {
         outcome: &VendorOutcome,
         _loaded: Option<crate::portfolio::Loaded<'_>>,
     ) -> Self::Piece {
-        let pretty = serde_json::to_vec_pretty(&vendor(outcome, Layout::Pretty))?;
-        let mut item = Vec::new();
-        super::spool::indented(&pretty, 4, true, &mut item);
+        let mut item = Vec::with_capacity(64 * 1024);
+        item.extend_from_slice(&[b' '; 2 * VENDOR_DEPTH]);
+        let mut out = Out::pretty_at(&mut item, VENDOR_DEPTH);
+        out.open(b'{');
+        vendor_members(&mut out, outcome)?;
+        out.close(b'}');
         Ok(item)
     }
 
@@ -150,199 +152,227 @@ struct Summary {
     invalid: usize,
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonVendor<'a> {
-    Evaluated(JsonEvaluated<'a>),
-    Invalid {
-        file: String,
-        verdict: &'static str,
-        input_errors: &'a [InputError],
-    },
-}
-
-#[derive(Serialize)]
-struct JsonEvaluated<'a> {
-    id: &'a str,
-    name: &'a str,
-    file: String,
-    policy: &'a str,
-    verdict: Verdict,
-    assurance: Assurance,
-    errors: usize,
-    warnings: usize,
-    findings: JsonFindings<'a>,
-}
-
-/// A vendor's findings, each serialised as it is written, with the vendor's file name escaped
-/// once for all of them.
-struct JsonFindings<'a> {
-    vendor: &'a VendorResult,
-    layout: Layout,
-    /// The file name as a JSON string.
-    file: Box<RawValue>,
-}
-
-impl Serialize for JsonFindings<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let v = self.vendor;
-        let mut seq = s.serialize_seq(Some(v.findings.len()))?;
-        for f in &v.findings {
-            seq.serialize_element(&finding(f, self.layout, &self.file))?;
-        }
-        seq.end()
-    }
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'static str,
-    framework: Framework,
-    title: &'static str,
-    status: Status,
-    level: Level,
-    severity: Severity,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subject: Option<&'a str>,
-    message: &'a str,
-    location: Location<'a>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    matched: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    question: Option<&'static str>,
-    /// The obligations the rule helps evidence (docs/crosswalk.md).
-    obligations: &'static RawValue,
-    /// For a non-passing AI gap rule: the risk left uncovered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ai_gap: Option<AiGap>,
-    /// The waiver that accepts this finding (status `waived`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    waiver: Option<&'a Waiver>,
-    /// The registry answer it rests on (`--online` / `--offline`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    registry: Option<&'a crate::evidence::registry::RegistryNote>,
-    /// The finding this one follows from (a rule and its subject), reported and not passing.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    caused_by: Option<&'a crate::rules::Cause>,
-}
-
-#[derive(Serialize)]
-struct Location<'a> {
-    file: &'a RawValue,
-    line: usize,
-    column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
-}
-
 /// One line of `--format jsonl`: a vendor object as in the JSON report's `vendors`, with the
-/// report version and as-of date so each line stands alone.
+/// report version and as-of date first so each line stands alone.
 pub fn write_jsonl_line(
-    out: &mut Vec<u8>,
+    line: &mut Vec<u8>,
     outcome: &VendorOutcome,
     as_of: crate::evidence::Date,
 ) -> io::Result<()> {
-    // The two members first, then the vendor object's own members: written out rather than
-    // through `#[serde(flatten)]`, which serialises every line through a generic map. The date
-    // is `YYYY-MM-DD`, nothing to escape.
-    write!(
-        out,
-        "{{\"report_version\":{REPORT_VERSION},\"as_of\":\"{as_of}\""
-    )?;
-    let object = out.len();
-    serde_json::to_writer(&mut *out, &vendor(outcome, Layout::Compact))?;
-    // The object's own `{` becomes the comma after the two members above (a vendor object is
-    // never empty), so its members follow them without moving the line.
-    debug_assert_eq!(out.get(object..object + 2), Some(&b"{\""[..]));
-    out[object] = b',';
-    out.push(b'\n');
+    let mut out = Out::compact(line);
+    out.open(b'{');
+    out.key("report_version");
+    out.uint(REPORT_VERSION as usize);
+    out.key("as_of");
+    out.str(&as_of.to_string());
+    vendor_members(&mut out, outcome)?;
+    out.close(b'}');
+    line.push(b'\n');
     Ok(())
 }
 
-/// How a vendor object is laid out: the JSON report's indentation, or one line.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Layout {
-    Pretty,
-    Compact,
+/// The depth of a vendor object in the JSON report: an element of `vendors`, a member of the
+/// report.
+const VENDOR_DEPTH: usize = 2;
+
+/// The members of a vendor object, after any the caller wrote. Written member by member (see
+/// `json_out`): the field names are the report's contract, docs/json-report.md.
+fn vendor_members(out: &mut Out<'_>, outcome: &VendorOutcome) -> io::Result<()> {
+    match outcome {
+        VendorOutcome::Invalid { file, errors } => {
+            out.key("file");
+            out.str(&file.display().to_string());
+            out.key("verdict");
+            out.str("invalid");
+            out.key("input_errors");
+            out.serde(errors)?;
+        }
+        VendorOutcome::Evaluated(v) => {
+            let file = v.file.display().to_string();
+            out.key("id");
+            out.str(&v.id);
+            out.key("name");
+            out.str(&v.name);
+            out.key("file");
+            out.str(&file);
+            out.key("policy");
+            out.str(&v.policy);
+            out.key("verdict");
+            out.serde(&v.verdict)?;
+            out.key("assurance");
+            out.serde(&v.assurance())?;
+            out.key("errors");
+            out.uint(v.count(Severity::Error));
+            out.key("warnings");
+            out.uint(v.count(Severity::Warning));
+            out.key("findings");
+            out.open(b'[');
+            // The file name, escaped once for every finding's location.
+            let mut quoted = Vec::with_capacity(file.len() + 2);
+            Out::compact(&mut quoted).str(&file);
+            for f in &v.findings {
+                out.element();
+                finding(out, f, &quoted)?;
+            }
+            out.close(b']');
+        }
+    }
+    Ok(())
 }
 
-/// Each rule's obligations as JSON text, in both layouts, rendered once: every finding carries
-/// its rule's (a third of a JSON Lines report's bytes), and the text never changes. The pretty
-/// text is indented for its place in a vendor object (a finding's member, three levels down).
-fn rendered_obligations(rule: &crate::rules::Rule, layout: Layout) -> &'static RawValue {
-    type Rendered = rustc_hash::FxHashMap<&'static str, [Box<RawValue>; 2]>;
-    static RENDERED: std::sync::LazyLock<Rendered> = std::sync::LazyLock::new(|| {
-        crate::rules::RULES
-            .iter()
-            .map(|rule| {
-                let refs = crate::rules::crosswalk::ObligationRefs(rule.obligations);
-                let compact = serde_json::to_string(&refs).expect("obligations serialise");
-                let pretty = serde_json::to_string_pretty(&refs)
-                    .expect("obligations serialise")
-                    .replace('\n', "\n      ");
-                let raw = |text: String| RawValue::from_string(text).expect("valid JSON");
-                (rule.id, [raw(pretty), raw(compact)])
-            })
-            .collect()
-    });
-    let [pretty, compact] = &RENDERED[rule.id];
-    match layout {
-        Layout::Pretty => pretty,
-        Layout::Compact => compact,
+/// The depth of a finding's members in the JSON report (vendor, `findings`, the finding).
+const FINDING_MEMBER_DEPTH: usize = VENDOR_DEPTH + 3;
+
+/// What a finding repeats from its rule, as JSON, rendered once per rule: the title, the
+/// question, the obligations (a third of a JSON Lines report's bytes) and the AI gap. The
+/// pretty texts are laid out for a finding's members in the JSON report.
+struct RuleJson {
+    framework: Box<[u8]>,
+    title: Box<[u8]>,
+    question: Box<[u8]>,
+    obligations: [Box<[u8]>; 2],
+    ai_gap: Option<[Box<[u8]>; 2]>,
+}
+
+impl RuleJson {
+    fn of(rule: &'static crate::rules::Rule) -> &'static RuleJson {
+        type Rendered = rustc_hash::FxHashMap<&'static str, RuleJson>;
+        static RENDERED: std::sync::LazyLock<Rendered> = std::sync::LazyLock::new(|| {
+            let both = |value: &dyn erased::Value| -> [Box<[u8]>; 2] {
+                let mut pretty = Vec::new();
+                let mut compact = Vec::new();
+                value.write(&mut Out::pretty_at(&mut pretty, FINDING_MEMBER_DEPTH));
+                value.write(&mut Out::compact(&mut compact));
+                [pretty.into(), compact.into()]
+            };
+            let quoted = |text: &str| -> Box<[u8]> {
+                let mut buf = Vec::new();
+                Out::compact(&mut buf).str(text);
+                buf.into()
+            };
+            crate::rules::RULES
+                .iter()
+                .map(|rule| {
+                    let obligations = crate::rules::crosswalk::ObligationRefs(rule.obligations);
+                    let rendered = RuleJson {
+                        framework: serde_json::to_vec(&rule.framework)
+                            .expect("a unit variant serialises")
+                            .into(),
+                        title: quoted(rule.title),
+                        question: quoted(rule.question),
+                        obligations: both(&obligations),
+                        ai_gap: rule.gap.as_ref().map(|gap| both(gap)),
+                    };
+                    (rule.id, rendered)
+                })
+                .collect()
+        });
+        &RENDERED[rule.id]
     }
 }
 
-fn vendor(outcome: &VendorOutcome, layout: Layout) -> JsonVendor<'_> {
-    match outcome {
-        VendorOutcome::Invalid { file, errors } => JsonVendor::Invalid {
-            file: file.display().to_string(),
-            verdict: "invalid",
-            input_errors: errors,
-        },
-        VendorOutcome::Evaluated(v) => {
-            let file = v.file.display().to_string();
-            JsonVendor::Evaluated(JsonEvaluated {
-                id: &v.id,
-                name: &v.name,
-                findings: JsonFindings {
-                    vendor: v,
-                    layout,
-                    file: serde_json::value::to_raw_value(&file).expect("a string serialises"),
-                },
-                file,
-                policy: &v.policy,
-                verdict: v.verdict,
-                assurance: v.assurance(),
-                errors: v.count(Severity::Error),
-                warnings: v.count(Severity::Warning),
-            })
+/// A value serialised into an [`Out`] through a trait object (the rule texts above are of
+/// several types).
+mod erased {
+    pub trait Value {
+        fn write(&self, out: &mut super::Out<'_>);
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn write(&self, out: &mut super::Out<'_>) {
+            out.serde(self).expect("a rule's texts serialise");
         }
     }
 }
 
-fn finding<'a>(f: &'a Finding, layout: Layout, file: &'a RawValue) -> JsonFinding<'a> {
-    JsonFinding {
-        rule: f.rule.id,
-        framework: f.rule.framework,
-        title: f.rule.title,
-        status: f.status,
-        level: f.level,
-        severity: f.severity,
-        subject: f.subject.as_deref(),
-        message: &f.message,
-        location: Location {
-            file,
-            line: f.line,
-            column: f.column,
-            path: f.at.as_deref(),
-        },
-        matched: &f.matched,
-        question: f.needs_answer().then_some(f.rule.question),
-        obligations: rendered_obligations(f.rule, layout),
-        ai_gap: f.rule.gap.filter(|_| f.needs_answer()),
-        waiver: f.waiver.as_deref(),
-        registry: f.registry.as_deref(),
-        caused_by: f.caused_by.as_ref(),
+/// One finding, as an element of a vendor's `findings`.
+fn finding(out: &mut Out<'_>, f: &Finding, quoted_file: &[u8]) -> io::Result<()> {
+    let rule = RuleJson::of(f.rule);
+    out.open(b'{');
+    let pretty = out.depth() == FINDING_MEMBER_DEPTH && out.is_pretty();
+    // A rendered text for this place: the pretty one only at the depth it was laid out for.
+    let rendered = |texts: &'static [Box<[u8]>; 2],
+                    out: &mut Out<'_>,
+                    value: &dyn Fn(&mut Out<'_>) -> io::Result<()>| {
+        if !out.is_pretty() {
+            out.raw(&texts[1]);
+            Ok(())
+        } else if pretty {
+            out.raw(&texts[0]);
+            Ok(())
+        } else {
+            value(out)
+        }
+    };
+    out.key("rule");
+    out.str(f.rule.id);
+    out.key("framework");
+    out.raw(&rule.framework);
+    out.key("title");
+    out.raw(&rule.title);
+    type Memo = [OnceLock<Box<[u8]>>; 8];
+    static STATUS: Memo = [const { OnceLock::new() }; 8];
+    static LEVEL: Memo = [const { OnceLock::new() }; 8];
+    static SEVERITY: Memo = [const { OnceLock::new() }; 8];
+    out.key("status");
+    out.raw(variant(&f.status, f.status as usize, &STATUS));
+    out.key("level");
+    out.raw(variant(&f.level, f.level as usize, &LEVEL));
+    out.key("severity");
+    out.raw(variant(&f.severity, f.severity as usize, &SEVERITY));
+    if let Some(subject) = &f.subject {
+        out.key("subject");
+        out.str(subject);
     }
+    out.key("message");
+    out.str(&f.message);
+    out.key("location");
+    out.open(b'{');
+    out.key("file");
+    out.raw(quoted_file);
+    out.key("line");
+    out.uint(f.line);
+    out.key("column");
+    out.uint(f.column);
+    if let Some(path) = &f.at {
+        out.key("path");
+        out.str(path);
+    }
+    out.close(b'}');
+    if !f.matched.is_empty() {
+        out.key("matched");
+        out.open(b'[');
+        for text in &f.matched {
+            out.element();
+            out.str(text);
+        }
+        out.close(b']');
+    }
+    let asked = f.needs_answer();
+    if asked {
+        out.key("question");
+        out.raw(&rule.question);
+    }
+    out.key("obligations");
+    rendered(&rule.obligations, out, &|out| {
+        out.serde(&crate::rules::crosswalk::ObligationRefs(f.rule.obligations))
+    })?;
+    if let (true, Some(texts), Some(gap)) = (asked, &rule.ai_gap, &f.rule.gap) {
+        out.key("ai_gap");
+        rendered(texts, out, &|out| out.serde(gap))?;
+    }
+    if let Some(waiver) = &f.waiver {
+        out.key("waiver");
+        out.serde(waiver)?;
+    }
+    if let Some(registry) = &f.registry {
+        out.key("registry");
+        out.serde(registry)?;
+    }
+    if let Some(cause) = &f.caused_by {
+        out.key("caused_by");
+        out.serde(cause)?;
+    }
+    out.close(b'}');
+    Ok(())
 }

@@ -11,6 +11,7 @@ pub mod fields_doc;
 pub mod fixed_table;
 pub mod html;
 pub mod json;
+pub mod json_out;
 pub mod junit;
 pub mod markdown;
 pub mod oscal;
