@@ -111,6 +111,16 @@ impl<'b> Out<'b> {
         self.has_value = true;
     }
 
+    /// A string value made of `parts`, one after the other.
+    pub fn str_of(&mut self, parts: &[&str]) {
+        self.buf.push(b'"');
+        for part in parts {
+            escape_into(self.buf, part);
+        }
+        self.buf.push(b'"');
+        self.has_value = true;
+    }
+
     /// A number.
     #[inline]
     pub fn uint(&mut self, value: usize) {

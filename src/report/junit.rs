@@ -207,64 +207,18 @@ fn vendor_suite(
     stamp: &SuiteStamp,
 ) -> (Counts, String) {
     let file = v.file.display().to_string();
-    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_rule: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut counts = Counts::default();
     for f in &v.findings {
         *per_rule.entry(f.rule.id).or_default() += 1;
-    }
-    let mut counts = Counts::default();
-    let mut cases = String::new();
-    let mut names: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, f) in v.findings.iter().enumerate() {
-        let mut name = match (&f.subject, per_rule[f.rule.id] > 1) {
-            (Some(subject), true) => format!("{} ({subject})", f.rule.id),
-            (None, true) => format!("{} #{}", f.rule.id, i + 1),
-            (_, false) => f.rule.id.to_string(),
-        };
-        // Reporters key test cases by class and name: keep names unique within the suite.
-        let seen = names.entry(name.clone()).or_default();
-        *seen += 1;
-        if *seen > 1 {
-            let _ = write!(name, " #{seen}");
-        }
         counts.tests += 1;
-        let _ = write!(
-            cases,
-            r#"    <testcase classname="{}" name="{}" file="{}" line="{}" time="0""#,
-            attr(&v.id),
-            attr(&name),
-            attr(&file),
-            f.line.max(1)
-        );
-        match body(f, &file) {
-            Body::Pass => cases.push_str("/>\n"),
-            Body::Failure { message, text } => {
-                counts.failures += 1;
-                let _ = write!(
-                    cases,
-                    ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-                    attr(&message),
-                    attr(f.rule.id),
-                    text_content(&text)
-                );
-            }
-            Body::Warning { text } => {
-                let _ = write!(
-                    cases,
-                    ">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                    text_content(&text)
-                );
-            }
-            Body::Skipped { message } => {
-                counts.skipped += 1;
-                let _ = write!(
-                    cases,
-                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                    attr(&message)
-                );
-            }
+        match Body::of(f) {
+            Body::Failure => counts.failures += 1,
+            Body::Skipped => counts.skipped += 1,
+            Body::Pass | Body::Warning => {}
         }
     }
-    let mut suite = String::new();
+    let mut suite = String::with_capacity(1024 + 512 * v.findings.len());
     let _ = writeln!(
         suite,
         r#"  <testsuite name="{}" {} {} file="{}">"#,
@@ -288,7 +242,32 @@ fn vendor_suite(
         );
     }
     suite.push_str("    </properties>\n");
-    suite.push_str(&cases);
+    let id = attr(&v.id);
+    let file_attr = attr(&file);
+    let mut names: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for (i, f) in v.findings.iter().enumerate() {
+        let mut name = match (&f.subject, per_rule[f.rule.id] > 1) {
+            (Some(subject), true) => format!("{} ({subject})", f.rule.id),
+            (None, true) => format!("{} #{}", f.rule.id, i + 1),
+            (_, false) => f.rule.id.to_string(),
+        };
+        // Reporters key test cases by class and name: keep names unique within the suite.
+        let seen = names.entry(name.clone()).or_default();
+        *seen += 1;
+        if *seen > 1 {
+            let _ = write!(name, " #{seen}");
+        }
+        suite.push_str(r#"    <testcase classname=""#);
+        suite.push_str(&id);
+        suite.push_str(r#"" name=""#);
+        push_escaped(&mut suite, &name, ATTRIBUTE);
+        suite.push_str(r#"" file=""#);
+        suite.push_str(&file_attr);
+        suite.push_str(r#"" line=""#);
+        suite.push_str(itoa::Buffer::new().format(f.line.max(1)));
+        suite.push_str(r#"" time="0""#);
+        case_body(&mut suite, f, &file);
+    }
     suite.push_str("  </testsuite>\n");
     (counts, suite)
 }
@@ -300,63 +279,107 @@ fn verdict(v: &VendorResult) -> &'static str {
     }
 }
 
+/// What a finding's test case holds.
 enum Body {
     Pass,
-    Failure { message: String, text: String },
-    Warning { text: String },
-    Skipped { message: String },
+    Failure,
+    Warning,
+    Skipped,
 }
 
-fn body(f: &Finding, file: &str) -> Body {
-    let message = match &f.subject {
-        Some(subject) => format!("{subject}: {}", f.message),
-        None => f.message.clone(),
+impl Body {
+    fn of(f: &Finding) -> Body {
+        match (f.status, f.severity) {
+            (Status::Waived | Status::NotApplicable, _) => Body::Skipped,
+            (_, Severity::Error) => Body::Failure,
+            (_, Severity::Warning) => Body::Warning,
+            // A pass, or a rule switched off (which produces no finding today).
+            (_, Severity::None) => Body::Pass,
+        }
+    }
+}
+
+/// Escaping for an attribute value ([`attr`]) or for element text ([`text_content`]).
+const ATTRIBUTE: bool = true;
+const TEXT: bool = false;
+
+/// The rest of a finding's test case, after its attributes. Each text is escaped piece by piece
+/// (escaping works character by character, so the pieces escape as their concatenation).
+fn case_body(out: &mut String, f: &Finding, file: &str) {
+    let message = |out: &mut String, escaping: bool| {
+        if let Some(subject) = &f.subject {
+            push_escaped(out, subject, escaping);
+            out.push_str(": ");
+        }
+        push_escaped(out, &f.message, escaping);
     };
-    let mut at = format!("{file}:{}", f.line.max(1));
-    if f.column >= 1 {
-        let _ = write!(at, ":{}", f.column);
-    }
-    if let Some(path) = &f.at {
-        let _ = write!(at, " ({path})");
-    }
-    let details = |prefix: &str| {
-        let mut text = format!("{prefix}{message}\nat {at}");
+    let details = |out: &mut String, prefix: &str| {
+        out.push_str(prefix);
+        message(out, TEXT);
+        out.push_str("\nat ");
+        push_escaped(out, file, TEXT);
+        out.push(':');
+        out.push_str(itoa::Buffer::new().format(f.line.max(1)));
+        if f.column >= 1 {
+            out.push(':');
+            out.push_str(itoa::Buffer::new().format(f.column));
+        }
+        if let Some(path) = &f.at {
+            out.push_str(" (");
+            push_escaped(out, path, TEXT);
+            out.push(')');
+        }
         if f.needs_answer() {
-            let _ = write!(text, "\nask the vendor: {}", f.rule.question);
+            out.push_str("\nask the vendor: ");
+            push_escaped(out, f.rule.question, TEXT);
         }
         if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
-            let _ = write!(text, "\nAI risk left uncovered: {}", gap.risk);
+            out.push_str("\nAI risk left uncovered: ");
+            push_escaped(out, gap.risk, TEXT);
             if let Some(owasp) = gap.owasp {
-                let _ = write!(text, " ({owasp})");
+                out.push_str(" (");
+                push_escaped(out, owasp, TEXT);
+                out.push(')');
             }
         }
-        text.push('\n');
-        text
+        out.push('\n');
     };
-    match (f.status, f.severity) {
-        (Status::Waived, _) => {
-            let why = f.waiver.as_ref().map_or_else(String::new, |w| {
-                format!(
-                    ": {} (accepted by {} on {}, until {})",
-                    w.reason, w.approver, w.approved, w.expires
-                )
-            });
-            Body::Skipped {
-                message: format!("waived{why} [{message}]"),
-            }
+    match Body::of(f) {
+        Body::Pass => out.push_str("/>\n"),
+        Body::Failure => {
+            out.push_str(">\n      <failure message=\"");
+            message(out, ATTRIBUTE);
+            out.push_str("\" type=\"");
+            push_escaped(out, f.rule.id, ATTRIBUTE);
+            out.push_str("\">");
+            details(out, "");
+            out.push_str("</failure>\n    </testcase>\n");
         }
-        (Status::NotApplicable, _) => Body::Skipped {
-            message: format!("not applicable: {message}"),
-        },
-        (_, Severity::Error) => Body::Failure {
-            text: details(""),
-            message,
-        },
-        (_, Severity::Warning) => Body::Warning {
-            text: details("warning: "),
-        },
-        // A pass, or a rule switched off (which produces no finding today).
-        (_, Severity::None) => Body::Pass,
+        Body::Warning => {
+            out.push_str(">\n      <system-out>");
+            details(out, "warning: ");
+            out.push_str("</system-out>\n    </testcase>\n");
+        }
+        Body::Skipped => {
+            out.push_str(">\n      <skipped message=\"");
+            if f.status == Status::Waived {
+                out.push_str("waived");
+                if let Some(w) = &f.waiver {
+                    let why = format!(
+                        ": {} (accepted by {} on {}, until {})",
+                        w.reason, w.approver, w.approved, w.expires
+                    );
+                    push_escaped(out, &why, ATTRIBUTE);
+                }
+                out.push_str(" [");
+                message(out, ATTRIBUTE);
+                out.push(']');
+            } else {
+                out.push_str("not applicable: ");
+                message(out, ATTRIBUTE);
+            }
+            out.push_str("\"/>\n    </testcase>\n");
+        }
     }
 }
 
@@ -430,13 +453,21 @@ pub fn text_content(s: &str) -> String {
 }
 
 fn escape(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s, attribute);
+    out
+}
+
+/// Appends `s` escaped (see [`escape`]).
+fn push_escaped(out: &mut String, s: &str, attribute: bool) {
     // Most text is printable ASCII with nothing to escape: copied as it is.
     if s.bytes()
         .all(|b| (0x20..0x7f).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -456,7 +487,6 @@ fn escape(s: &str, attribute: bool) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

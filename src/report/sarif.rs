@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Component, Path};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::engine::{Finding, Severity, VendorResult};
@@ -20,6 +20,7 @@ use crate::portfolio::{RunReport, VendorOutcome};
 use crate::rules::{Level, RULES, Rule, Status};
 
 use super::Render;
+use super::json_out::Out;
 
 /// The schema the output follows.
 pub const SARIF_SCHEMA: &str =
@@ -61,13 +62,19 @@ impl Render for SarifReport {
     }
 }
 
-/// A result as an element of `runs[0].results`, indented as the pretty printer indents it there.
-fn result_item(result: &Value, item: &mut Vec<u8>) -> io::Result<()> {
+/// Starts the next result of a vendor's: an element of `runs[0].results`, indented as the pretty
+/// printer indents it there.
+fn next_result(item: &mut Vec<u8>) {
     if !item.is_empty() {
         item.extend_from_slice(b",\n");
     }
-    super::spool::indented(&serde_json::to_vec_pretty(result)?, 8, true, item);
-    Ok(())
+    item.extend_from_slice(&[b' '; 2 * RESULT_DEPTH]);
+}
+
+/// A result given as a value (an input error's).
+fn result_item(result: &Value, item: &mut Vec<u8>) -> io::Result<()> {
+    next_result(item);
+    Out::pretty_at(item, RESULT_DEPTH).serde(result)
 }
 
 /// Stands for the results in the log written around them.
@@ -93,8 +100,11 @@ impl super::Streamed for SarifReport {
         match outcome {
             VendorOutcome::Evaluated(v) => {
                 let mut seen = BTreeMap::new();
+                let file = Artifact::of(&v.file);
                 for f in v.findings.iter().filter(|f| reported(f)) {
-                    result_item(&finding_result(v, f, &mut seen), &mut item)?;
+                    next_result(&mut item);
+                    let mut out = Out::pretty_at(&mut item, RESULT_DEPTH);
+                    finding_result(&mut out, v, &file, f, &mut seen)?;
                 }
             }
             VendorOutcome::Invalid { errors, .. } => {
@@ -338,9 +348,35 @@ fn rule_index(id: &str) -> usize {
     RULES.iter().position(|r| r.id == id).unwrap_or(RULES.len())
 }
 
-/// `seen` counts the fingerprints already given for the vendor, so that two findings with the
-/// same vendor, rule and evidence path still get distinct fingerprints.
-fn finding_result(v: &VendorResult, f: &Finding, seen: &mut BTreeMap<String, usize>) -> Value {
+/// Where a vendor's results stand in the log: elements of `runs[0].results`.
+const RESULT_DEPTH: usize = 4;
+
+/// A vendor's evidence file as its results locate it.
+struct Artifact {
+    uri: String,
+    relative: bool,
+}
+
+impl Artifact {
+    fn of(file: &Path) -> Artifact {
+        Artifact {
+            uri: uri_of(file),
+            relative: !file.has_root(),
+        }
+    }
+}
+
+/// A finding's result, written member by member (see `json_out`) as serde_json would lay out
+/// the object in its place. `seen` counts the fingerprints already given for the vendor, so
+/// that two findings with the same vendor, rule and evidence path still get distinct
+/// fingerprints.
+fn finding_result(
+    out: &mut Out<'_>,
+    v: &VendorResult,
+    file: &Artifact,
+    f: &Finding,
+    seen: &mut BTreeMap<String, usize>,
+) -> io::Result<()> {
     let at = f.at.as_deref().unwrap_or("");
     let base = fingerprint(&[&v.id, f.rule.id, at]);
     let n = seen.entry(base.clone()).or_insert(0);
@@ -350,39 +386,89 @@ fn finding_result(v: &VendorResult, f: &Finding, seen: &mut BTreeMap<String, usi
     } else {
         fingerprint(&[&v.id, f.rule.id, at, &n.to_string()])
     };
-    let text = match &f.subject {
-        Some(subject) => format!("{subject}: {}", f.message),
-        None => f.message.clone(),
-    };
-    let mut properties = Map::new();
-    properties.insert("vendor".into(), v.id.clone().into());
-    properties.insert("vendorName".into(), v.name.clone().into());
-    properties.insert("status".into(), json!(f.status));
+    out.open(b'{');
+    out.key("ruleId");
+    out.str(f.rule.id);
+    out.key("ruleIndex");
+    out.uint(rule_index(f.rule.id));
+    out.key("level");
+    out.str(level_of_finding(f));
+    out.key("message");
+    out.open(b'{');
+    out.key("text");
+    match &f.subject {
+        Some(subject) => out.str_of(&[subject, ": ", &f.message]),
+        None => out.str(&f.message),
+    }
+    out.close(b'}');
+    out.key("locations");
+    out.open(b'[');
+    out.element();
+    location_into(out, file, f.line, f.column);
+    out.close(b']');
+    out.key("partialFingerprints");
+    out.open(b'{');
+    out.key(FINGERPRINT_KEY);
+    out.str(&print);
+    out.close(b'}');
+    out.key("properties");
+    out.open(b'{');
+    out.key("vendor");
+    out.str(&v.id);
+    out.key("vendorName");
+    out.str(&v.name);
+    out.key("status");
+    out.serde(&f.status)?;
     if let Some(at) = &f.at {
-        properties.insert("evidencePath".into(), at.clone().into());
+        out.key("evidencePath");
+        out.str(at);
     }
     if let Some(gap) = f.rule.gap.filter(|_| f.needs_answer()) {
-        properties.insert("aiGap".into(), json!(gap));
+        out.key("aiGap");
+        out.serde(&gap)?;
     }
     if f.needs_answer() {
-        properties.insert("question".into(), f.rule.question.into());
+        out.key("question");
+        out.str(f.rule.question);
     }
     if !f.matched.is_empty() {
-        properties.insert("matched".into(), json!(f.matched));
+        out.key("matched");
+        out.serde(&f.matched)?;
     }
-    let mut result = json!({
-        "ruleId": f.rule.id,
-        "ruleIndex": rule_index(f.rule.id),
-        "level": level_of_finding(f),
-        "message": { "text": text },
-        "locations": [location(&v.file, f.line, f.column)],
-        "partialFingerprints": { FINGERPRINT_KEY: print },
-        "properties": properties,
-    });
+    out.close(b'}');
     if let Some(w) = &f.waiver {
-        result["suppressions"] = json!([suppression(w)]);
+        out.key("suppressions");
+        out.serde(&[suppression(w)])?;
     }
-    result
+    out.close(b'}');
+    Ok(())
+}
+
+/// A location in the vendor's evidence file, as [`location`] makes it.
+fn location_into(out: &mut Out<'_>, file: &Artifact, line: usize, column: usize) {
+    out.open(b'{');
+    out.key("physicalLocation");
+    out.open(b'{');
+    out.key("artifactLocation");
+    out.open(b'{');
+    out.key("uri");
+    out.str(&file.uri);
+    if file.relative {
+        out.key("uriBaseId");
+        out.str(SRCROOT);
+    }
+    out.close(b'}');
+    out.key("region");
+    out.open(b'{');
+    out.key("startLine");
+    out.uint(line.max(1));
+    if column >= 1 {
+        out.key("startColumn");
+        out.uint(column);
+    }
+    out.close(b'}');
+    out.close(b'}');
+    out.close(b'}');
 }
 
 fn input_error_result(e: &InputError) -> Value {
