@@ -35,7 +35,7 @@ impl Severity {
 }
 
 /// One rule's conclusion about one piece of a vendor's evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Finding {
     pub rule: &'static Rule,
     pub level: Level,
@@ -66,6 +66,90 @@ pub struct Finding {
     /// Where the evidence of a pass that became unverified was seen ("the vendor's trust page"),
     /// when only that kept it from passing: a claim, not an attestation.
     pub claim: Option<String>,
+}
+
+/// Written out so that `clone_from` keeps the texts' buffers: the calendar judges a vendor
+/// day after day, copying its findings into the last day's.
+impl Clone for Finding {
+    fn clone(&self) -> Finding {
+        let Finding {
+            rule,
+            level,
+            status,
+            severity,
+            message,
+            subject,
+            at,
+            span,
+            line,
+            column,
+            matched,
+            registry,
+            waiver,
+            adverse,
+            weak,
+            caused_by,
+            claim,
+        } = self;
+        Finding {
+            rule,
+            level: *level,
+            status: *status,
+            severity: *severity,
+            message: message.clone(),
+            subject: subject.clone(),
+            at: at.clone(),
+            span: span.clone(),
+            line: *line,
+            column: *column,
+            matched: matched.clone(),
+            registry: registry.clone(),
+            waiver: waiver.clone(),
+            adverse: *adverse,
+            weak: *weak,
+            caused_by: caused_by.clone(),
+            claim: claim.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, source: &Finding) {
+        let Finding {
+            rule,
+            level,
+            status,
+            severity,
+            message,
+            subject,
+            at,
+            span,
+            line,
+            column,
+            matched,
+            registry,
+            waiver,
+            adverse,
+            weak,
+            caused_by,
+            claim,
+        } = source;
+        self.rule = rule;
+        self.level = *level;
+        self.status = *status;
+        self.severity = *severity;
+        self.message.clone_from(message);
+        self.subject.clone_from(subject);
+        self.at.clone_from(at);
+        self.span.clone_from(span);
+        self.line = *line;
+        self.column = *column;
+        self.matched.clone_from(matched);
+        self.registry.clone_from(registry);
+        self.waiver.clone_from(waiver);
+        self.adverse = *adverse;
+        self.weak = *weak;
+        self.caused_by.clone_from(caused_by);
+        self.claim.clone_from(claim);
+    }
 }
 
 impl Finding {
@@ -327,12 +411,27 @@ impl<'v> Judged<'v> {
     }
 
     /// Warnings that fail, waivers and the verdict, on the day judged.
+    /// The rules' findings in rule order, waivers applied. They are copied into the findings
+    /// settled before (or the spare ones [`Judged::take_settled`] was given), whose texts'
+    /// buffers are kept.
     fn settle(&mut self) {
-        let mut findings = Vec::with_capacity(self.rules.iter().map(|r| r.2.len()).sum());
-        for rule in &self.rules {
-            findings.extend_from_slice(&rule.2);
+        let mut findings = std::mem::take(&mut self.settled.1);
+        let total = self.rules.iter().map(|r| r.2.len()).sum();
+        findings.truncate(total);
+        findings.reserve(total - findings.len());
+        for (at, f) in self.rules.iter().flat_map(|r| &r.2).enumerate() {
+            match findings.get_mut(at) {
+                Some(kept) => kept.clone_from(f),
+                None => findings.push(f.clone()),
+            }
         }
         self.settle_from(findings);
+    }
+
+    /// Takes the findings settled, leaving `spare` to be settled into next (findings no
+    /// longer needed, whose buffers are reused).
+    pub fn take_settled(&mut self, spare: Vec<Finding>) -> (Verdict, Vec<Finding>) {
+        std::mem::replace(&mut self.settled, (Verdict::Pass, spare))
     }
 
     /// [`Judged::settle`] given the rules' findings, in rule order.

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::engine::{Finding, Judged, Verdict};
 use crate::evidence::{Date, LoadedVendor};
 use crate::policy::{Policy, Waiver};
-use crate::rules::{Framework, PortfolioIndex, Status};
+use crate::rules::{Framework, PortfolioIndex, Rule, Status};
 
 /// What kind of change falls due; each is one lane of the HTML timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -154,10 +154,8 @@ pub fn events_after(
             found = changes_of(v, day, before, (judged.settled.0, &judged.settled.1));
         }
         events.extend(found);
-        previous = Some(std::mem::replace(
-            &mut judged.settled,
-            (Verdict::Pass, Vec::new()),
-        ));
+        let spare = previous.take().map(|p| p.1).unwrap_or_default();
+        previous = Some(judged.take_settled(spare));
     }
     events
 }
@@ -204,45 +202,15 @@ fn changes_of(
     }
     // Most findings do not change from one turn to the next: compare each rule's block of
     // (subject, status) first, and match findings by key only within the rules that differ.
-    type Block<'f> = (&'static str, Option<&'f str>, Status);
-    fn blocks(findings: &[Finding]) -> Vec<Block<'_>> {
-        let mut blocks: Vec<Block<'_>> = findings
-            .iter()
-            .map(|f| (f.rule.id, f.subject.as_deref(), f.status))
-            .collect();
-        // Stable: a rule's findings keep their order, as in a block of their own.
-        blocks.sort_by_key(|b| b.0);
-        blocks
-    }
-    let same =
-        before.1.len() == after.1.len()
-            && before.1.iter().zip(after.1).all(|(b, a)| {
-                b.rule.id == a.rule.id && b.status == a.status && b.subject == a.subject
-            });
-    // The rules whose blocks differ, in id order.
-    let mut dirty: Vec<&'static str> = Vec::new();
-    if !same {
-        let (b, a) = (blocks(before.1), blocks(after.1));
-        let (mut i, mut j) = (0, 0);
-        while i < b.len() || j < a.len() {
-            let id = match (b.get(i), a.get(j)) {
-                (Some(x), Some(y)) => x.0.min(y.0),
-                (Some(x), None) => x.0,
-                (None, Some(y)) => y.0,
-                (None, None) => break,
-            };
-            let (i0, j0) = (i, j);
-            while b.get(i).is_some_and(|x| x.0 == id) {
-                i += 1;
-            }
-            while a.get(j).is_some_and(|y| y.0 == id) {
-                j += 1;
-            }
-            if b[i0..i] != a[j0..j] {
-                dirty.push(id);
-            }
-        }
-    }
+    let same = before.1.len() == after.1.len()
+        && before.1.iter().zip(after.1).all(|(b, a)| {
+            same_rule(b.rule, a.rule) && b.status == a.status && b.subject == a.subject
+        });
+    let dirty = if same {
+        Vec::new()
+    } else {
+        dirty_rules(before.1, after.1)
+    };
     let (old, new) = (by_key(before.1, &dirty), by_key(after.1, &dirty));
     let keys: BTreeSet<&Key> = old.keys().chain(new.keys()).collect();
     let vendor = &v.evidence.vendor;
@@ -316,6 +284,82 @@ fn changes_of(
         });
     }
     events
+}
+
+fn same_rule(a: &Rule, b: &Rule) -> bool {
+    std::ptr::eq(a, b) || a.id == b.id
+}
+
+/// The rules whose findings' (subject, status) may differ between two judgements: each lists
+/// its findings rule by rule, in the policy's order, so their runs of findings by rule are
+/// compared side by side. Every rule whose findings differ is named (a rule named whose
+/// findings turn out the same costs only a closer look); when the two do not list the same
+/// rules in the same order, both are ordered by rule first.
+fn dirty_rules(before: &[Finding], after: &[Finding]) -> Vec<&'static str> {
+    let mut dirty: Vec<&'static str> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < before.len() || j < after.len() {
+        let (Some(b), Some(a)) = (before.get(i), after.get(j)) else {
+            return dirty_by_sorting(before, after);
+        };
+        if !same_rule(b.rule, a.rule) {
+            return dirty_by_sorting(before, after);
+        }
+        let (i0, j0) = (i, j);
+        while before.get(i).is_some_and(|f| same_rule(f.rule, b.rule)) {
+            i += 1;
+        }
+        while after.get(j).is_some_and(|f| same_rule(f.rule, b.rule)) {
+            j += 1;
+        }
+        let (was, is) = (&before[i0..i], &after[j0..j]);
+        let differs = was.len() != is.len()
+            || was
+                .iter()
+                .zip(is)
+                .any(|(x, y)| x.status != y.status || x.subject != y.subject);
+        if differs && !dirty.contains(&b.rule.id) {
+            dirty.push(b.rule.id);
+        }
+    }
+    dirty
+}
+
+/// The rules whose blocks of (subject, status) differ, in id order, found by ordering both
+/// judgements' findings by rule (for findings whose rules are apart: see [`rule_blocks`]).
+fn dirty_by_sorting(before: &[Finding], after: &[Finding]) -> Vec<&'static str> {
+    type Block<'f> = (&'static str, Option<&'f str>, Status);
+    fn blocks(findings: &[Finding]) -> Vec<Block<'_>> {
+        let mut blocks: Vec<Block<'_>> = findings
+            .iter()
+            .map(|f| (f.rule.id, f.subject.as_deref(), f.status))
+            .collect();
+        // Stable: a rule's findings keep their order, as in a block of their own.
+        blocks.sort_by_key(|b| b.0);
+        blocks
+    }
+    let mut dirty = Vec::new();
+    let (b, a) = (blocks(before), blocks(after));
+    let (mut i, mut j) = (0, 0);
+    while i < b.len() || j < a.len() {
+        let id = match (b.get(i), a.get(j)) {
+            (Some(x), Some(y)) => x.0.min(y.0),
+            (Some(x), None) => x.0,
+            (None, Some(y)) => y.0,
+            (None, None) => break,
+        };
+        let (i0, j0) = (i, j);
+        while b.get(i).is_some_and(|x| x.0 == id) {
+            i += 1;
+        }
+        while a.get(j).is_some_and(|y| y.0 == id) {
+            j += 1;
+        }
+        if b[i0..i] != a[j0..j] {
+            dirty.push(id);
+        }
+    }
+    dirty
 }
 
 /// The events in the order [`sort`] gives them, as references (large calendars are ordered
