@@ -519,6 +519,86 @@ mod tests {
         assert!(folded.ends_with("\r\n"));
     }
 
+    /// A finding of `RULES[rule]` about `subject` (0 for none), with `status`.
+    fn finding(rule: usize, subject: u8, status: Status) -> Finding {
+        Finding {
+            rule: crate::rules::RULES[rule],
+            level: crate::rules::Level::Error,
+            status,
+            severity: crate::engine::Severity::of(status, crate::rules::Level::Error),
+            message: format!("message {rule} {subject}"),
+            subject: (subject > 0).then(|| format!("subject {subject}")),
+            at: Some("vendor.name".into()),
+            span: 0..1,
+            line: 1,
+            column: 1,
+            matched: vec!["matched".into()],
+            registry: None,
+            waiver: None,
+            adverse: false,
+            weak: false,
+            caused_by: None,
+            claim: None,
+        }
+    }
+
+    const STATUSES: [Status; 4] = [Status::Pass, Status::Warn, Status::Fail, Status::Waived];
+
+    /// A judgement's findings: per rule (in registry order), its findings, or all of them in
+    /// an order of their own when `shuffle` is set.
+    fn judgement(rules: &[(usize, Vec<(u8, usize)>)], shuffle: Option<usize>) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = rules
+            .iter()
+            .flat_map(|(rule, fs)| {
+                fs.iter()
+                    .map(move |(subject, status)| finding(*rule, *subject, STATUSES[*status]))
+            })
+            .collect();
+        if let Some(shift) = shuffle
+            && !findings.is_empty()
+        {
+            let len = findings.len();
+            findings.rotate_left(shift % len);
+            findings.reverse();
+        }
+        findings
+    }
+
+    proptest::proptest! {
+        /// Walking two judgements rule by rule names every rule whose findings differ, as
+        /// ordering both by rule does (and may name more, which only costs a closer look).
+        #[test]
+        fn the_rules_walked_side_by_side_include_every_rule_that_differs(
+            before in proptest::collection::vec(
+                (0usize..4, proptest::collection::vec((0u8..3, 0usize..4), 0..4)), 0..5),
+            after in proptest::collection::vec(
+                (0usize..4, proptest::collection::vec((0u8..3, 0usize..4), 0..4)), 0..5),
+            shuffle in proptest::option::of(0usize..7),
+        ) {
+            let in_order = |mut rules: Vec<(usize, Vec<(u8, usize)>)>| {
+                rules.sort_by_key(|r| r.0);
+                rules.dedup_by_key(|r| r.0);
+                rules
+            };
+            let b = judgement(&in_order(before), None);
+            let a = judgement(&in_order(after), shuffle);
+            let walked = dirty_rules(&b, &a);
+            for id in dirty_by_sorting(&b, &a) {
+                proptest::prop_assert!(walked.contains(&id), "{id} missing from {walked:?}");
+            }
+            proptest::prop_assert!(dirty_rules(&b, &b).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_finding_copied_into_another_is_its_clone() {
+        let source = finding(1, 2, Status::Fail);
+        let mut kept = finding(3, 0, Status::Pass);
+        kept.clone_from(&source);
+        assert_eq!(format!("{kept:?}"), format!("{:?}", source.clone()));
+        assert_eq!(format!("{kept:?}"), format!("{source:?}"));
+    }
+
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
