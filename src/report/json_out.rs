@@ -65,15 +65,30 @@ impl<'b> Out<'b> {
         }
     }
 
-    /// The name of the next member; `name` needs no escaping (a field name of ours).
-    #[inline]
+    /// The name of the next member; `name` needs no escaping (a field name of ours). Inlined,
+    /// so that the name's length is known where it is copied: it is written for every member
+    /// of every finding.
+    #[inline(always)]
     pub fn key(&mut self, name: &str) {
         debug_assert!(!name.bytes().any(needs_escape), "{name}");
+        if self.pretty {
+            return self.pretty_key(name);
+        }
+        self.buf.reserve(name.len() + 4);
+        if self.has_value {
+            self.buf.push(b',');
+        }
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.extend_from_slice(b"\":");
+    }
+
+    #[inline(never)]
+    fn pretty_key(&mut self, name: &str) {
         self.separate();
         self.buf.push(b'"');
         self.buf.extend_from_slice(name.as_bytes());
-        self.buf
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.buf.extend_from_slice(b"\": ");
     }
 
     /// The start of the next element of an array.
