@@ -152,6 +152,33 @@ impl Clone for Finding {
     }
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A finding of `rule` with `status` at the rule's default level, with a message and
+    /// nothing else, for tests to fill in what they need.
+    pub fn example(rule: &'static Rule, status: Status, message: &str) -> Finding {
+        Finding {
+            rule,
+            level: rule.default_level,
+            status,
+            severity: Severity::of(status, rule.default_level),
+            message: message.to_string(),
+            subject: None,
+            at: None,
+            span: 0..0,
+            line: 1,
+            column: 1,
+            matched: Vec::new(),
+            registry: None,
+            waiver: None,
+            adverse: false,
+            weak: false,
+            caused_by: None,
+            claim: None,
+        }
+    }
+}
+
 impl Finding {
     /// Whether the vendor should be asked about it.
     pub fn needs_answer(&self) -> bool {

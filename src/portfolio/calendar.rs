@@ -522,23 +522,14 @@ mod tests {
     /// A finding of `RULES[rule]` about `subject` (0 for none), with `status`.
     fn finding(rule: usize, subject: u8, status: Status) -> Finding {
         Finding {
-            rule: crate::rules::RULES[rule],
-            level: crate::rules::Level::Error,
-            status,
-            severity: crate::engine::Severity::of(status, crate::rules::Level::Error),
-            message: format!("message {rule} {subject}"),
             subject: (subject > 0).then(|| format!("subject {subject}")),
             at: Some("vendor.name".into()),
-            span: 0..1,
-            line: 1,
-            column: 1,
             matched: vec!["matched".into()],
-            registry: None,
-            waiver: None,
-            adverse: false,
-            weak: false,
-            caused_by: None,
-            claim: None,
+            ..Finding::example(
+                crate::rules::RULES[rule],
+                status,
+                &format!("message {rule} {subject}"),
+            )
         }
     }
 

@@ -599,23 +599,10 @@ mod tests {
     fn failing(n: usize) -> VendorOutcome {
         let rule = RULES[0];
         let finding = Finding {
-            rule,
             level: Level::Error,
-            status: Status::Fail,
             severity: Severity::Error,
-            message: "x".repeat(400),
-            subject: None,
-            at: None,
-            span: 0..0,
             line: 3,
-            column: 1,
-            matched: Vec::new(),
-            registry: None,
-            waiver: None,
-            adverse: false,
-            weak: false,
-            caused_by: None,
-            claim: None,
+            ..Finding::example(rule, Status::Fail, &"x".repeat(400))
         };
         VendorOutcome::Evaluated(Box::new(VendorResult {
             id: format!("vendor-{n:02}"),
