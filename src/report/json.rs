@@ -238,13 +238,15 @@ impl RuleJson {
     fn of(rule: &'static crate::rules::Rule) -> &'static RuleJson {
         type Rendered = rustc_hash::FxHashMap<&'static str, RuleJson>;
         static RENDERED: std::sync::LazyLock<Rendered> = std::sync::LazyLock::new(|| {
-            let both = |value: &dyn erased::Value| -> [Box<[u8]>; 2] {
+            fn both<T: Serialize + ?Sized>(value: &T) -> [Box<[u8]>; 2] {
                 let mut pretty = Vec::new();
                 let mut compact = Vec::new();
-                value.write(&mut Out::pretty_at(&mut pretty, FINDING_MEMBER_DEPTH));
-                value.write(&mut Out::compact(&mut compact));
+                let rendered = Out::pretty_at(&mut pretty, FINDING_MEMBER_DEPTH)
+                    .serde(value)
+                    .and_then(|()| Out::compact(&mut compact).serde(value));
+                rendered.expect("a rule's texts serialise");
                 [pretty.into(), compact.into()]
-            };
+            }
             let quoted = |text: &str| -> Box<[u8]> {
                 let mut buf = Vec::new();
                 Out::compact(&mut buf).str(text);
@@ -261,7 +263,7 @@ impl RuleJson {
                         title: quoted(rule.title),
                         question: quoted(rule.question),
                         obligations: both(&obligations),
-                        ai_gap: rule.gap.as_ref().map(|gap| both(gap)),
+                        ai_gap: rule.gap.as_ref().map(both),
                     };
                     (rule.id, rendered)
                 })
@@ -271,39 +273,27 @@ impl RuleJson {
     }
 }
 
-/// A value serialised into an [`Out`] through a trait object (the rule texts above are of
-/// several types).
-mod erased {
-    pub trait Value {
-        fn write(&self, out: &mut super::Out<'_>);
+/// A value rendered once per rule ([`RuleJson`]), written for this place: the compact text, or
+/// the pretty one where it was laid out (a finding's member in the JSON report); anywhere else
+/// `value` is serialised afresh.
+fn rendered<T: Serialize + ?Sized>(
+    out: &mut Out<'_>,
+    texts: &[Box<[u8]>; 2],
+    value: &T,
+) -> io::Result<()> {
+    let [pretty, compact] = texts;
+    match (out.is_pretty(), out.depth() == FINDING_MEMBER_DEPTH) {
+        (false, _) => out.raw(compact),
+        (true, true) => out.raw(pretty),
+        (true, false) => return out.serde(value),
     }
-
-    impl<T: serde::Serialize> Value for T {
-        fn write(&self, out: &mut super::Out<'_>) {
-            out.serde(self).expect("a rule's texts serialise");
-        }
-    }
+    Ok(())
 }
 
 /// One finding, as an element of a vendor's `findings`.
 fn finding(out: &mut Out<'_>, f: &Finding, quoted_file: &[u8]) -> io::Result<()> {
     let rule = RuleJson::of(f.rule);
     out.open(b'{');
-    let pretty = out.depth() == FINDING_MEMBER_DEPTH && out.is_pretty();
-    // A rendered text for this place: the pretty one only at the depth it was laid out for.
-    let rendered = |texts: &'static [Box<[u8]>; 2],
-                    out: &mut Out<'_>,
-                    value: &dyn Fn(&mut Out<'_>) -> io::Result<()>| {
-        if !out.is_pretty() {
-            out.raw(&texts[1]);
-            Ok(())
-        } else if pretty {
-            out.raw(&texts[0]);
-            Ok(())
-        } else {
-            value(out)
-        }
-    };
     out.key("rule");
     out.str(f.rule.id);
     out.key("framework");
@@ -354,12 +344,14 @@ fn finding(out: &mut Out<'_>, f: &Finding, quoted_file: &[u8]) -> io::Result<()>
         out.raw(&rule.question);
     }
     out.key("obligations");
-    rendered(&rule.obligations, out, &|out| {
-        out.serde(&crate::rules::crosswalk::ObligationRefs(f.rule.obligations))
-    })?;
+    rendered(
+        out,
+        &rule.obligations,
+        &crate::rules::crosswalk::ObligationRefs(f.rule.obligations),
+    )?;
     if let (true, Some(texts), Some(gap)) = (asked, &rule.ai_gap, &f.rule.gap) {
         out.key("ai_gap");
-        rendered(texts, out, &|out| out.serde(gap))?;
+        rendered(out, texts, gap)?;
     }
     if let Some(waiver) = &f.waiver {
         out.key("waiver");
