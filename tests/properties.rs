@@ -1469,7 +1469,7 @@ fn report_without_positions(result: VendorResult) -> Value {
         errors: Vec::new(),
     };
     let mut bytes = Vec::new();
-    JsonReport.render(&run, &mut bytes).unwrap();
+    JsonReport::default().render(&run, &mut bytes).unwrap();
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     let vendor = &mut v["vendors"][0];
     vendor.as_object_mut().unwrap().remove("file");

@@ -159,7 +159,7 @@ fn evaluate_and_render(vendors: &[&LoadedVendor], policy: &Arc<Policy>, waivers:
 fn render(run: &RunReport) {
     use vendorcert::report::{json, junit, markdown, sarif, table};
     let renderers: [&dyn Render; 7] = [
-        &json::JsonReport,
+        &json::JsonReport::default(),
         &sarif::SarifReport,
         &junit::JunitReport,
         &markdown::MarkdownReport,

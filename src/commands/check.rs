@@ -51,15 +51,23 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let session = session.as_ref();
     match args.format {
-        Format::Jsonl => check_streamed(&args, as_of, &inputs, session, |_| JsonlReport { as_of }),
-        Format::Json => check_streamed(&args, as_of, &inputs, session, |_| JsonReport),
-        Format::Sarif => check_streamed(&args, as_of, &inputs, session, |_| SarifReport),
-        Format::Junit => {
-            check_streamed(&args, as_of, &inputs, session, |_| JunitStream::new(as_of))
+        Format::Jsonl => {
+            check_streamed(&args, as_of, &inputs, session, |_, _| JsonlReport { as_of })
         }
-        Format::Oscal => check_streamed(&args, as_of, &inputs, session, |_| OscalReport { as_of }),
-        Format::Markdown => check_streamed(&args, as_of, &inputs, session, |_| MarkdownReport),
-        Format::Html => check_streamed(&args, as_of, &inputs, session, |_| HtmlReport::new(as_of)),
+        Format::Json => check_streamed(&args, as_of, &inputs, session, |vendors, file| {
+            JsonReport::into_file(file, vendors, as_of, inputs.choice.describe())
+        }),
+        Format::Sarif => check_streamed(&args, as_of, &inputs, session, |_, _| SarifReport),
+        Format::Junit => check_streamed(&args, as_of, &inputs, session, |_, _| {
+            JunitStream::new(as_of)
+        }),
+        Format::Oscal => {
+            check_streamed(&args, as_of, &inputs, session, |_, _| OscalReport { as_of })
+        }
+        Format::Markdown => check_streamed(&args, as_of, &inputs, session, |_, _| MarkdownReport),
+        Format::Html => check_streamed(&args, as_of, &inputs, session, |_, _| {
+            HtmlReport::new(as_of)
+        }),
         Format::Table => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -69,7 +77,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             };
             let width = terminal_width(to_terminal);
-            check_streamed(&args, as_of, &inputs, session, |vendors| TableReport {
+            check_streamed(&args, as_of, &inputs, session, |vendors, _| TableReport {
                 color,
                 width,
                 verbose: args.verbose,
@@ -115,13 +123,14 @@ impl Progress {
 /// grows with the portfolio but what the format itself must gather (see [`Streamed`]). With
 /// `--output`, the report goes to a temporary file renamed into place at the end. The format is
 /// made by `format` once the run's vendors are counted (before the first is evaluated), given
-/// their number.
+/// their number and, with `--output`, the new file the report is written through (a format
+/// may write into it where it has written before: see [`JsonReport`]).
 fn check_streamed<S: Streamed + Send>(
     args: &CheckArgs,
     as_of: Date,
     inputs: &super::RunInputs,
     session: Option<&crate::online::Session>,
-    format: impl FnOnce(usize) -> S,
+    format: impl FnOnce(usize, Option<&fs::File>) -> S,
 ) -> anyhow::Result<u8> {
     let make = format;
     let format: std::sync::OnceLock<S> = std::sync::OnceLock::new();
@@ -131,23 +140,27 @@ fn check_streamed<S: Streamed + Send>(
             .expect("the vendors are counted before the first is evaluated")
     };
     let (choice, waivers) = (&inputs.choice, inputs.waivers.as_slice());
-    let (mut out, tmp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
-        Some(path) => {
-            let (tmp, file) = crate::atomic::temporary(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            (
-                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
-                Some(tmp),
-            )
-        }
-        None => (
-            Box::new(io::BufWriter::with_capacity(
-                256 * 1024,
-                io::stdout().lock(),
-            )),
-            None,
-        ),
-    };
+    let (mut out, tmp, report_file): (Box<dyn Write>, Option<PathBuf>, Option<fs::File>) =
+        match &args.output {
+            Some(path) => {
+                let (tmp, file) = crate::atomic::temporary(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                let again = file.try_clone().ok();
+                (
+                    Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
+                    Some(tmp),
+                    again,
+                )
+            }
+            None => (
+                Box::new(io::BufWriter::with_capacity(
+                    256 * 1024,
+                    io::stdout().lock(),
+                )),
+                None,
+                None,
+            ),
+        };
     // `jsonl` reports an invalid evidence file on stderr as soon as it is read; the other
     // formats list input errors on stderr before the report, the problems with the paths
     // first (the terminal report lists them itself, unless it goes to a file).
@@ -173,7 +186,7 @@ fn check_streamed<S: Streamed + Send>(
         S::KEEPS_JUDGED,
         |n| {
             progress.start(n);
-            let _ = format.set(make(n));
+            let _ = format.set(make(n, report_file.as_ref()));
         },
         |position, v, loaded| {
             // Rendered on the worker threads, where the vendor's findings are also dropped:

@@ -10,13 +10,78 @@ use crate::portfolio::{RunReport, VendorOutcome};
 
 use std::sync::OnceLock;
 
-use super::Render;
 use super::json_out::{Out, variant};
+use super::{Render, Totals};
 
 /// Version of the JSON report layout.
 pub const REPORT_VERSION: u32 = 1;
 
-pub struct JsonReport;
+/// `--format json`. Each vendor is serialised on a worker thread, indented as a member of
+/// `vendors`; the totals, known only at the end, come before the vendors. Written to a stream,
+/// the vendors wait in a spool until the totals are known. Written to a file of its own
+/// (`--output`), they go straight into it, after room kept for the opening ([`InPlace`]).
+#[derive(Default)]
+pub struct JsonReport {
+    place: Option<InPlace>,
+}
+
+/// The file a JSON report is written into (`--output`): a second handle on the new file the
+/// report is written through, which shares its offset. The first vendors are held until the
+/// share of them that pass, fail and are invalid gives the digits of the run's totals, and so
+/// the length of the opening; that much room is left at the start of the file, the vendors
+/// follow, and the opening is written into the room at the end. Where the totals turn out to
+/// need another length, the vendors are moved to fit it (one more copy of them: what the spool
+/// costs every time).
+pub struct InPlace {
+    file: std::fs::File,
+    /// The run's vendors (counted before the first is evaluated).
+    vendors: usize,
+    as_of: crate::evidence::Date,
+    policy: String,
+    /// Vendors held before the room is kept (see [`HOLD_BYTES`]).
+    hold: usize,
+    /// How the last opening was placed, for the tests.
+    #[cfg(test)]
+    placed: std::sync::Mutex<Option<Placed>>,
+}
+
+/// Vendors held, at most, to count the first of a run.
+const HOLD_VENDORS: usize = 64;
+/// Bytes of vendors held, at most (64 vendors are about 3.5 MB at the generated set's size).
+const HOLD_BYTES: usize = 8 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placed {
+    /// Every vendor was held: the opening was written first.
+    Whole,
+    /// The room kept fitted the opening.
+    Fitted,
+    /// The vendors were moved by this many bytes to fit the opening.
+    Moved(i64),
+}
+
+impl JsonReport {
+    /// A JSON report written into `file` (the new file the report goes to, through another
+    /// handle), for a run of `vendors` vendors at `as_of` under `policy`; without a handle on the
+    /// file, it is spooled.
+    pub fn into_file(
+        file: Option<&std::fs::File>,
+        vendors: usize,
+        as_of: crate::evidence::Date,
+        policy: String,
+    ) -> JsonReport {
+        let place = file.and_then(|f| f.try_clone().ok()).map(|file| InPlace {
+            file,
+            vendors,
+            as_of,
+            policy,
+            hold: HOLD_VENDORS,
+            #[cfg(test)]
+            placed: std::sync::Mutex::new(None),
+        });
+        JsonReport { place }
+    }
+}
 
 impl Render for JsonReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
@@ -34,14 +99,34 @@ struct JsonHead<'a> {
     summary: Summary,
 }
 
-/// Each vendor is serialised on a worker thread, indented as a member of `vendors`, and
-/// spooled; the summary, known at the end, is written before them.
+/// Where the vendors of a JSON report wait for the totals.
+pub enum JsonSink {
+    Spool(super::spool::Spool),
+    InPlace {
+        /// The first vendors, not yet written.
+        held: Vec<Vec<u8>>,
+        held_bytes: usize,
+        /// The counts of the vendors taken so far.
+        seen: Totals,
+        /// The length of the room kept for the opening, once vendors are written.
+        room: Option<usize>,
+    },
+}
+
 impl super::Streamed for JsonReport {
-    type Piece = io::Result<Vec<u8>>;
-    type Sink = super::spool::Spool;
+    type Piece = (Totals, io::Result<Vec<u8>>);
+    type Sink = JsonSink;
 
     fn sink(&self) -> Self::Sink {
-        super::spool::Spool::new()
+        match self.place {
+            None => JsonSink::Spool(super::spool::Spool::new()),
+            Some(_) => JsonSink::InPlace {
+                held: Vec::new(),
+                held_bytes: 0,
+                seen: Totals::default(),
+                room: None,
+            },
+        }
     }
 
     fn piece(
@@ -54,45 +139,93 @@ impl super::Streamed for JsonReport {
         item.extend_from_slice(&[b' '; 2 * VENDOR_DEPTH]);
         let mut out = Out::pretty_at(&mut item, VENDOR_DEPTH);
         out.open(b'{');
-        vendor_members(&mut out, outcome)?;
+        let written = vendor_members(&mut out, outcome);
         out.close(b'}');
-        Ok(item)
+        (Totals::of(outcome), written.map(|()| item))
     }
 
     fn take(
         &self,
         sink: &mut Self::Sink,
-        piece: Self::Piece,
-        _out: &mut dyn Write,
-    ) -> io::Result<()> {
-        super::spool::push_item(sink, &piece?)
-    }
-
-    fn finish(
-        &self,
-        mut sink: Self::Sink,
-        end: &super::RunEnd,
+        (counts, piece): Self::Piece,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let head = serde_json::to_vec_pretty(&JsonHead {
-            report_version: REPORT_VERSION,
-            tool: Tool {
-                name: env!("CARGO_PKG_NAME"),
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            as_of: end.as_of.to_string(),
-            policy: end.policy,
-            summary: Summary {
-                vendors: end.totals.vendors,
-                passed: end.totals.passed,
-                failed: end.totals.failed,
-                invalid: end.totals.invalid,
-            },
-        })?;
-        // Without the closing `\n}`.
-        out.write_all(&head[..head.len() - 2])?;
-        out.write_all(b",\n  \"vendors\": ")?;
-        super::spool::array(&mut sink, 2, out)?;
+        let piece = piece?;
+        let (place, held, held_bytes, seen, room) = match (sink, &self.place) {
+            (JsonSink::Spool(spool), _) => return super::spool::push_item(spool, &piece),
+            (
+                JsonSink::InPlace {
+                    held,
+                    held_bytes,
+                    seen,
+                    room,
+                },
+                Some(place),
+            ) => (place, held, held_bytes, seen, room),
+            (JsonSink::InPlace { .. }, None) => {
+                return Err(io::Error::other(
+                    "a JSON report has no file to be placed in",
+                ));
+            }
+        };
+        seen.merge(counts);
+        if room.is_some() {
+            return item(out, &piece, false);
+        }
+        *held_bytes += piece.len();
+        held.push(piece);
+        if held.len() < place.hold && *held_bytes < HOLD_BYTES {
+            return Ok(());
+        }
+        let kept = opening(place.as_of, &place.policy, &estimate(seen, place.vendors))?.len();
+        out.write_all(&vec![b' '; kept])?;
+        for (k, piece) in held.drain(..).enumerate() {
+            item(out, &piece, k == 0)?;
+        }
+        *held = Vec::new();
+        *room = Some(kept);
+        Ok(())
+    }
+
+    fn finish(&self, sink: Self::Sink, end: &super::RunEnd, out: &mut dyn Write) -> io::Result<()> {
+        let opening = opening(end.as_of, end.policy, &end.totals)?;
+        let any = match sink {
+            JsonSink::Spool(mut spool) => {
+                out.write_all(&opening)?;
+                spool.copy_to(0, out)?;
+                !spool.is_empty()
+            }
+            JsonSink::InPlace {
+                held, room: None, ..
+            } => {
+                self.note(|| Placed::Whole);
+                out.write_all(&opening)?;
+                for (k, piece) in held.iter().enumerate() {
+                    item(out, piece, k == 0)?;
+                }
+                !held.is_empty()
+            }
+            JsonSink::InPlace {
+                room: Some(room), ..
+            } => {
+                let file = &self
+                    .place
+                    .as_ref()
+                    .ok_or_else(|| io::Error::other("a JSON report has no file to be placed in"))?
+                    .file;
+                out.flush()?;
+                if opening.len() != room {
+                    self.note(|| Placed::Moved(opening.len() as i64 - room as i64));
+                    super::spool::shift_tail(file, room as u64, opening.len() as u64, 1 << 20)?;
+                } else {
+                    self.note(|| Placed::Fitted);
+                }
+                write_all_at(file, &opening, 0)?;
+                io::Seek::seek(&mut &*file, io::SeekFrom::End(0))?;
+                true
+            }
+        };
+        out.write_all(if any { b"\n  ]" } else { b"]" })?;
         out.write_all(b",\n  \"input_errors\": ")?;
         let mut errors = Vec::new();
         super::spool::indented(
@@ -104,6 +237,68 @@ impl super::Streamed for JsonReport {
         out.write_all(&errors)?;
         out.write_all(b"\n}\n")
     }
+}
+
+impl JsonReport {
+    /// Records how the opening was placed (for the tests).
+    fn note(&self, _placed: impl FnOnce() -> Placed) {
+        #[cfg(test)]
+        if let Some(place) = &self.place {
+            *place.placed.lock().unwrap() = Some(_placed());
+        }
+    }
+}
+
+/// Writes one vendor of the `vendors` array, as serde_json's pretty printer does.
+fn item(out: &mut dyn Write, piece: &[u8], first: bool) -> io::Result<()> {
+    out.write_all(if first { b"\n" } else { b",\n" })?;
+    out.write_all(piece)
+}
+
+/// The report up to its vendors: the members before `vendors`, then `"vendors": [`.
+fn opening(as_of: crate::evidence::Date, policy: &str, totals: &Totals) -> io::Result<Vec<u8>> {
+    let mut head = serde_json::to_vec_pretty(&JsonHead {
+        report_version: REPORT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        as_of: as_of.to_string(),
+        policy,
+        summary: Summary {
+            vendors: totals.vendors,
+            passed: totals.passed,
+            failed: totals.failed,
+            invalid: totals.invalid,
+        },
+    })?;
+    // Without the closing `\n}`.
+    head.truncate(head.len() - 2);
+    head.extend_from_slice(b",\n  \"vendors\": [");
+    Ok(head)
+}
+
+/// The totals of a run of `vendors` vendors, guessed from the counts of its first vendors.
+fn estimate(seen: &Totals, vendors: usize) -> Totals {
+    let scale = |n: usize| (n as u128 * vendors as u128 / seen.vendors.max(1) as u128) as usize;
+    Totals {
+        vendors,
+        passed: scale(seen.passed),
+        failed: scale(seen.failed),
+        invalid: scale(seen.invalid),
+    }
+}
+
+#[cfg(unix)]
+fn write_all_at(file: &std::fs::File, bytes: &[u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+#[cfg(not(unix))]
+fn write_all_at(mut file: &std::fs::File, bytes: &[u8], at: u64) -> io::Result<()> {
+    use std::io::Seek;
+    file.seek(io::SeekFrom::Start(at))?;
+    file.write_all(bytes)
 }
 
 /// `--format jsonl`: each vendor's line is serialised on a worker thread and written as soon as
@@ -367,4 +562,110 @@ fn finding(out: &mut Out<'_>, f: &Finding, quoted_file: &[u8]) -> io::Result<()>
     }
     out.close(b'}');
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Seek};
+
+    /// The example portfolio's outcomes (under the built-in policies, without its waivers) and
+    /// an invalid file.
+    fn outcomes() -> (Vec<VendorOutcome>, crate::evidence::Date, String) {
+        let as_of = crate::evidence::Date::ymd(2026, 11, 23);
+        let choice = crate::policy::PolicyChoice::ByRiskTier;
+        let run = crate::portfolio::check(
+            &[std::path::PathBuf::from("fixtures/portfolio")],
+            as_of,
+            &choice,
+            &[],
+        );
+        let mut outcomes = run.vendors;
+        outcomes.push(VendorOutcome::Invalid {
+            file: "broken/vendor.toml".into(),
+            errors: Vec::new(),
+        });
+        (outcomes, as_of, choice.describe())
+    }
+
+    /// The report of `vendors`, through the spool and written into a file holding `hold` of
+    /// them first, with how the second placed its opening.
+    fn both_ways(
+        vendors: Vec<VendorOutcome>,
+        as_of: crate::evidence::Date,
+        policy: &str,
+        hold: usize,
+    ) -> (String, String, Option<Placed>) {
+        let run = RunReport {
+            as_of,
+            policy: policy.to_string(),
+            vendors,
+            errors: Vec::new(),
+        };
+        let mut spooled = Vec::new();
+        JsonReport::default().render(&run, &mut spooled).unwrap();
+        let mut file = tempfile::tempfile().unwrap();
+        let mut report =
+            JsonReport::into_file(Some(&file), run.vendors.len(), as_of, run.policy.clone());
+        report.place.as_mut().unwrap().hold = hold;
+        {
+            let mut out = io::BufWriter::with_capacity(64, file.try_clone().unwrap());
+            super::super::render_streamed(&report, &run, &mut out).unwrap();
+            out.flush().unwrap();
+        }
+        let mut placed = Vec::new();
+        file.seek(io::SeekFrom::Start(0)).unwrap();
+        file.read_to_end(&mut placed).unwrap();
+        let how = *report.place.as_ref().unwrap().placed.lock().unwrap();
+        (
+            String::from_utf8(spooled).unwrap(),
+            String::from_utf8(placed).unwrap(),
+            how,
+        )
+    }
+
+    #[test]
+    fn a_report_written_into_its_file_is_the_spooled_one_however_its_opening_is_placed() {
+        let (outcomes, as_of, policy) = outcomes();
+        let (fail, invalid) = (&outcomes[1], &outcomes[9]);
+        let mut pass = fail.clone();
+        if let VendorOutcome::Evaluated(v) = &mut pass {
+            v.verdict = crate::engine::Verdict::Pass;
+        }
+        let run_of = |kinds: &[(&VendorOutcome, usize)]| -> Vec<VendorOutcome> {
+            kinds
+                .iter()
+                .flat_map(|&(v, n)| std::iter::repeat_n(v.clone(), n))
+                .collect()
+        };
+        for (vendors, hold, expected) in [
+            // All held: the opening is written first.
+            (outcomes.clone(), 64, Placed::Whole),
+            (Vec::new(), 64, Placed::Whole),
+            // After 1 passed and 2 failed of 10, the guess is 3 passed, 6 failed, 0 invalid:
+            // as long as 1, 8 and 1.
+            (
+                run_of(&[(&pass, 1), (fail, 8), (invalid, 1)]),
+                3,
+                Placed::Fitted,
+            ),
+            // 12 passed, 0 failed against 1 and 11: as long.
+            (run_of(&[(&pass, 1), (fail, 11)]), 1, Placed::Fitted),
+            // 12 passed, 12 failed against 1 and 23: a byte longer than the totals need, so the
+            // vendors move towards the start.
+            (run_of(&[(&pass, 1), (fail, 23)]), 2, Placed::Moved(-1)),
+            // 24 passed, 0 failed, 0 invalid against 1, 12 and 11: a byte shorter.
+            (
+                run_of(&[(&pass, 1), (fail, 12), (invalid, 11)]),
+                1,
+                Placed::Moved(1),
+            ),
+        ] {
+            let n = vendors.len();
+            let (spooled, placed, how) = both_ways(vendors, as_of, &policy, hold);
+            assert_eq!(placed, spooled, "{n} vendors, {hold} held");
+            assert_eq!(how, Some(expected), "{n} vendors, {hold} held");
+            serde_json::from_str::<serde_json::Value>(&placed).unwrap();
+        }
+    }
 }

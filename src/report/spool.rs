@@ -153,3 +153,90 @@ pub fn push_item(items: &mut Spool, item: &[u8]) -> io::Result<()> {
     items.write_all(if items.is_empty() { b"\n" } else { b",\n" })?;
     items.write_all(item)
 }
+
+/// Moves the bytes of `file` from offset `from` to its end so that they start at `to`, in
+/// blocks of `block` bytes: the file grows or shrinks by the difference, and what lies before
+/// the lesser of the two is left as it was.
+pub fn shift_tail(file: &File, from: u64, to: u64, block: usize) -> io::Result<()> {
+    let len = file.metadata()?.len().saturating_sub(from);
+    let block = block.max(1) as u64;
+    let mut buffer = vec![0u8; block as usize];
+    // Moves the `n` bytes at `at` (from the start of the tail).
+    let mut step = |at: u64, n: u64| -> io::Result<()> {
+        let piece = &mut buffer[..n as usize];
+        read_exact_at(file, piece, from + at)?;
+        write_all_at(file, piece, to + at)
+    };
+    if to < from {
+        // Towards the start: front first, so nothing is overwritten before it is moved.
+        let mut done = 0;
+        while done < len {
+            let n = (len - done).min(block);
+            step(done, n)?;
+            done += n;
+        }
+    } else if to > from {
+        // Towards the end: back first.
+        let mut left = len;
+        while left > 0 {
+            let at = left.saturating_sub(block);
+            step(at, left - at)?;
+            left = at;
+        }
+    }
+    if to != from {
+        file.set_len(to + len)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, into: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, into, at)
+}
+
+#[cfg(unix)]
+fn write_all_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &File, into: &mut [u8], at: u64) -> io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(into)
+}
+
+#[cfg(not(unix))]
+fn write_all_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.write_all(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tail_moves_either_way_whatever_the_block() {
+        let text: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for len in [0usize, 1, 7, 40] {
+            for (from, to) in [(3u64, 0u64), (3, 5), (10, 3), (0, 9), (4, 4)] {
+                for block in [1, 3, 8, 1 << 20] {
+                    let mut file = tempfile::tempfile().unwrap();
+                    let original = &text[..len.max(from as usize)];
+                    file.write_all(original).unwrap();
+                    shift_tail(&file, from, to, block).unwrap();
+                    let mut after = Vec::new();
+                    file.seek(SeekFrom::Start(0)).unwrap();
+                    file.read_to_end(&mut after).unwrap();
+                    let tail = &original[from as usize..];
+                    let case = format!("len {len}, {from} → {to}, block {block}");
+                    assert_eq!(after.len(), to as usize + tail.len(), "{case}");
+                    assert_eq!(&after[to as usize..], tail, "{case}");
+                    let kept = from.min(to) as usize;
+                    assert_eq!(&after[..kept], &original[..kept], "{case}");
+                }
+            }
+        }
+    }
+}
