@@ -6,7 +6,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A new, unique temporary file beside `path`, created exclusively.
+/// A new, unique temporary file beside `path`, created exclusively, open for writing and
+/// reading.
 pub fn temporary(path: &Path) -> std::io::Result<(PathBuf, fs::File)> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -22,7 +23,9 @@ pub fn temporary(path: &Path) -> std::io::Result<(PathBuf, fs::File)> {
     for _ in 0..16 {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        // Readable too: a report may read back what it wrote, to move it (the JSON report).
         match fs::OpenOptions::new()
+            .read(true)
             .write(true)
             .create_new(true)
             .open(&tmp)
