@@ -123,14 +123,14 @@ impl Progress {
 /// grows with the portfolio but what the format itself must gather (see [`Streamed`]). With
 /// `--output`, the report goes to a temporary file renamed into place at the end. The format is
 /// made by `format` once the run's vendors are counted (before the first is evaluated), given
-/// their number and, with `--output`, the new file the report is written through (a format
-/// may write into it where it has written before: see [`JsonReport`]).
+/// their number and, with `--output`, a second handle on the new file the report is written
+/// through (a format may write into it where it has written before: see [`JsonReport`]).
 fn check_streamed<S: Streamed + Send>(
     args: &CheckArgs,
     as_of: Date,
     inputs: &super::RunInputs,
     session: Option<&crate::online::Session>,
-    format: impl FnOnce(usize, Option<&fs::File>) -> S,
+    format: impl FnOnce(usize, Option<fs::File>) -> S,
 ) -> anyhow::Result<u8> {
     let make = format;
     let format: std::sync::OnceLock<S> = std::sync::OnceLock::new();
@@ -186,7 +186,7 @@ fn check_streamed<S: Streamed + Send>(
         S::KEEPS_JUDGED,
         |n| {
             progress.start(n);
-            let _ = format.set(make(n, report_file.as_ref()));
+            let _ = format.set(make(n, report_file));
         },
         |position, v, loaded| {
             // Rendered on the worker threads, where the vendor's findings are also dropped:

@@ -342,8 +342,9 @@ fn write_rows(
                 rows.read_all(&mut |r| r.read_to_end(&mut read).map(|_| ()))?;
             }
         }
+        // Empty when the week was not read whole.
         let bytes = match read.get(at as usize..at as usize + len as usize) {
-            Some(bytes) if rows.len <= whole => bytes,
+            Some(bytes) if !bytes.is_empty() => bytes,
             _ => {
                 rows.read_at(at, len, &mut row)?;
                 &row

@@ -65,12 +65,12 @@ impl JsonReport {
     /// handle), for a run of `vendors` vendors at `as_of` under `policy`; without a handle on the
     /// file, it is spooled.
     pub fn into_file(
-        file: Option<&std::fs::File>,
+        file: Option<std::fs::File>,
         vendors: usize,
         as_of: crate::evidence::Date,
         policy: String,
     ) -> JsonReport {
-        let place = file.and_then(|f| f.try_clone().ok()).map(|file| InPlace {
+        let place = file.map(|file| InPlace {
             file,
             vendors,
             as_of,
@@ -151,23 +151,16 @@ impl super::Streamed for JsonReport {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let piece = piece?;
-        let (place, held, held_bytes, seen, room) = match (sink, &self.place) {
-            (JsonSink::Spool(spool), _) => return super::spool::push_item(spool, &piece),
-            (
-                JsonSink::InPlace {
-                    held,
-                    held_bytes,
-                    seen,
-                    room,
-                },
-                Some(place),
-            ) => (place, held, held_bytes, seen, room),
-            (JsonSink::InPlace { .. }, None) => {
-                return Err(io::Error::other(
-                    "a JSON report has no file to be placed in",
-                ));
-            }
+        let (held, held_bytes, seen, room) = match sink {
+            JsonSink::Spool(spool) => return super::spool::push_item(spool, &piece),
+            JsonSink::InPlace {
+                held,
+                held_bytes,
+                seen,
+                room,
+            } => (held, held_bytes, seen, room),
         };
+        let place = self.place()?;
         seen.merge(counts);
         if room.is_some() {
             return item(out, &piece, false);
@@ -208,11 +201,7 @@ impl super::Streamed for JsonReport {
             JsonSink::InPlace {
                 room: Some(room), ..
             } => {
-                let file = &self
-                    .place
-                    .as_ref()
-                    .ok_or_else(|| io::Error::other("a JSON report has no file to be placed in"))?
-                    .file;
+                let file = &self.place()?.file;
                 out.flush()?;
                 if opening.len() != room {
                     self.note(|| Placed::Moved(opening.len() as i64 - room as i64));
@@ -240,6 +229,13 @@ impl super::Streamed for JsonReport {
 }
 
 impl JsonReport {
+    /// The file it is written into (an in-place sink is made only with one).
+    fn place(&self) -> io::Result<&InPlace> {
+        self.place
+            .as_ref()
+            .ok_or_else(|| io::Error::other("a JSON report has no file to be placed in"))
+    }
+
     /// Records how the opening was placed (for the tests).
     fn note(&self, _placed: impl FnOnce() -> Placed) {
         #[cfg(test)]
@@ -605,8 +601,12 @@ mod tests {
         let mut spooled = Vec::new();
         JsonReport::default().render(&run, &mut spooled).unwrap();
         let mut file = tempfile::tempfile().unwrap();
-        let mut report =
-            JsonReport::into_file(Some(&file), run.vendors.len(), as_of, run.policy.clone());
+        let mut report = JsonReport::into_file(
+            Some(file.try_clone().unwrap()),
+            run.vendors.len(),
+            as_of,
+            run.policy.clone(),
+        );
         report.place.as_mut().unwrap().hold = hold;
         {
             let mut out = io::BufWriter::with_capacity(64, file.try_clone().unwrap());
