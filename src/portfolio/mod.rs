@@ -197,14 +197,16 @@ pub fn map_vendors<T: Send>(
     use rayon::prelude::*;
     let (files, mut errors) = discover(paths);
     let policies = choice.resolve();
-    let index = portfolio_index(&files, index_root, as_of, &policies);
+    let referable = portfolio_index(&files, index_root, as_of, &policies);
     for chunk in files.chunks(CHUNK) {
         let results: Vec<Result<T, Vec<InputError>>> = chunk
             .par_iter()
             .filter(|_| !crate::interrupt::interrupted())
             .map(|file| {
-                load_vendor(file)
-                    .map(|v| f(&v, policies.for_tier(v.evidence.vendor.risk_tier), &index))
+                load_vendor(file).map(|v| {
+                    let policy = policies.for_tier(v.evidence.vendor.risk_tier);
+                    f(&v, policy, &referable.index_for(&v))
+                })
             })
             .collect();
         for r in results {
@@ -245,10 +247,11 @@ const CHUNK: usize = 256;
 /// gives it, and hands each outcome to `emit` in path order as soon as its chunk is done.
 /// Returns the problems with the paths themselves (nothing found, duplicate vendor ids).
 ///
-/// Each vendor is loaded once to be evaluated. Only the vendors that others rely on (a
-/// `hosted_on` platform, a carved-out subservice organisation) are loaded beforehand, to index
-/// what they attest: a quick scan of every file finds which vendors may refer to others
-/// ([`may_refer`]) and which file holds which id ([`scan_id`]). Only the index and one chunk of
+/// Each vendor is loaded once to be evaluated. The vendors that others rely on (a `hosted_on`
+/// platform, a carved-out subservice organisation) are loaded once more, to index what they
+/// attest, when the first vendor that refers to them is evaluated: a quick scan of every file
+/// beforehand finds whether any vendor may refer to another ([`may_refer`]) and, if one may,
+/// which file holds which id ([`scan_id`]). Only the ids, the entries looked up and one chunk of
 /// results are ever in memory.
 pub fn for_each_vendor<T: Send>(
     run: &Run,
@@ -293,9 +296,9 @@ pub fn for_each_vendor_at<T: Send>(
     let (files, mut errors) = discover(paths);
     on_total(files.len());
     let policies = choice.resolve();
-    let mut index = portfolio_index(&files, index_root, as_of, &policies);
+    let mut referable = portfolio_index(&files, index_root, as_of, &policies);
     if let Some(answers_for) = registry_answers {
-        index.online = Some(std::sync::Arc::new(answers_for(&files)));
+        referable.base.online = Some(std::sync::Arc::new(answers_for(&files)));
     }
     let evaluate_one = |position: usize, file: &PathBuf| -> (Option<String>, T) {
         match load_vendor(file) {
@@ -313,6 +316,7 @@ pub fn for_each_vendor_at<T: Send>(
             ),
             Ok(vendor) => {
                 let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
+                let index = referable.index_for(&vendor);
                 // Judged as `evaluate` judges; kept, what the calendar needs to bring the
                 // vendor forward (the HTML report's timeline).
                 let (result, judged) = if keep_judged {
@@ -410,15 +414,16 @@ pub fn for_each_vendor_at<T: Send>(
     errors
 }
 
-/// The portfolio index of a run over `files`: built only when one of them may refer to another
-/// vendor, since only those vendors look it up (a run of one vendor that names no platform and no
-/// carved-out organisation does not read the rest of the portfolio).
-fn portfolio_index(
-    files: &[PathBuf],
+/// The portfolio index of a run over `files`: the ids of the vendors found, scanned only when
+/// one of the run's files may refer to another vendor, since only those vendors look it up (a run
+/// of one vendor that names no platform and no carved-out organisation does not read the rest of
+/// the portfolio).
+fn portfolio_index<'f>(
+    files: &'f [PathBuf],
     index_root: Option<&Path>,
     as_of: Date,
-    policies: &crate::policy::ResolvedPolicies,
-) -> PortfolioIndex {
+    policies: &'f crate::policy::ResolvedPolicies,
+) -> Referable<'f> {
     use rayon::prelude::*;
     // A file that cannot be read now is loaded (and reported) by the run itself.
     let refers =
@@ -428,10 +433,21 @@ fn portfolio_index(
     } else {
         files.par_iter().any(refers)
     };
-    if !any_refers {
-        return PortfolioIndex::default();
+    let mut referable = Referable {
+        files: std::borrow::Cow::Borrowed(files),
+        by_id: std::collections::HashMap::new(),
+        as_of,
+        policies,
+        base: PortfolioIndex::default(),
+    };
+    if any_refers {
+        referable.files = match index_root {
+            Some(_) => std::borrow::Cow::Owned(index_files(files, index_root)),
+            None => std::borrow::Cow::Borrowed(files),
+        };
+        referable.by_id = ids_of(&referable.files);
     }
-    build_index(&index_files(files, index_root), as_of, policies)
+    referable
 }
 
 /// The evidence files the portfolio index is built from: the run's, and with a portfolio root
@@ -483,85 +499,98 @@ pub fn folder_holds_id(root: &Path, id: &str) -> bool {
     found.as_deref() == Some(id)
 }
 
-/// The portfolio index: what the vendors that others refer to attest, judged under their own
-/// policies at `as_of`. Where an id is held by several files, the first in path order counts.
-fn build_index(
-    files: &[PathBuf],
+/// The vendors of a run that others may refer to, found by id. A vendor's index entry (what it
+/// attests, judged under its own policy at the as-of date) is loaded the first time a vendor
+/// that refers to it is evaluated, and kept; the vendors no one refers to are never loaded for it.
+struct Referable<'f> {
+    /// The files the ids were read from, in path order.
+    files: std::borrow::Cow<'f, [PathBuf]>,
+    /// The files that hold each vendor id, by their place in `files`; empty where no file of the
+    /// run may refer to another vendor.
+    by_id: std::collections::HashMap<Box<str>, Holders>,
     as_of: Date,
-    policies: &crate::policy::ResolvedPolicies,
-) -> PortfolioIndex {
+    policies: &'f crate::policy::ResolvedPolicies,
+    /// What a vendor that refers to no other is evaluated with: the run's registry answers.
+    base: PortfolioIndex,
+}
+
+/// The files that hold one vendor id, in path order, and the index entry of the first of them
+/// that loads, once asked for.
+#[derive(Default)]
+struct Holders {
+    files: Vec<u32>,
+    entry: std::sync::OnceLock<Option<PortfolioEntry>>,
+}
+
+/// The vendor id of each file, by the quick scan (a full load where the scan cannot tell), and
+/// the files that hold each id in path order. A file that cannot be read or loaded holds none.
+fn ids_of(files: &[PathBuf]) -> std::collections::HashMap<Box<str>, Holders> {
     use rayon::prelude::*;
-    let entry_of = |vendor: &crate::evidence::LoadedVendor| {
-        let policy = policies.for_tier(vendor.evidence.vendor.risk_tier);
-        (
-            vendor.evidence.vendor.id.clone(),
-            PortfolioEntry::of(vendor, as_of, &policy.thresholds),
-        )
-    };
-    // First pass: the scanned id of each file, and for the files that may refer to another
-    // vendor (or whose id the scan cannot tell) the full load: their references and entry.
-    let scans: Vec<Scan> = files
+    let ids: Vec<Option<String>> = files
         .par_iter()
         .map(|file| {
             if crate::interrupt::interrupted() {
-                return Scan::default();
+                return None;
             }
-            let looked = crate::evidence::load::look_at_found_text(file, |text| {
-                let id = scan_id(file, text);
-                let refers = id.is_none() || may_refer(text);
-                (id, refers)
-            });
-            let Some((id, refers)) = looked else {
-                return Scan::default();
-            };
-            if !refers {
-                return Scan {
-                    id,
-                    ..Scan::default()
-                };
-            }
-            match load_vendor(file) {
-                Ok(vendor) => Scan {
-                    id: Some(vendor.evidence.vendor.id.clone()),
-                    refers_to: references(&vendor),
-                    entry: Some(entry_of(&vendor)),
-                },
-                Err(_) => Scan::default(),
+            match crate::evidence::load::look_at_found_text(file, |text| scan_id(file, text))? {
+                Some(id) => Some(id),
+                None => load_vendor(file).ok().map(|v| v.evidence.vendor.id.clone()),
             }
         })
         .collect();
-    let referred: std::collections::HashSet<&str> = scans
-        .iter()
-        .flat_map(|s| s.refers_to.iter().map(String::as_str))
-        .collect();
-    // Second pass: the referred-to vendors not loaded yet.
-    let entries: Vec<Option<(String, PortfolioEntry)>> = files
-        .par_iter()
-        .zip(&scans)
-        .map(|(file, scan)| match (&scan.entry, &scan.id) {
-            (Some(entry), _) => Some(entry.clone()),
-            (None, Some(id)) if referred.contains(id.as_str()) => {
-                load_vendor(file).ok().map(|v| entry_of(&v))
-            }
-            _ => None,
-        })
-        .collect();
-    let mut index = PortfolioIndex::default();
-    for (id, entry) in entries.into_iter().flatten() {
-        index.vendors.entry(id).or_insert(entry);
+    let mut by_id: std::collections::HashMap<Box<str>, Holders> =
+        std::collections::HashMap::with_capacity(ids.len());
+    for (i, id) in ids.into_iter().enumerate() {
+        if let (Some(id), Ok(i)) = (id, u32::try_from(i)) {
+            by_id.entry(id.into_boxed_str()).or_default().files.push(i);
+        }
     }
-    index
+    by_id
 }
 
-/// What the first pass learnt of one file.
-#[derive(Default)]
-struct Scan {
-    /// The vendor id, where the scan could tell it.
-    id: Option<String>,
-    /// Ids of the vendors it refers to (only for files loaded in the first pass).
-    refers_to: Vec<String>,
-    /// Its index entry (only for files loaded in the first pass).
-    entry: Option<(String, PortfolioEntry)>,
+impl Referable<'_> {
+    /// The portfolio index `vendor` is evaluated with: the run's registry answers and the
+    /// entries of the vendors it refers to (its hosting platforms and subservice organisations),
+    /// those of them that are in the portfolio and load.
+    fn index_for(
+        &self,
+        vendor: &crate::evidence::LoadedVendor,
+    ) -> std::borrow::Cow<'_, PortfolioIndex> {
+        if self.by_id.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.base);
+        }
+        let referred = references(vendor);
+        if referred.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.base);
+        }
+        let mut index = PortfolioIndex {
+            vendors: Default::default(),
+            online: self.base.online.clone(),
+        };
+        for id in referred {
+            if let Some(entry) = self.entry(&id) {
+                index.vendors.insert(id, entry.clone());
+            }
+        }
+        std::borrow::Cow::Owned(index)
+    }
+
+    /// The index entry of vendor `id`: where several files hold the id, the first in path order
+    /// that loads counts.
+    fn entry(&self, id: &str) -> Option<&PortfolioEntry> {
+        let holders = self.by_id.get(id)?;
+        holders
+            .entry
+            .get_or_init(|| {
+                holders.files.iter().find_map(|&i| {
+                    let vendor = load_vendor(self.files.get(i as usize)?).ok()?;
+                    let policy = self.policies.for_tier(vendor.evidence.vendor.risk_tier);
+                    (vendor.evidence.vendor.id == id)
+                        .then(|| PortfolioEntry::of(&vendor, self.as_of, &policy.thresholds))
+                })
+            })
+            .as_ref()
+    }
 }
 
 /// The vendor ids `vendor` refers to: its hosting platforms and subservice organisations.
