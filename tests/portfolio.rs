@@ -728,3 +728,29 @@ fn a_json_report_written_to_a_file_is_the_one_written_to_stdout() {
         v["input_errors"]
     );
 }
+
+#[test]
+fn where_two_files_hold_the_platform_id_the_first_in_path_order_that_loads_counts() {
+    // Duplicate ids are an input error, and the run still says which file the hosted vendor's
+    // layer rests on: the first in path order, unless it does not load.
+    let tmp = TempDir::new().unwrap();
+    copy_vendor("corvid-models", tmp.path(), "a-corvid");
+    let first = copy_vendor("nimbus-cloud", tmp.path(), "b-nimbus");
+    copy_vendor("nimbus-cloud", tmp.path(), "z-nimbus");
+    let text = fs::read_to_string(first.join("vendor.toml")).unwrap();
+    // Both load: the first, which does not attest the hosted service, counts.
+    fs::write(first.join("vendor.toml"), text.replace("Garden", "Queue")).unwrap();
+    let (status, message) = layers_of(&check_json(tmp.path()), "corvid-models");
+    assert_eq!(status, "fail", "{message}");
+    assert!(message.contains("Nimbus Model Garden"), "{message}");
+    // The first does not load (an unknown field): the second counts.
+    let broken = text.replace(
+        "name = \"Nimbus Cloud Services\"",
+        "name = \"Nimbus Cloud Services\"\ncolour = \"blue\"",
+    );
+    assert_ne!(broken, text);
+    fs::write(first.join("vendor.toml"), broken).unwrap();
+    let (status, message) = layers_of(&check_json(tmp.path()), "corvid-models");
+    assert_eq!(status, "pass", "{message}");
+    assert!(message.contains("Nimbus Model Garden"), "{message}");
+}
