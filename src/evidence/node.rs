@@ -320,16 +320,17 @@ fn toml_value(
 
 /// Parses strict JSON (no comments, no trailing commas) into a node tree.
 pub fn parse_json(text: &str) -> Result<Node, Vec<Diagnostic>> {
+    // Valid evidence no deeper than the limit is built straight from the tokens; anything else
+    // (an error, a duplicate key, deeper nesting) is parsed again by the full parser, which
+    // says what is wrong and where, once the raw text is known not to nest too deep for it.
+    if let Some(node) = json_direct(text) {
+        return with_list_lengths(node, Vec::new());
+    }
     if let Some(offset) = json_too_deep(text) {
         return Err(vec![Diagnostic::at(
             offset..offset + 1,
             format!("nesting deeper than {MAX_DEPTH} levels"),
         )]);
-    }
-    // Valid evidence is built straight from the tokens; anything else (an error, a duplicate
-    // key) is parsed again by the full parser, which says what is wrong and where.
-    if let Some(node) = json_direct(text) {
-        return with_list_lengths(node, Vec::new());
     }
     json_full(text)
 }
@@ -367,8 +368,8 @@ fn json_full(text: &str) -> Result<Node, Vec<Diagnostic>> {
 
 /// The node tree of strict JSON without a duplicate key, read from the tokens of the parser's
 /// own scanner (same tokens, same byte ranges, no syntax tree in between); `None` at anything
-/// else, which [`parse_json`] then hands to the full parser for its diagnostics. The depth is
-/// checked on the raw text before.
+/// else (nesting deeper than [`MAX_DEPTH`] too, counted as [`json_too_deep`] counts), which
+/// [`parse_json`] then hands to the full parser for its diagnostics.
 fn json_direct(text: &str) -> Option<Node> {
     use jsonc_parser::{Scanner, ScannerOptions};
     // The full parser's strictness, as far as the scanner has a say (comments and commas are
@@ -383,17 +384,22 @@ fn json_direct(text: &str) -> Option<Node> {
     };
     let mut scanner = Scanner::new(text, &strict);
     let first = scanner.scan().ok()??;
-    let node = json_direct_value(&mut scanner, first)?;
+    let node = json_direct_value(&mut scanner, first, 0)?;
     // One value, then nothing (a comment, a second value: the full parser says which).
     matches!(scanner.scan(), Ok(None)).then_some(node)
 }
 
-/// The value that starts at `token` (the scanner's current token).
+/// The value that starts at `token` (the scanner's current token), inside `depth` arrays and
+/// objects.
 fn json_direct_value<'a>(
     scanner: &mut jsonc_parser::Scanner<'a>,
     token: jsonc_parser::tokens::Token<'a>,
+    depth: usize,
 ) -> Option<Node> {
     use jsonc_parser::tokens::Token;
+    if matches!(token, Token::OpenBracket | Token::OpenBrace) && depth >= MAX_DEPTH {
+        return None;
+    }
     let start = scanner.token_start();
     let kind = match token {
         Token::String(value) => NodeKind::Str(value.into_owned()),
@@ -408,7 +414,7 @@ fn json_direct_value<'a>(
             let mut next = scanner.scan().ok()??;
             if next != Token::CloseBracket {
                 loop {
-                    items.push(json_direct_value(scanner, next)?);
+                    items.push(json_direct_value(scanner, next, depth + 1)?);
                     match scanner.scan().ok()?? {
                         Token::Comma => next = scanner.scan().ok()??,
                         Token::CloseBracket => break,
@@ -434,7 +440,7 @@ fn json_direct_value<'a>(
                         return None;
                     }
                     let value = scanner.scan().ok()??;
-                    entries.push((key, json_direct_value(scanner, value)?));
+                    entries.push((key, json_direct_value(scanner, value, depth + 1)?));
                     match scanner.scan().ok()?? {
                         Token::Comma => next = scanner.scan().ok()??,
                         Token::CloseBrace => break,
@@ -455,7 +461,7 @@ fn json_direct_value<'a>(
     })
 }
 
-/// The parser recurses, so depth is checked on the raw text first (outside strings).
+/// The full parser recurses, so depth is checked on the raw text before it (outside strings).
 fn json_too_deep(text: &str) -> Option<usize> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for (i, b) in text.bytes().enumerate() {
@@ -773,6 +779,42 @@ mod tests {
         assert_eq!(e[0].message, "duplicate key `a`");
         let deep = "[".repeat(100) + &"]".repeat(100);
         let e = parse_json(&deep).unwrap_err();
+        assert_eq!(
+            e[0].message,
+            format!("nesting deeper than {MAX_DEPTH} levels")
+        );
+    }
+
+    #[test]
+    fn json_nesting_is_refused_one_level_past_the_limit_at_the_bracket_that_passes_it() {
+        let nested = |pairs: usize| (r#"{"k": ["#.repeat(pairs), "]}".repeat(pairs));
+        // Each `{"k": [` is two levels: 16 of them, 32 levels, are read (directly).
+        let (open, close) = nested(MAX_DEPTH / 2);
+        let at_limit = format!("{open}1{close}");
+        assert!(json_direct(&at_limit).is_some());
+        assert!(parse_json(&at_limit).is_ok());
+        // One level more is refused, at the bracket that passes the limit, whether the rest of
+        // the text is valid or not (a string with brackets does not count).
+        let (open, close) = nested(MAX_DEPTH / 2);
+        for tail in [
+            format!("[1]{close}"),
+            "[\"]]\"".to_string(),
+            "[".to_string(),
+        ] {
+            let text = format!("{open}{tail}");
+            let e = parse_json(&text).unwrap_err();
+            assert_eq!(
+                (e[0].message.as_str(), e[0].span.start),
+                (
+                    format!("nesting deeper than {MAX_DEPTH} levels").as_str(),
+                    open.len()
+                ),
+                "{text}"
+            );
+        }
+        // A syntax error before the limit is reached: still the nesting is what is reported.
+        let text = format!("{{\"a\": tru, \"b\": {open}[1]{close}}}");
+        let e = parse_json(&text).unwrap_err();
         assert_eq!(
             e[0].message,
             format!("nesting deeper than {MAX_DEPTH} levels")
