@@ -85,12 +85,16 @@ PY
 # measure LABEL N -- CMD...: runs CMD N times; $WORK/LABEL.m gets the median wall time, the
 # largest peak RSS and the median CPU time. vendorcert exits 1 when a vendor fails, which is
 # expected here; anything above $MAX_OK_RC (2: input or usage error) aborts the benchmark.
+# With FRESH=PATH, PATH (the report the command writes) is removed before each run, untimed:
+# each run writes its report anew rather than replacing the one before (bench/README.md,
+# "Reports written anew").
 MAX_OK_RC=1
 measure() {
   local label="$1" n="$2"; shift 2; [ "$1" = "--" ] && shift
   local i rc
   : >"$WORK/$label.all"
   for i in $(seq 1 "$n"); do
+    [ -n "${FRESH:-}" ] && rm -f "$FRESH"
     rc=0
     run_once "$WORK/$label.one" "$WORK/$label.stdout" "$WORK/$label.err" "$@" || rc=$?
     if [ "$rc" -gt "$MAX_OK_RC" ]; then
@@ -154,12 +158,12 @@ for n in $SIZES; do
   done
   for f in $FORMATS; do
     [ "$f" = jsonl ] && f="$JSONL_FORMAT"
-    measure "check-$f-$n" "$reps" -- "$BIN" check "$dir" --as-of "$AS_OF" --format "$f" --output "$WORK/report-$n.$f"
+    FRESH="$WORK/report-$n.$f" measure "check-$f-$n" "$reps" -- "$BIN" check "$dir" --as-of "$AS_OF" --format "$f" --output "$WORK/report-$n.$f"
   done
   if [ "$HAS_SUMMARY" = 1 ]; then
     measure "summary-$n" "$reps" -- "$BIN" summary "$dir" --as-of "$AS_OF"
   fi
-  measure "expiring-$n" "$reps" -- "$BIN" expiring "$dir" --as-of "$AS_OF" --within 12m --format json --output "$WORK/expiring-$n.json"
+  FRESH="$WORK/expiring-$n.json" measure "expiring-$n" "$reps" -- "$BIN" expiring "$dir" --as-of "$AS_OF" --within 12m --format json --output "$WORK/expiring-$n.json"
 done
 
 # One vendor: the median of 20 runs, timed by the shell ($EPOCHREALTIME, microseconds; GNU

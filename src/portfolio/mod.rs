@@ -576,7 +576,8 @@ impl Referable<'_> {
     }
 
     /// The index entry of vendor `id`: where several files hold the id, the first in path order
-    /// that loads counts.
+    /// that loads counts. A worker that finds another loading it waits; loading uses no thread
+    /// pool, so the waiting worker is never asked to load it too.
     fn entry(&self, id: &str) -> Option<&PortfolioEntry> {
         let holders = self.by_id.get(id)?;
         holders
