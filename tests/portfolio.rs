@@ -754,3 +754,37 @@ fn where_two_files_hold_the_platform_id_the_first_in_path_order_that_loads_count
     assert_eq!(status, "pass", "{message}");
     assert!(message.contains("Nimbus Model Garden"), "{message}");
 }
+
+#[test]
+fn a_vendor_checked_alone_finds_its_platform_elsewhere_in_its_portfolio() {
+    // The portfolio's `vendorcert.toml` makes its folder the root: the platform is looked for
+    // in the whole portfolio, though only the hosted vendor is checked. Without the
+    // configuration the run holds only the hosted vendor, and the layer is unverified.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let layers = |extra: &[&str]| {
+        let out = vendorcert()
+            .current_dir(root)
+            .args([
+                "check",
+                "fixtures/portfolio/corvid-models",
+                "--as-of",
+                AS_OF,
+            ])
+            .args(["--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["vendors"].as_array().unwrap().len(), 1);
+        layers_of(&report, "corvid-models")
+    };
+    let (status, message) = layers(&[]);
+    assert_eq!(status, "pass", "{message}");
+    assert!(message.contains("Nimbus Model Garden"), "{message}");
+    let (status, message) = layers(&["--no-config"]);
+    assert_eq!(status, "unverified", "{message}");
+    assert!(
+        message.contains("which is not among the vendors checked in this run"),
+        "{message}"
+    );
+}

@@ -441,10 +441,9 @@ fn portfolio_index<'f>(
         base: PortfolioIndex::default(),
     };
     if any_refers {
-        referable.files = match index_root {
-            Some(_) => std::borrow::Cow::Owned(index_files(files, index_root)),
-            None => std::borrow::Cow::Borrowed(files),
-        };
+        if index_root.is_some() {
+            referable.files = std::borrow::Cow::Owned(index_files(files, index_root));
+        }
         referable.by_id = ids_of(&referable.files);
     }
     referable
