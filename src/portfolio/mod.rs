@@ -441,20 +441,18 @@ fn portfolio_index<'f>(
         base: PortfolioIndex::default(),
     };
     if any_refers {
-        if index_root.is_some() {
-            referable.files = std::borrow::Cow::Owned(index_files(files, index_root));
+        if let Some(root) = index_root {
+            referable.files = std::borrow::Cow::Owned(index_files(files, root));
         }
         referable.by_id = ids_of(&referable.files);
     }
     referable
 }
 
-/// The evidence files the portfolio index is built from: the run's, and with a portfolio root
-/// every vendor of the portfolio (the same index, whichever of its vendors a run checks).
-fn index_files(files: &[PathBuf], index_root: Option<&Path>) -> Vec<PathBuf> {
-    let Some(root) = index_root else {
-        return files.to_vec();
-    };
+/// The evidence files the portfolio index is built from when the run has a portfolio root:
+/// every vendor of the portfolio and the run's own (the same index, whichever of its vendors a
+/// run checks).
+fn index_files(files: &[PathBuf], root: &Path) -> Vec<PathBuf> {
     // Problems in the rest of the portfolio are its own runs' to report.
     let (mut all, _) = discover(&[root.to_path_buf()]);
     all.extend(files.iter().cloned());

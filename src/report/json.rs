@@ -11,6 +11,7 @@ use crate::portfolio::{RunReport, VendorOutcome};
 use std::sync::OnceLock;
 
 use super::json_out::{Out, variant};
+use super::spool::{write_all_at, write_item};
 use super::{Render, Totals};
 
 /// Version of the JSON report layout.
@@ -163,7 +164,7 @@ impl super::Streamed for JsonReport {
         let place = self.place()?;
         seen.merge(counts);
         if room.is_some() {
-            return item(out, &piece, false);
+            return write_item(out, &piece, false);
         }
         *held_bytes += piece.len();
         held.push(piece);
@@ -173,7 +174,7 @@ impl super::Streamed for JsonReport {
         let kept = opening(place.as_of, &place.policy, &estimate(seen, place.vendors))?.len();
         out.write_all(&vec![b' '; kept])?;
         for (k, piece) in held.drain(..).enumerate() {
-            item(out, &piece, k == 0)?;
+            write_item(out, &piece, k == 0)?;
         }
         *held = Vec::new();
         *room = Some(kept);
@@ -194,7 +195,7 @@ impl super::Streamed for JsonReport {
                 self.note(|| Placed::Whole);
                 out.write_all(&opening)?;
                 for (k, piece) in held.iter().enumerate() {
-                    item(out, piece, k == 0)?;
+                    write_item(out, piece, k == 0)?;
                 }
                 !held.is_empty()
             }
@@ -245,12 +246,6 @@ impl JsonReport {
     }
 }
 
-/// Writes one vendor of the `vendors` array, as serde_json's pretty printer does.
-fn item(out: &mut dyn Write, piece: &[u8], first: bool) -> io::Result<()> {
-    out.write_all(if first { b"\n" } else { b",\n" })?;
-    out.write_all(piece)
-}
-
 /// The report up to its vendors: the members before `vendors`, then `"vendors": [`.
 fn opening(as_of: crate::evidence::Date, policy: &str, totals: &Totals) -> io::Result<Vec<u8>> {
     let mut head = serde_json::to_vec_pretty(&JsonHead {
@@ -283,18 +278,6 @@ fn estimate(seen: &Totals, vendors: usize) -> Totals {
         failed: scale(seen.failed),
         invalid: scale(seen.invalid),
     }
-}
-
-#[cfg(unix)]
-fn write_all_at(file: &std::fs::File, bytes: &[u8], at: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
-}
-
-#[cfg(not(unix))]
-fn write_all_at(mut file: &std::fs::File, bytes: &[u8], at: u64) -> io::Result<()> {
-    use std::io::Seek;
-    file.seek(io::SeekFrom::Start(at))?;
-    file.write_all(bytes)
 }
 
 /// `--format jsonl`: each vendor's line is serialised on a worker thread and written as soon as

@@ -150,8 +150,15 @@ pub fn array(items: &mut Spool, indent: usize, out: &mut dyn Write) -> io::Resul
 
 /// Appends one element to a spooled JSON array (see [`array`]).
 pub fn push_item(items: &mut Spool, item: &[u8]) -> io::Result<()> {
-    items.write_all(if items.is_empty() { b"\n" } else { b",\n" })?;
-    items.write_all(item)
+    let first = items.is_empty();
+    write_item(items, item, first)
+}
+
+/// Writes one element of a JSON array of pretty-printed elements, as serde_json's pretty
+/// printer does: a line of its own, after a comma unless it is the `first`.
+pub fn write_item(out: &mut dyn Write, item: &[u8], first: bool) -> io::Result<()> {
+    out.write_all(if first { b"\n" } else { b",\n" })?;
+    out.write_all(item)
 }
 
 /// Moves the bytes of `file` from offset `from` to its end so that they start at `to`, in
@@ -196,7 +203,7 @@ fn read_exact_at(file: &File, into: &mut [u8], at: u64) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn write_all_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+pub(super) fn write_all_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
     std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
 }
 
@@ -207,7 +214,7 @@ fn read_exact_at(mut file: &File, into: &mut [u8], at: u64) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn write_all_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+pub(super) fn write_all_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
     file.seek(SeekFrom::Start(at))?;
     file.write_all(bytes)
 }
