@@ -38,8 +38,9 @@ pub struct LoadedVendor {
     pub evidence: EvidenceFile,
     /// The outcome of checking each cited document.
     pub documents: Vec<DocumentCheck>,
-    /// Byte offset of the start of each line.
-    pub line_starts: Vec<usize>,
+    /// Byte offset of the start of each line, found when a position is first asked for (a run
+    /// that only tallies verdicts asks for none).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Template placeholders (`"<…>"`) still in the file; left out of `evidence`.
     pub unfilled: Vec<super::unfilled::Unfilled>,
 }
@@ -63,8 +64,11 @@ impl LoadedVendor {
     pub fn position_of(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         // Line starts are indexed once per file: findings ask for many positions.
-        let line = self.line_starts.partition_point(|start| *start <= offset);
-        let line_start = self.line_starts[line - 1];
+        let starts = self
+            .line_starts
+            .get_or_init(|| line_starts(&self.text).collect());
+        let line = starts.partition_point(|start| *start <= offset);
+        let line_start = starts[line - 1];
         let column = self
             .text
             .get(line_start..offset)
@@ -141,9 +145,8 @@ pub fn parse_vendor_text(file: &Path, text: String) -> Result<LoadedVendor, Vec<
     if !diags.is_empty() {
         return Err(located(diags));
     }
-    let line_starts = line_starts(&text).collect();
     Ok(LoadedVendor {
-        line_starts,
+        line_starts: std::sync::OnceLock::new(),
         file: file.to_path_buf(),
         dir,
         text,

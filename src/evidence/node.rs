@@ -67,34 +67,43 @@ impl Node {
 
     /// The node at a dotted evidence path such as `soc2[0].bridge_letter.through`, or the
     /// deepest existing ancestor of it (so a missing field points at the table that lacks it).
+    /// Every finding asks for one: the path is walked byte by byte, without splitting it.
     pub fn locate(&self, path: &str) -> &Node {
-        let mut node = self;
-        for segment in path.split('.').filter(|s| !s.is_empty()) {
-            let (name, indexes) = split_indexes(segment);
-            if !name.is_empty() {
-                match node.get(name) {
+        let bytes = path.as_bytes();
+        let (mut node, mut i) = (self, 0);
+        while i < bytes.len() {
+            // A name runs to the next `.` or `[`.
+            let end = bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'['))
+                .map_or(bytes.len(), |n| i + n);
+            if end > i {
+                match node.get(&path[i..end]) {
                     Some(child) => node = child,
                     None => return node,
                 }
             }
-            for index in indexes {
-                match &node.kind {
-                    NodeKind::Array(items) if index < items.len() => node = &items[index],
-                    _ => return node,
+            i = end;
+            // Then any number of `[n]`; what is between brackets and is not a number is skipped.
+            while bytes.get(i) == Some(&b'[') {
+                let close = bytes[i..]
+                    .iter()
+                    .position(|b| *b == b']')
+                    .map_or(bytes.len(), |n| i + n);
+                if let Ok(index) = path[i + 1..close].parse::<usize>() {
+                    match &node.kind {
+                        NodeKind::Array(items) if index < items.len() => node = &items[index],
+                        _ => return node,
+                    }
                 }
+                i = (close + 1).min(bytes.len());
+            }
+            if bytes.get(i) == Some(&b'.') {
+                i += 1;
             }
         }
         node
     }
-}
-
-/// `soc2[0][1]` → (`soc2`, [0, 1]).
-fn split_indexes(segment: &str) -> (&str, impl Iterator<Item = usize> + '_) {
-    let name_end = segment.find('[').unwrap_or(segment.len());
-    let indexes = segment[name_end..]
-        .split(['[', ']'])
-        .filter_map(|s| s.parse().ok());
-    (&segment[..name_end], indexes)
 }
 
 /// Parses TOML text into a node tree; syntax errors are all returned, with positions.
@@ -586,6 +595,18 @@ mod tests {
         let t = parse_toml("[b]\nc = 1\n").unwrap();
         let b = t.locate("b");
         assert_eq!(t.locate("b.missing.deeper").span, b.span);
+    }
+
+    #[test]
+    fn locate_walks_names_and_indexes() {
+        let t = parse_toml("[[r]]\nx = [[1, 2], [3]]\n[[r]]\ny = { z = true }\n").unwrap();
+        assert!(matches!(t.locate("r[0].x[1][0]").kind, NodeKind::Int(3)));
+        assert!(matches!(t.locate("r[1].y.z").kind, NodeKind::Bool(true)));
+        // Past the end of a list, or an index into a table: the nearest ancestor.
+        assert_eq!(t.locate("r[0].x[2]").span, t.locate("r[0].x").span);
+        assert_eq!(t.locate("r[1].y[0].z").span, t.locate("r[1].y").span);
+        assert_eq!(t.locate("r[5].y").span, t.locate("r").span);
+        assert_eq!(t.locate("").span, t.span);
     }
 
     /// What a direct reading gives, where it gives anything, is the full parser's tree.
