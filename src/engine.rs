@@ -257,6 +257,16 @@ pub struct Assurance {
     pub ai_risks_controlled: usize,
 }
 
+/// Whether findings carry their place in the evidence file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Positions {
+    /// Each finding's byte range, line and column: what every report that shows a finding needs.
+    Found,
+    /// None (an empty range at 0, line and column 0): for a run that only tallies verdicts and
+    /// prints no finding, which spares a look-up per finding.
+    Skipped,
+}
+
 /// Runs every active rule of `policy` on `vendor`, then applies the waivers that name it.
 pub fn evaluate(
     vendor: &LoadedVendor,
@@ -265,11 +275,20 @@ pub fn evaluate(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> VendorResult {
-    result_of(
-        vendor,
-        policy,
-        judge(vendor, as_of, policy, portfolio, waivers).0,
-    )
+    evaluate_with(vendor, as_of, policy, portfolio, waivers, Positions::Found)
+}
+
+/// [`evaluate`], with or without the findings' positions.
+pub fn evaluate_with(
+    vendor: &LoadedVendor,
+    as_of: Date,
+    policy: &Arc<Policy>,
+    portfolio: &PortfolioIndex,
+    waivers: &[Waiver],
+    positions: Positions,
+) -> VendorResult {
+    let judged = judge_with(vendor, as_of, policy, portfolio, waivers, positions);
+    result_of(vendor, policy, judged.0)
 }
 
 /// The result of `vendor` judged under `policy`: its verdict and findings on the day judged.
@@ -306,9 +325,20 @@ pub fn judge(
     portfolio: &PortfolioIndex,
     waivers: &[Waiver],
 ) -> ((Verdict, Vec<Finding>), Option<Date>) {
+    judge_with(vendor, as_of, policy, portfolio, waivers, Positions::Found)
+}
+
+fn judge_with(
+    vendor: &LoadedVendor,
+    as_of: Date,
+    policy: &Policy,
+    portfolio: &PortfolioIndex,
+    waivers: &[Waiver],
+    positions: Positions,
+) -> ((Verdict, Vec<Finding>), Option<Date>) {
     // Judged once, never brought forward: the rules' findings are moved into the result, not
     // copied.
-    let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers);
+    let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers, positions);
     // Gathered into one allocation (collecting a flattened iterator grows the list step by
     // step, and a finding is a few hundred bytes).
     let mut findings = Vec::with_capacity(judged.rules.iter().map(|r| r.2.len()).sum());
@@ -330,6 +360,7 @@ pub struct Judged<'v> {
     portfolio: &'v PortfolioIndex,
     waivers: Vec<Waiver>,
     day: Date,
+    positions: Positions,
     /// Per active rule: its level, its findings before waivers, and its first turn.
     rules: Vec<(&'static Rule, Level, Vec<Finding>, Option<Date>)>,
     /// The first turn of what is judged across rules (waivers in force).
@@ -346,7 +377,8 @@ impl<'v> Judged<'v> {
         portfolio: &'v PortfolioIndex,
         waivers: &[Waiver],
     ) -> Judged<'v> {
-        let mut judged = Judged::unsettled(vendor, as_of, policy, portfolio, waivers);
+        let mut judged =
+            Judged::unsettled(vendor, as_of, policy, portfolio, waivers, Positions::Found);
         judged.settle();
         judged
     }
@@ -358,13 +390,14 @@ impl<'v> Judged<'v> {
         policy: &'v Policy,
         portfolio: &'v PortfolioIndex,
         waivers: &[Waiver],
+        positions: Positions,
     ) -> Judged<'v> {
         let own: Vec<Waiver> = waivers
             .iter()
             .filter(|w| w.vendor == vendor.evidence.vendor.id)
             .cloned()
             .collect();
-        let ctx = Ctx::new(vendor, as_of, &policy.thresholds, portfolio, &own);
+        let ctx = Ctx::new(vendor, as_of, &policy.thresholds, portfolio, &own).with(positions);
         let rules = policy
             .active_rules()
             .map(|(rule, level)| {
@@ -379,6 +412,7 @@ impl<'v> Judged<'v> {
             portfolio,
             waivers: own,
             day: as_of,
+            positions,
             rules,
             settle_turn: None,
             settled: (Verdict::Pass, Vec::new()),
@@ -403,7 +437,8 @@ impl<'v> Judged<'v> {
             &self.policy.thresholds,
             self.portfolio,
             &self.waivers,
-        );
+        )
+        .with(self.positions);
         let mut ran = Vec::new();
         for (rule, level, findings, turn) in &mut self.rules {
             if turn.is_some_and(|t| t <= day) {
@@ -427,7 +462,8 @@ impl<'v> Judged<'v> {
             &self.policy.thresholds,
             self.portfolio,
             &self.waivers,
-        );
+        )
+        .with(self.positions);
         for (rule, level, findings, turn) in &mut self.rules {
             if ids.contains(&rule.id) {
                 (*findings, *turn) = run_rule(rule, *level, &ctx);
@@ -469,7 +505,8 @@ impl<'v> Judged<'v> {
             &self.policy.thresholds,
             self.portfolio,
             &self.waivers,
-        );
+        )
+        .with(self.positions);
         if self.policy.thresholds.warnings_fail {
             for f in findings
                 .iter_mut()
@@ -626,8 +663,14 @@ fn finding(rule: &'static Rule, level: Level, outcome: Outcome, ctx: &Ctx) -> Fi
         && !adverse
         && crate::rules::judges_pieces(rule)
         && !crate::rules::requires_piece(ctx, piece, at.as_deref());
-    let span = vendor.span_of(at.as_deref().unwrap_or(""));
-    let (line, column) = vendor.position_of(span.start);
+    let (span, (line, column)) = match ctx.positions {
+        Positions::Found => {
+            let span = vendor.span_of(at.as_deref().unwrap_or(""));
+            let position = vendor.position_of(span.start);
+            (span, position)
+        }
+        Positions::Skipped => (0..0, (0, 0)),
+    };
     Finding {
         rule,
         level,
@@ -706,6 +749,40 @@ mod tests {
             "",
         );
         assert_eq!(run(&partial).ai_assessed, Some(false));
+    }
+
+    #[test]
+    fn findings_without_positions_are_the_same_findings() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+        let as_of: Date = "2026-11-23".parse().unwrap();
+        let policy = Arc::new(Policy::baseline());
+        let index = PortfolioIndex::default();
+        let mut compared = 0;
+        for rule in std::fs::read_dir(&root).unwrap() {
+            for case in std::fs::read_dir(rule.unwrap().path()).unwrap() {
+                let Some(Ok(vendor)) = ["vendor.toml", "vendor.json"]
+                    .iter()
+                    .map(|name| case.as_ref().unwrap().path().join(name))
+                    .find(|file| file.is_file())
+                    .map(|file| load_vendor(&file))
+                else {
+                    continue;
+                };
+                let at = |positions| evaluate_with(&vendor, as_of, &policy, &index, &[], positions);
+                let (found, skipped) = (at(Positions::Found), at(Positions::Skipped));
+                assert_eq!(found.verdict, skipped.verdict);
+                assert_eq!(found.findings.len(), skipped.findings.len());
+                for (f, s) in found.findings.iter().zip(&skipped.findings) {
+                    assert_eq!((s.span.clone(), s.line, s.column), (0..0, 0, 0));
+                    let mut unplaced = f.clone();
+                    (unplaced.span, unplaced.line, unplaced.column) = (0..0, 0, 0);
+                    assert_eq!(format!("{unplaced:?}"), format!("{s:?}"));
+                }
+                compared += found.findings.iter().filter(|f| f.line > 0).count();
+            }
+        }
+        // Enough findings with a position to mean something.
+        assert!(compared > 10_000, "{compared}");
     }
 
     /// A rule fixture with `from` replaced by `to` (which must change it), loaded from a

@@ -182,6 +182,7 @@ fn check_streamed<S: Streamed + Send>(
             waivers,
             index_root: inputs.root(),
             registry_answers: answers.as_deref(),
+            positions: crate::engine::Positions::Found,
         },
         S::KEEPS_JUDGED,
         |n| {

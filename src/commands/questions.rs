@@ -30,6 +30,7 @@ pub fn questions(args: QuestionsArgs) -> anyhow::Result<u8> {
             waivers: &inputs.waivers,
             index_root: inputs.root(),
             registry_answers: None,
+            positions: crate::engine::Positions::Found,
         },
         |_| {},
         |v| v,

@@ -25,6 +25,7 @@ pub fn summary(args: SummaryArgs) -> anyhow::Result<u8> {
             waivers,
             index_root: inputs.root(),
             registry_answers: None,
+            positions: crate::engine::Positions::Skipped,
         },
         |_| {},
         // Tallied, and its findings dropped, where it was evaluated.

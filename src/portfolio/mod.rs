@@ -234,6 +234,9 @@ pub struct Run<'a> {
     /// Where the registry answers of the run come from (`--online` / `--offline`): given the
     /// vendor files found, the command layer asks the registries or its cache.
     pub registry_answers: Option<&'a AnswersFor<'a>>,
+    /// Whether the findings carry their place in the evidence file: a run that only tallies
+    /// verdicts skips them.
+    pub positions: crate::engine::Positions,
 }
 
 /// Vendors evaluated at once; results are emitted in path order after each chunk, so memory
@@ -292,6 +295,7 @@ pub fn for_each_vendor_at<T: Send>(
         waivers,
         index_root,
         registry_answers,
+        positions,
     } = run;
     let (files, mut errors) = discover(paths);
     on_total(files.len());
@@ -329,7 +333,9 @@ pub fn for_each_vendor_at<T: Send>(
                     let result = crate::engine::result_of(&vendor, policy, today);
                     (result, Some(judged))
                 } else {
-                    let result = crate::engine::evaluate(&vendor, as_of, policy, &index, waivers);
+                    let result = crate::engine::evaluate_with(
+                        &vendor, as_of, policy, &index, waivers, positions,
+                    );
                     (result, None)
                 };
                 let loaded = Loaded {
@@ -690,6 +696,7 @@ pub fn check(
             waivers,
             index_root: None,
             registry_answers: None,
+            positions: crate::engine::Positions::Found,
         },
         |_| {},
         |v| v,

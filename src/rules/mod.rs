@@ -341,6 +341,8 @@ pub struct Ctx<'a> {
     pub waivers: &'a [Waiver],
     /// What several rules derive from the evidence alone, derived once per vendor and day.
     pub(crate) memo: Memo<'a>,
+    /// Whether the findings made in this context carry their place in the evidence file.
+    pub(crate) positions: crate::engine::Positions,
 }
 
 /// The current SOC 2 reports and ISO/IEC certificates of a vendor with the subject each finding
@@ -375,7 +377,13 @@ impl<'a> Ctx<'a> {
             portfolio,
             waivers,
             memo: Memo::default(),
+            positions: crate::engine::Positions::Found,
         }
+    }
+
+    /// This context, its findings with or without their positions.
+    pub(crate) fn with(self, positions: crate::engine::Positions) -> Self {
+        Ctx { positions, ..self }
     }
 }
 
