@@ -257,15 +257,7 @@ pub struct Assurance {
     pub ai_risks_controlled: usize,
 }
 
-/// Whether findings carry their place in the evidence file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Positions {
-    /// Each finding's byte range, line and column: what every report that shows a finding needs.
-    Found,
-    /// None (an empty range at 0, line and column 0): for a run that only tallies verdicts and
-    /// prints no finding, which spares a look-up per finding.
-    Skipped,
-}
+pub use crate::rules::Positions;
 
 /// Runs every active rule of `policy` on `vendor`, then applies the waivers that name it.
 pub fn evaluate(

@@ -342,7 +342,17 @@ pub struct Ctx<'a> {
     /// What several rules derive from the evidence alone, derived once per vendor and day.
     pub(crate) memo: Memo<'a>,
     /// Whether the findings made in this context carry their place in the evidence file.
-    pub(crate) positions: crate::engine::Positions,
+    pub(crate) positions: Positions,
+}
+
+/// Whether findings carry their place in the evidence file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Positions {
+    /// Each finding's byte range, line and column: what every report that shows a finding needs.
+    Found,
+    /// None (an empty range at 0, line and column 0): for a run that only tallies verdicts and
+    /// prints no finding, which spares a look-up per finding.
+    Skipped,
 }
 
 /// The current SOC 2 reports and ISO/IEC certificates of a vendor with the subject each finding
@@ -377,12 +387,12 @@ impl<'a> Ctx<'a> {
             portfolio,
             waivers,
             memo: Memo::default(),
-            positions: crate::engine::Positions::Found,
+            positions: Positions::Found,
         }
     }
 
     /// This context, its findings with or without their positions.
-    pub(crate) fn with(self, positions: crate::engine::Positions) -> Self {
+    pub(crate) fn with(self, positions: Positions) -> Self {
         Ctx { positions, ..self }
     }
 }
