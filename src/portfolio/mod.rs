@@ -235,7 +235,8 @@ pub struct Run<'a> {
     /// vendor files found, the command layer asks the registries or its cache.
     pub registry_answers: Option<&'a AnswersFor<'a>>,
     /// Whether the findings carry their place in the evidence file: a run that only tallies
-    /// verdicts skips them.
+    /// verdicts skips them. A run that keeps the vendors as judged (the HTML report's timeline)
+    /// always carries them.
     pub positions: crate::engine::Positions,
 }
 
